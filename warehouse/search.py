@@ -1,0 +1,17 @@
+"""The full-text index over article title and text, and the `search` table macro on top of it."""
+from __future__ import annotations
+
+import duckdb
+
+from warehouse.db import SQL_DIR
+
+
+def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Recreate the BM25 index (a snapshot: DuckDB does not update it on insert) and the macro."""
+    if con.execute("select count(*) from articles").fetchone()[0] == 0:
+        return
+    con.execute(
+        "pragma create_fts_index('articles', 'article_id', 'title', 'text', "
+        "stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1)"
+    )
+    con.execute((SQL_DIR / "search.sql").read_text())
