@@ -1,0 +1,52 @@
+"""`newsdesk bench extraction|events`: run a benchmark, print its numbers, optionally gate on floors."""
+from __future__ import annotations
+
+import argparse
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rich.console import Console
+
+DEFAULT_SHARED = Path("../shared")
+
+
+def sample_site_articles() -> list[dict]:
+    """The bundled sample site's articles as event-coder input, fetched from a local server and cleaned."""
+    from sample_site import load_manifest
+    from sample_site.server import serve
+    from transforms.clean import clean
+    from transforms.models import RawPage
+
+    docs = []
+    with serve() as site:
+        for outlet, base in site.outlets.items():
+            for entry in load_manifest()["outlets"][outlet]["pages"]:
+                if entry["kind"] != "article":
+                    continue
+                url = base.rstrip("/") + entry["path"]
+                with urllib.request.urlopen(url, timeout=10) as response:  # 127.0.0.1 only
+                    body = response.read()
+                page = RawPage(url=url, source=outlet, fetched_at=datetime.now(timezone.utc).isoformat(),
+                               status=200, content_type="text/html", body=body)
+                article = clean(page)
+                if article is not None:
+                    docs.append({"id": article.article_id, "title": article.title, "text": article.text,
+                                 "published": article.published})
+    return docs
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    if args.what == "extraction":
+        from flows import bench_extraction as bench
+
+        result = bench.main(args.dataset or DEFAULT_SHARED / "data" / "extraction-dev", None)
+    else:
+        from flows import bench_events as bench
+
+        gold = args.gold or DEFAULT_SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
+        result = bench.main(gold, sample_site_articles())
+    failures = bench.gate(result)
+    for failure in failures:
+        console.print(f"[red]below floor:[/] {failure}")
+    return 1 if (failures and args.gate) else 0

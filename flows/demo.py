@@ -1,0 +1,43 @@
+"""`newsdesk demo`: the bundled sample news site, served on 127.0.0.1, through the whole pipeline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from flows.config import Settings, load_sources
+from flows.output import render
+from flows.report import print_run_summary
+from warehouse import reader
+
+EXAMPLE_QUERIES = [
+    ("Articles per outlet",
+     "select source, articles, duplicates, behind_paywall, first_published, last_published "
+     "from articles_by_source"),
+    ("Full-text search for 'Idlib'",
+     "select title, source, published, round(score, 2) as score from search('Idlib') limit 5"),
+    ("Latest articles with their authors and access",
+     "select published, source, author, access, title from articles order by published_at desc nulls last limit 5"),
+]
+
+
+def run_demo(settings: Settings, console: Console) -> int:
+    """Serve the sample site, run the pipeline into the default database, print what it made."""
+    from flows.pipeline import pipeline_run
+    from sample_site.server import serve
+
+    with serve() as site:
+        sources_file = settings.runs_dir() / "demo-sources.toml"
+        sources_file.parent.mkdir(parents=True, exist_ok=True)
+        sources_file.write_text(site.sources_toml(), encoding="utf-8")
+        console.print(f"Serving the sample site: {', '.join(f'{n} {u}' for n, u in site.outlets.items())}")
+        config = load_sources(sources_file)
+        summary = pipeline_run(config.source, settings.db, settings.runs_dir())
+    print_run_summary(console, summary)
+    console.print(f"\nWarehouse: [bold]{Path(settings.db).resolve()}[/]. Try these with `newsdesk sql \"...\"`:\n")
+    with reader(settings.db) as con:
+        for title, sql in EXAMPLE_QUERIES:
+            console.print(f"[bold]{title}[/]\n  {sql}")
+            cursor = con.execute(sql)
+            render([d[0] for d in cursor.description], cursor.fetchall(), "table", console)
+    return 0

@@ -1,0 +1,95 @@
+"""The Prefect flows: one pipeline run (crawl -> load pages -> clean/events -> load) and reprocessing.
+
+Flows only compose tasks. Crawls of different sources run concurrently (each in its own process);
+loading is serialised because DuckDB has one writer.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.config import Source
+from flows.tasks import clean_and_load, crawl_source, load_pages, record_counts
+from warehouse import migrate, writer
+from warehouse.load import finish_run, start_run
+from warehouse.search import rebuild_index
+
+log = logging.getLogger(__name__)
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
+
+
+@task
+def open_run(db: Path, run_id: str, command: str) -> None:
+    """Migrate the warehouse and record the run as running (earlier unfinished runs become interrupted)."""
+    with writer(db) as con:
+        migrate(con)
+        start_run(con, run_id, command, str(flow_run.get_id() or ""))
+
+
+@task
+def close_run(db: Path, run_id: str, status: str, summary: dict[str, Any], error: str | None = None) -> None:
+    """Rebuild the search index and record the run's outcome."""
+    with writer(db) as con:
+        if status == "finished":
+            rebuild_index(con)
+        finish_run(con, run_id, status, summary, error)
+
+
+def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
+    lines = [f"# newsdesk run {run_id}", "", "| source | fetched | failed | unchanged | articles | new | skipped |",
+             "|---|---|---|---|---|---|---|"]
+    for name, c in summary["sources"].items():
+        lines.append(f"| {name} | {c.get('pages_fetched', 0)} | {c.get('pages_failed', 0)} | "
+                     f"{c.get('pages_unchanged', 0)} | {c.get('articles_seen', 0)} | {c.get('articles_new', 0)} | "
+                     f"{c.get('pages_skipped', 0)} |")
+    return "\n".join(lines)
+
+
+@flow(name="newsdesk-run", task_runner=ThreadPoolTaskRunner(max_workers=3), log_prints=False)
+def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | None = None,
+                 code_events: bool = True) -> dict[str, Any]:
+    """Crawl every source, load raw pages, clean them into articles and events, and index them."""
+    run_id = run_id or new_run_id()
+    run_dir = work_dir / run_id
+    run_dir.mkdir(parents=True, exist_ok=True)
+    open_run(db, run_id, "run")
+    summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
+    try:
+        crawls = {s.name: crawl_source.submit(s, db, run_dir) for s in sources}
+        for source in sources:
+            counts = load_pages(crawls[source.name].result(), db, run_id)
+            counts.update(clean_and_load(db, run_id, source, code_events=code_events))
+            record_counts(db, run_id, source.name, counts)
+            summary["sources"][source.name] = counts
+    except BaseException as exc:
+        close_run(db, run_id, "failed", summary, f"{type(exc).__name__}: {exc}")
+        raise
+    close_run(db, run_id, "finished", summary)
+    create_markdown_artifact(_summary_markdown(run_id, summary), key="newsdesk-run-summary",
+                             description="Pages and articles per source")
+    return summary
+
+
+@flow(name="newsdesk-reprocess", log_prints=False)
+def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, code_events: bool = True) -> dict[str, Any]:
+    """Rebuild articles (and events) from stored raw pages with the current code; nothing is fetched."""
+    run_id = new_run_id()
+    open_run(db, run_id, "reprocess")
+    summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
+    for source in sources:
+        counts = clean_and_load(db, run_id, source, code_events=code_events, reprocess=True, since=since)
+        record_counts(db, run_id, source.name, counts)
+        summary["sources"][source.name] = counts
+    close_run(db, run_id, "finished", summary)
+    return summary

@@ -1,0 +1,25 @@
+"""The end-of-run summary people read in the terminal."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+COLUMNS = [("pages_fetched", "fetched"), ("pages_failed", "failed"), ("pages_unchanged", "unchanged"),
+           ("articles_seen", "articles"), ("articles_new", "new rows"), ("pages_skipped", "not articles")]
+
+
+def print_run_summary(console: Console, summary: dict[str, Any]) -> None:
+    """A table per source, then each failed fetch with its reason (the next thing to look at)."""
+    table = Table("source", *[label for _, label in COLUMNS], title=f"run {summary['run_id']}")
+    totals = {key: 0 for key, _ in COLUMNS}
+    for name, counts in summary["sources"].items():
+        table.add_row(name, *[str(counts.get(key, 0)) for key, _ in COLUMNS])
+        for key, _ in COLUMNS:
+            totals[key] += int(counts.get(key, 0))
+    table.add_row("[bold]total[/]", *[f"[bold]{totals[key]}[/]" for key, _ in COLUMNS])
+    console.print(table)
+    for name, counts in summary["sources"].items():
+        for error in counts.get("errors", [])[:20]:
+            console.print(f"  [yellow]{name}[/] {error['url']}: {error['reason']}")

@@ -1,0 +1,136 @@
+"""The clean-and-load stage, outside Prefect so tests, `reprocess` and the flow share one code path.
+
+Pages are taken in batches; each batch is cleaned in memory and written in one short transaction
+(articles, events, page statuses together), so a kill at any point leaves either the whole batch or
+none of it, and the next run picks up the pages still marked pending.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from transforms import boilerplate as boilerplate_rules
+from transforms.clean import EXTRACTOR_VERSION, clean
+from transforms.dedup import DuplicateIndex
+from transforms.models import Article, RawPage
+from warehouse import writer
+from warehouse.load import (
+    article_ids, article_paragraphs, boilerplate, existing_texts, mark_pages, page_batch,
+    save_boilerplate, upsert_articles,
+)
+
+log = logging.getLogger(__name__)
+BATCH = 100
+
+
+@lru_cache(maxsize=1)
+def event_resources() -> Any:
+    """The spaCy model and gazetteer, loaded once per process (a second or two)."""
+    from transforms.events import load_resources
+
+    return load_resources()
+
+
+def _clean_page(page: RawPage, pattern: re.Pattern | None, learned: frozenset[str]) -> tuple[str, Article | None]:
+    if pattern is not None and not pattern.search(page.final_url or page.url):
+        return "skipped", None
+    try:
+        article = clean(page, boilerplate=learned)
+    except Exception:  # clean() should never raise; one bad page must not stop the run
+        log.exception("clean failed on %s", page.url)
+        return "error", None
+    return ("article", article) if article is not None else ("skipped", None)
+
+
+def _dedup(articles: list[Article], index: DuplicateIndex, known: set[str]) -> list[Article]:
+    """New articles get duplicate_of pointing at the first-seen copy; stored ones keep theirs."""
+    out = []
+    for article in articles:
+        if article.article_id not in known:
+            original = index.find(article)
+            if original and original != article.article_id:
+                article = _replace(article, duplicate_of=original)
+            index.add(article.article_id, article.text)
+        out.append(article)
+    return out
+
+
+def _replace(article: Article, **changes: Any) -> Article:
+    from dataclasses import replace
+
+    return replace(article, **changes)
+
+
+def _code_events(articles: list[Article]) -> list[tuple[Article, list]]:
+    from transforms.events import extract_events
+
+    resources = event_resources()
+    return [(a, extract_events(a, resources)) for a in articles]
+
+
+def _write_batch(db: Path, run_id: str, articles: list[Article], statuses: dict[str, str],
+                 coded: list[tuple[Article, list]] | None) -> int:
+    with writer(db) as con:
+        con.execute("begin transaction")
+        try:
+            new = upsert_articles(con, articles, run_id)
+            if coded is not None:
+                from warehouse.events import upsert_events
+
+                upsert_events(con, coded, run_id)
+            mark_pages(con, statuses, EXTRACTOR_VERSION)
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+    return new
+
+
+def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None, *, code_events: bool = True,
+                  reprocess: bool = False, since: str | None = None) -> dict[str, int]:
+    """Clean every pending (or, with `reprocess`, every stored) page of a source; return counts."""
+    counts: Counter[str] = Counter()
+    with writer(db) as con:
+        learned = boilerplate(con, source)
+        index = DuplicateIndex()
+        for article_id, text in existing_texts(con):
+            index.add(article_id, text)
+    after = ""
+    while True:
+        with writer(db) as con:
+            pages = page_batch(con, after=after, limit=BATCH, source=source, since=since, all_pages=reprocess)
+            if not pages:
+                break
+        after = pages[-1].url
+        results = {page.page_id: _clean_page(page, pattern, learned) for page in pages}
+        statuses = {pid: status for pid, (status, _) in results.items()}
+        found = [a for _, a in results.values() if a is not None]
+        with writer(db) as con:
+            known = article_ids(con, [a.article_id for a in found])
+        articles = _dedup(_unique(found), index, known)
+        coded = _code_events(articles) if code_events and articles else None
+        counts["articles_new"] += _write_batch(db, run_id, articles, statuses, coded)
+        counts.update(statuses.values())
+    counts = Counter({"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
+                      "clean_errors": counts.pop("error", 0), **counts})
+    _learn_boilerplate(db, source)
+    return dict(counts)
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    """One row per canonical URL within a batch (a page reached under two URLs)."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.article_id, article)
+    return list(seen.values())
+
+
+def _learn_boilerplate(db: Path, source: str) -> None:
+    """Blocks that recur across many of a source's articles are clutter on its next run."""
+    with writer(db) as con:
+        blocks = boilerplate_rules.learn(article_paragraphs(con, source))
+        save_boilerplate(con, source, blocks)

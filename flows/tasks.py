@@ -1,0 +1,95 @@
+"""Prefect tasks of the pipeline. Each is small, passes paths, ids and counts, and does one stage."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+
+from flows.config import Source
+from flows.stages import clean_batches
+from spiders.crawl import CrawlError, run_crawl
+from transforms.models import RawPage
+from warehouse import writer
+from warehouse.load import crawl_state, record_source_counts, upsert_raw_pages, upsert_source
+
+log = logging.getLogger(__name__)
+
+
+def _transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a crawl only when the crawl process itself died (network-level trouble), not on bad config."""
+    try:
+        state.result()
+    except CrawlError:
+        return True
+    except Exception:  # noqa: BLE001 - anything else is permanent
+        return False
+    return False
+
+
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=_transient)
+def crawl_source(source: Source, db: Path, run_dir: Path) -> Path:
+    """Crawl one source in its own process; returns the JSONL file of raw pages."""
+    with writer(db) as con:
+        upsert_source(con, source.name, source.model_dump())
+        state = crawl_state(con, source.name)
+    out = run_dir / f"{source.name}.pages.jsonl"
+    run_crawl(source.model_dump(), out, state)
+    return out
+
+
+def _read_pages(path: Path) -> list[RawPage]:
+    pages = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                pages.append(RawPage.from_json(json.loads(line)))
+            except (json.JSONDecodeError, TypeError, ValueError):
+                log.warning("skipping a torn line in %s (crawl killed mid-write?)", path)
+    return pages
+
+
+def fetch_counts(pages: list[RawPage]) -> dict[str, Any]:
+    """What the crawl saw: fetched, failed (with reasons) and unchanged pages."""
+    counts: Counter[str] = Counter()
+    errors = []
+    for page in pages:
+        if page.status == 304:
+            counts["pages_unchanged"] += 1
+        elif page.error or page.status is None or page.status >= 300:
+            counts["pages_failed"] += 1
+            errors.append({"url": page.url, "status": page.status, "reason": page.error or f"HTTP {page.status}"})
+        else:
+            counts["pages_fetched"] += 1
+    return {**counts, "errors": errors}
+
+
+@task
+def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
+    """Store the crawl's raw pages (idempotent upsert); returns fetch counts."""
+    pages = _read_pages(path) if path.exists() else []
+    with writer(db) as con:
+        for start in range(0, len(pages), 500):
+            con.execute("begin transaction")
+            upsert_raw_pages(con, pages[start:start + 500], run_id)
+            con.execute("commit")
+    return fetch_counts(pages)
+
+
+@task
+def clean_and_load(db: Path, run_id: str, source: Source, code_events: bool = True,
+                   reprocess: bool = False, since: str | None = None) -> dict[str, int]:
+    """Turn stored pages into articles (and events) in short write transactions."""
+    pattern = re.compile(source.article_pattern) if source.article_pattern else None
+    return clean_batches(db, run_id, source.name, pattern, code_events=code_events, reprocess=reprocess, since=since)
+
+
+@task
+def record_counts(db: Path, run_id: str, source: str, counts: dict[str, Any]) -> None:
+    """Keep the per-source counts of this run in run_sources."""
+    with writer(db) as con:
+        record_source_counts(con, run_id, source, counts)
