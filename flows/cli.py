@@ -7,13 +7,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from rich.console import Console
 
+from flows import faults
 from flows.config import ConfigError, Settings, load_sources
+from flows.runlock import RunInProgress
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -43,6 +46,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.report import print_run_summary
 
     summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events)
+    if "skipped" in summary:
+        raise RunInProgress(summary["skipped"])
     print_run_summary(out, summary)
     return 0
 
@@ -173,6 +178,32 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the pipeline on the config's cron schedule (default hourly) until interrupted."""
+    settings = _settings(args)
+    config = load_sources(settings.sources)
+    _prefect(settings)
+    from flows.pipeline import serve
+
+    cron = args.cron or config.schedule
+    out.print(f"Serving scheduled runs ({cron}) of {settings.sources} into {settings.db}; Ctrl-C stops.")
+    serve(settings.sources, settings.db, settings.runs_dir(), cron)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write articles and events as Parquet, partitioned by date."""
+    from warehouse import reader
+    from warehouse.export import export_parquet
+
+    settings = _settings(args)
+    with reader(settings.db) as con:
+        counts = export_parquet(con, Path(args.dir))
+    for table, rows in counts.items():
+        out.print(f"{table}: {rows} rows -> {Path(args.dir) / table}/date=.../")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Benchmarks that print their numbers (and fail below the quality floors with --gate)."""
     from flows import bench
@@ -221,6 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="only pages fetched on or after this date (YYYY-MM-DD)")
     p.add_argument("--sources", help="sources file (default ./sources.toml)")
     db_option(p)
+    p = add("serve", cmd_serve, "run the pipeline on a cron schedule (from the sources file; default hourly)")
+    p.add_argument("--sources", help="sources file (default ./sources.toml)")
+    p.add_argument("--cron", help="override the schedule, e.g. '*/5 * * * *'")
+    db_option(p)
+    p = add("export", cmd_export, "write articles and events as Parquet files partitioned by date")
+    p.add_argument("--format", choices=["parquet"], default="parquet")
+    p.add_argument("dir", metavar="DIR")
+    db_option(p)
     p = add("bench", cmd_bench, "benchmarks: extraction quality/speed, event accuracy/speed")
     p.add_argument("what", choices=["extraction", "events"])
     p.add_argument("--dataset", type=Path, help="extraction: directory of the development set")
@@ -233,11 +272,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    faults.configure(os.environ.get("NEWSDESK_CRASH_AT"))
     try:
         return args.func(args)
     except ConfigError as exc:
         err.print(f"[red]error:[/] {exc}")
         return 2
+    except RunInProgress as exc:
+        err.print(f"[red]error:[/] {exc}; wait for it to finish (see `newsdesk runs`)")
+        return 3
 
 
 if __name__ == "__main__":

@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
+from prefect.deployments.runner import EntrypointType
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.config import Source
-from flows.tasks import clean_and_load, crawl_source, load_pages, record_counts
+from flows import faults
+from flows.config import Source, load_sources
+from flows.runlock import RunInProgress, run_lock
+from flows.tasks import clean_and_load, crawl_source, link_duplicates, load_pages, record_counts
 from warehouse import migrate, writer
 from warehouse.load import finish_run, start_run
 from warehouse.search import rebuild_index
@@ -59,19 +62,33 @@ def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
 @flow(name="newsdesk-run", task_runner=ThreadPoolTaskRunner(max_workers=3), log_prints=False)
 def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | None = None,
                  code_events: bool = True) -> dict[str, Any]:
-    """Crawl every source, load raw pages, clean them into articles and events, and index them."""
+    """Crawl every source, load raw pages, clean them into articles and events, and index them.
+
+    Only one run per warehouse at a time: while another holds the run lock this one does nothing.
+    """
     run_id = run_id or new_run_id()
-    run_dir = work_dir / run_id
+    try:
+        with run_lock(db):
+            return _run(sources, db, work_dir / run_id, run_id, code_events)
+    except RunInProgress as exc:
+        log.warning("run %s not started: %s", run_id, exc)
+        return {"run_id": run_id, "skipped": str(exc), "sources": {}}
+
+
+def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool) -> dict[str, Any]:
     run_dir.mkdir(parents=True, exist_ok=True)
     open_run(db, run_id, "run")
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
     try:
         crawls = {s.name: crawl_source.submit(s, db, run_dir) for s in sources}
+        faults.point("crawl")
         for source in sources:
             counts = load_pages(crawls[source.name].result(), db, run_id)
             counts.update(clean_and_load(db, run_id, source, code_events=code_events))
-            record_counts(db, run_id, source.name, counts)
             summary["sources"][source.name] = counts
+        link_duplicates(db)
+        for source in sources:
+            record_counts(db, run_id, source.name, summary["sources"][source.name])
     except BaseException as exc:
         close_run(db, run_id, "failed", summary, f"{type(exc).__name__}: {exc}")
         raise
@@ -81,9 +98,35 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
     return summary
 
 
+@flow(name="newsdesk-scheduled-run", log_prints=False)
+def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
+    """What `newsdesk serve` runs on its schedule: re-read the sources file, then one pipeline run."""
+    config = load_sources(Path(sources_file))
+    return pipeline_run(config.source, Path(db), Path(work_dir))
+
+
+def serve(sources_file: Path, db: Path, work_dir: Path, cron: str) -> None:
+    """Serve the scheduled deployment from this process until interrupted; one run at a time."""
+    scheduled_run.serve(
+        name="newsdesk-scheduled",
+        cron=cron,
+        parameters={"sources_file": str(sources_file.resolve()), "db": str(db.resolve()),
+                    "work_dir": str(work_dir.resolve())},
+        limit=1,
+        pause_on_shutdown=False,
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        print_starting_message=True,
+    )
+
+
 @flow(name="newsdesk-reprocess", log_prints=False)
 def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, code_events: bool = True) -> dict[str, Any]:
     """Rebuild articles (and events) from stored raw pages with the current code; nothing is fetched."""
+    with run_lock(db):
+        return _reprocess(sources, db, since, code_events)
+
+
+def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: bool) -> dict[str, Any]:
     run_id = new_run_id()
     open_run(db, run_id, "reprocess")
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
@@ -91,5 +134,6 @@ def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, co
         counts = clean_and_load(db, run_id, source, code_events=code_events, reprocess=True, since=since)
         record_counts(db, run_id, source.name, counts)
         summary["sources"][source.name] = counts
+    link_duplicates(db)
     close_run(db, run_id, "finished", summary)
     return summary

@@ -15,12 +15,13 @@ from typing import Any
 
 from transforms import boilerplate as boilerplate_rules
 from transforms.clean import EXTRACTOR_VERSION, clean
+from flows import faults
 from transforms.dedup import DuplicateIndex
 from transforms.models import Article, RawPage
 from warehouse import writer
 from warehouse.load import (
-    article_ids, article_paragraphs, boilerplate, existing_texts, mark_pages, page_batch,
-    save_boilerplate, upsert_articles,
+    article_paragraphs, boilerplate, dedup_candidates, mark_pages, page_batch, save_boilerplate,
+    set_duplicates, upsert_articles,
 )
 
 log = logging.getLogger(__name__)
@@ -44,25 +45,6 @@ def _clean_page(page: RawPage, pattern: re.Pattern | None, learned: frozenset[st
         log.exception("clean failed on %s", page.url)
         return "error", None
     return ("article", article) if article is not None else ("skipped", None)
-
-
-def _dedup(articles: list[Article], index: DuplicateIndex, known: set[str]) -> list[Article]:
-    """New articles get duplicate_of pointing at the first-seen copy; stored ones keep theirs."""
-    out = []
-    for article in articles:
-        if article.article_id not in known:
-            original = index.find(article)
-            if original and original != article.article_id:
-                article = _replace(article, duplicate_of=original)
-            index.add(article.article_id, article.text)
-        out.append(article)
-    return out
-
-
-def _replace(article: Article, **changes: Any) -> Article:
-    from dataclasses import replace
-
-    return replace(article, **changes)
 
 
 def _code_events(articles: list[Article]) -> list[tuple[Article, list]]:
@@ -96,9 +78,6 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
     counts: Counter[str] = Counter()
     with writer(db) as con:
         learned = boilerplate(con, source)
-        index = DuplicateIndex()
-        for article_id, text in existing_texts(con):
-            index.add(article_id, text)
     after = ""
     while True:
         with writer(db) as con:
@@ -109,11 +88,11 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
         results = {page.page_id: _clean_page(page, pattern, learned) for page in pages}
         statuses = {pid: status for pid, (status, _) in results.items()}
         found = [a for _, a in results.values() if a is not None]
-        with writer(db) as con:
-            known = article_ids(con, [a.article_id for a in found])
-        articles = _dedup(_unique(found), index, known)
+        articles = _unique(found)
         coded = _code_events(articles) if code_events and articles else None
+        faults.point("clean")
         counts["articles_new"] += _write_batch(db, run_id, articles, statuses, coded)
+        faults.point("commit")
         counts.update(statuses.values())
     counts = Counter({"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
                       "clean_errors": counts.pop("error", 0), **counts})
@@ -134,3 +113,21 @@ def _learn_boilerplate(db: Path, source: str) -> None:
     with writer(db) as con:
         blocks = boilerplate_rules.learn(article_paragraphs(con, source))
         save_boilerplate(con, source, blocks)
+
+
+def mark_duplicates(db: Path) -> int:
+    """Recompute duplicate_of over all articles: each copy points at the earliest-published one.
+
+    Deterministic for a given set of articles (order: published, then canonical URL), so a run that
+    crashed and resumed ends with the same links as one that did not. Returns how many rows changed.
+    """
+    with writer(db) as con:
+        candidates = dedup_candidates(con)
+    index = DuplicateIndex()
+    links: dict[str, str | None] = {}
+    for article in candidates:
+        original = index.find(article)
+        links[article.article_id] = links.get(original) or original
+        index.add(article.article_id, article.text)
+    with writer(db) as con:
+        return set_duplicates(con, links)

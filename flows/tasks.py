@@ -10,8 +10,9 @@ from typing import Any
 
 from prefect import task
 
+from flows import faults
 from flows.config import Source
-from flows.stages import clean_batches
+from flows.stages import clean_batches, mark_duplicates
 from spiders.crawl import CrawlError, run_crawl
 from transforms.models import RawPage
 from warehouse import writer
@@ -76,6 +77,7 @@ def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
         for start in range(0, len(pages), 500):
             con.execute("begin transaction")
             upsert_raw_pages(con, pages[start:start + 500], run_id)
+            faults.point("load")
             con.execute("commit")
     return fetch_counts(pages)
 
@@ -93,3 +95,9 @@ def record_counts(db: Path, run_id: str, source: str, counts: dict[str, Any]) ->
     """Keep the per-source counts of this run in run_sources."""
     with writer(db) as con:
         record_source_counts(con, run_id, source, counts)
+
+
+@task
+def link_duplicates(db: Path) -> int:
+    """Point every copy (same text, or a near-duplicate such as a syndicated wire story) at its original."""
+    return mark_duplicates(db)

@@ -145,7 +145,7 @@ def upsert_articles(con: duckdb.DuckDBPyConnection, articles: Iterable[Article],
                 description = excluded.description, lead_image = excluded.lead_image,
                 access = excluded.access, text = excluded.text, word_count = excluded.word_count,
                 content_hash = excluded.content_hash,
-                duplicate_of = coalesce(excluded.duplicate_of, articles.duplicate_of),
+                duplicate_of = articles.duplicate_of,
                 extractor_version = excluded.extractor_version, run_id = excluded.run_id,
                 updated_at = excluded.updated_at
             """
@@ -169,13 +169,6 @@ def mark_pages(con: duckdb.DuckDBPyConnection, statuses: dict[str, str], version
         )
     finally:
         con.unregister("status_batch")
-
-
-def existing_texts(con: duckdb.DuckDBPyConnection, exclude: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(article_id, text) of stored articles in first-seen order, to find duplicates of new ones."""
-    rows = con.execute("select article_id, text from articles order by first_seen_at, article_id").fetchall()
-    skip = set(exclude)
-    return [(a, t) for a, t in rows if a not in skip]
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, command: str, flow_run_id: str | None) -> None:
@@ -244,15 +237,6 @@ def crawl_state(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
     return {"pages": pages, "loaded": loaded}
 
 
-def article_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
-    """Which of these article ids are already stored."""
-    wanted = list(set(ids))
-    if not wanted:
-        return set()
-    rows = con.execute("select article_id from articles where list_contains(?, article_id)", [wanted]).fetchall()
-    return {r[0] for r in rows}
-
-
 def article_paragraphs(con: duckdb.DuckDBPyConnection, source: str, limit: int = 500) -> list[list[str]]:
     """Paragraph lists of a source's latest articles, to learn its recurring boilerplate from."""
     rows = con.execute(
@@ -277,3 +261,32 @@ def save_boilerplate(con: duckdb.DuckDBPyConnection, source: str, blocks: Iterab
             )
         finally:
             con.unregister("bp_batch")
+
+
+def dedup_candidates(con: duckdb.DuckDBPyConnection) -> list[Article]:
+    """Every article with what duplicate detection needs, earliest published first."""
+    rows = con.execute(
+        "select article_id, url, canonical_url, source, title, text, content_hash, published from articles "
+        "order by published_at nulls last, canonical_url"
+    ).fetchall()
+    return [Article(article_id=a, url=u, canonical_url=c, source=s, title=t or "", text=x or "",
+                    content_hash=h or "", published=p) for a, u, c, s, t, x, h, p in rows]
+
+
+def set_duplicates(con: duckdb.DuckDBPyConnection, links: dict[str, str | None]) -> int:
+    """Store duplicate_of for each article id (None: an original); returns how many rows changed."""
+    rows = [{"article_id": k, "duplicate_of": v} for k, v in links.items()]
+    if not rows:
+        return 0
+    _register(con, "dup_batch", rows, pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]))
+    try:
+        con.execute("begin transaction")
+        changed = con.execute(
+            "update articles set duplicate_of = d.duplicate_of from dup_batch d "
+            "where articles.article_id = d.article_id "
+            "and articles.duplicate_of is distinct from d.duplicate_of"
+        ).fetchone()[0]
+        con.execute("commit")
+        return changed
+    finally:
+        con.unregister("dup_batch")

@@ -14,7 +14,7 @@ from transforms.models import Article, stable_id
 from warehouse import migrate, writer
 from warehouse.load import upsert_articles
 
-COMMANDS = ["demo", "run", "sql", "extract", "events", "runs", "reprocess", "bench"]
+COMMANDS = ["demo", "run", "sql", "extract", "events", "runs", "reprocess", "serve", "export", "bench"]
 
 
 def newsdesk(*args: str, cwd=None) -> subprocess.CompletedProcess:
