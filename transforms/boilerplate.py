@@ -1,0 +1,53 @@
+"""Boilerplate learned per source: blocks that recur across many pages of one site.
+
+A paragraph that appears, word for word, on a large share of a site's articles is template text
+(a standing appeal, a legal notice, a "follow us" line in the body) whatever its words are, in any
+language. The lead stores the learned key set per source and passes it to `clean()` next run.
+Keys are hashes of the normalised paragraph, so the set is small and holds no article text.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from typing import Iterable
+
+import regex
+
+log = logging.getLogger(__name__)
+
+_WORD = regex.compile(r"\w+")
+MIN_PAGES = 5  # below this many pages a site has no "usual" template to learn
+MIN_SHARE = 0.3  # a block on at least 30% of the pages (and on MIN_PAGES of them) is boilerplate
+MIN_WORDS = 2  # single words ("Share") are the phrase rules' job; hashing them adds noise
+
+
+def block_key(paragraph: str) -> str:
+    """Stable key of a paragraph: SHA-1 of its lower-cased words (punctuation and spacing ignored)."""
+    words = " ".join(_WORD.findall(paragraph.lower()))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:20]
+
+
+def learn(paragraph_lists: Iterable[list[str]], min_pages: int = MIN_PAGES,
+          min_share: float = MIN_SHARE) -> frozenset[str]:
+    """Keys of blocks present on at least `min_pages` pages and `min_share` of all pages.
+
+    Each page counts once per block (a block repeated within one page is not evidence), and a site
+    with fewer than `min_pages` pages yields nothing: one story quoted twice is not a template.
+    """
+    pages = 0
+    seen: Counter[str] = Counter()
+    copies: set[frozenset[str]] = set()
+    for paragraphs in paragraph_lists:
+        keys = frozenset(block_key(p) for p in paragraphs if len(_WORD.findall(p)) >= MIN_WORDS)
+        if keys in copies:  # the same article under another URL is not evidence of a template
+            continue
+        copies.add(keys)
+        pages += 1
+        seen.update(keys)
+    if pages < min_pages:
+        return frozenset()
+    needed = max(min_pages, min_share * pages)
+    learned = frozenset(key for key, count in seen.items() if count >= needed)
+    log.info("boilerplate: %d blocks learned from %d pages", len(learned), pages)
+    return learned
