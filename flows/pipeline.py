@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows import faults
 from flows.config import Source, load_sources
 from flows.runlock import RunInProgress, run_lock
-from flows.tasks import clean_and_load, crawl_source, link_duplicates, load_pages, record_counts
+from flows.tasks import check_yield, clean_and_load, crawl_source, link_duplicates, load_pages, record_counts
 from warehouse import migrate, writer
 from warehouse.load import finish_run, start_run
 from warehouse.search import rebuild_index
@@ -56,6 +56,7 @@ def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
         lines.append(f"| {name} | {c.get('pages_fetched', 0)} | {c.get('pages_failed', 0)} | "
                      f"{c.get('pages_unchanged', 0)} | {c.get('articles_seen', 0)} | {c.get('articles_new', 0)} | "
                      f"{c.get('pages_skipped', 0)} |")
+    lines += ["", *[f"- warning: {w}" for w in summary.get("warnings", [])]]
     return "\n".join(lines)
 
 
@@ -89,6 +90,7 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
         link_duplicates(db)
         for source in sources:
             record_counts(db, run_id, source.name, summary["sources"][source.name])
+        summary["warnings"] = check_yield(db, run_id)
     except BaseException as exc:
         close_run(db, run_id, "failed", summary, f"{type(exc).__name__}: {exc}")
         raise

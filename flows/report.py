@@ -23,3 +23,5 @@ def print_run_summary(console: Console, summary: dict[str, Any]) -> None:
     for name, counts in summary["sources"].items():
         for error in counts.get("errors", [])[:20]:
             console.print(f"  [yellow]{name}[/] {error['url']}: {error['reason']}")
+    for warning in summary.get("warnings", []):
+        console.print(f"[bold yellow]warning:[/] {warning}")

@@ -12,6 +12,7 @@ from prefect import task
 
 from flows import faults
 from flows.config import Source
+from flows.health import yield_warnings
 from flows.stages import clean_batches, mark_duplicates
 from spiders.crawl import CrawlError, run_crawl
 from transforms.models import RawPage
@@ -101,3 +102,12 @@ def record_counts(db: Path, run_id: str, source: str, counts: dict[str, Any]) ->
 def link_duplicates(db: Path) -> int:
     """Point every copy (same text, or a near-duplicate such as a syndicated wire story) at its original."""
     return mark_duplicates(db)
+
+
+@task
+def check_yield(db: Path, run_id: str) -> list[str]:
+    """Warnings for sources whose yield dropped sharply against their own history."""
+    warnings = yield_warnings(db, run_id)
+    for warning in warnings:
+        log.warning(warning)
+    return warnings
