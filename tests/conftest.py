@@ -19,3 +19,52 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def prefect_home(tmp_path_factory) -> Path:
+    """One Prefect home for the whole session, so only the first flow run pays the cold start."""
+    return tmp_path_factory.mktemp("prefect-home")
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The bundled sample news site, served on 127.0.0.1 for the whole session."""
+    from sample_site.server import serve
+
+    with serve() as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def sources_file(sample, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("sources") / "sources.toml"
+    path.write_text(sample.sources_toml())
+    return path
+
+
+def run_newsdesk(args: list[str], prefect_home: Path, timeout: float = 600, **env: str):
+    """`newsdesk ARGS` in a subprocess, as a user runs it."""
+    import os
+    import subprocess
+    import sys
+
+    environ = {**os.environ, "PREFECT_HOME": str(prefect_home), **env}
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, env=environ, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def reference_db(sources_file, prefect_home, tmp_path_factory) -> Path:
+    """A warehouse after one uninterrupted run over the sample site (shared by several test files)."""
+    db = tmp_path_factory.mktemp("reference") / "news.duckdb"
+    result = run_newsdesk(["run", "--sources", str(sources_file), "--db", str(db)], prefect_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return db
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    from warehouse import reader
+
+    with reader(db) as con:
+        return con.execute(sql, params or []).fetchall()
