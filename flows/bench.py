@@ -37,7 +37,11 @@ def sample_site_articles() -> list[dict]:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    if args.what == "extraction":
+    if args.what == "runs":
+        from flows import bench_runs as bench
+
+        result = bench.main(console)
+    elif args.what == "extraction":
         from flows import bench_extraction as bench
 
         result = bench.main(args.dataset or DEFAULT_SHARED / "data" / "extraction-dev", None)

@@ -206,6 +206,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Benchmarks that print their numbers (and fail below the quality floors with --gate)."""
+    if args.what == "runs":
+        _prefect(_settings(args))
     from flows import bench
 
     return bench.run(args, out)
@@ -260,8 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["parquet"], default="parquet")
     p.add_argument("dir", metavar="DIR")
     db_option(p)
-    p = add("bench", cmd_bench, "benchmarks: extraction quality/speed, event accuracy/speed")
-    p.add_argument("what", choices=["extraction", "events"])
+    p = add("bench", cmd_bench, "benchmarks: extraction quality/speed, event accuracy/speed, incremental runs")
+    p.add_argument("what", choices=["extraction", "events", "runs"])
     p.add_argument("--dataset", type=Path, help="extraction: directory of the development set")
     p.add_argument("--gold", type=Path, help="events: PLOVER gold jsonl")
     p.add_argument("--gate", action="store_true", help="exit 1 when a score is below its floor")

@@ -74,10 +74,10 @@ def fetch_counts(pages: list[RawPage]) -> dict[str, Any]:
 def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
     """Store the crawl's raw pages (idempotent upsert); returns fetch counts."""
     pages = _read_pages(path) if path.exists() else []
-    with writer(db) as con:
-        for start in range(0, len(pages), 500):
+    for start in range(0, len(pages), 200):  # short transactions: readers wait at most one batch
+        with writer(db) as con:
             con.execute("begin transaction")
-            upsert_raw_pages(con, pages[start:start + 500], run_id)
+            upsert_raw_pages(con, pages[start:start + 200], run_id)
             faults.point("load")
             con.execute("commit")
     return fetch_counts(pages)
