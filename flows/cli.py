@@ -16,7 +16,7 @@ from rich.console import Console
 
 from flows import faults
 from flows.config import ConfigError, Settings, load_sources
-from flows.runlock import RunInProgress
+from flows.runlock import RunInProgress, run_lock
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -41,6 +41,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """One full pipeline run over the configured sources."""
     settings = _settings(args)
     config = load_sources(settings.sources)
+    with run_lock(settings.db):
+        pass  # fail fast, before Prefect starts, when another run holds the warehouse
     _prefect(settings)
     from flows.pipeline import pipeline_run
     from flows.report import print_run_summary
