@@ -79,8 +79,4 @@ def _truncated(paragraphs: list[str], rules: AccessRules) -> bool:
 
 def _has_paywall_markup(tree: HtmlElement, rules: AccessRules) -> bool:
     """A paywall container in the page (class or id), not just the word in a script."""
-    for el in tree.xpath("//*[@class or @id]"):
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if rules.markers.search(attrs):
-            return True
-    return False
+    return bool(rules.markers.search(" ".join(tree.xpath("//@class | //@id"))))

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections import Counter
 from typing import Any, Sequence
 
 import regex
@@ -35,18 +36,26 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True)
 class PhraseRule:
-    """One kind of clutter: strong phrases mark paragraphs up to max_words, weak ones only short lines."""
+    """One kind of clutter: strong phrases mark paragraphs up to max_words, weak ones only short lines.
+
+    `strong`/`weak` map a language code (or "any") to its phrase list; patterns are compiled per
+    page language on first use, so a page is searched with one alternation per rule and tier.
+    """
 
     kind: str
     max_words: int
     weak_max_words: int
-    strong: dict[str, regex.Pattern[str]]
-    weak: dict[str, regex.Pattern[str]]
+    strong: tuple[tuple[str, tuple[str, ...]], ...]
+    weak: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def pattern(self, tier: str, language: str | None) -> regex.Pattern[str] | None:
+        return _compiled(self, tier, language)
 
 
 @dataclass(frozen=True)
 class ClutterRules:
     lines: regex.Pattern[str]
+    dateline: regex.Pattern[str]
     phrases: tuple[PhraseRule, ...]
     short_words: int
     max_sweep: int
@@ -55,21 +64,36 @@ class ClutterRules:
     link_run: int
 
 
+_BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
 def _phrase_pattern(phrases: list[str]) -> regex.Pattern[str] | None:
-    """Whole-word alternation; "stem*" matches any ending, non-word edges need no boundary."""
+    """Whole-word alternation; "stem*" matches any ending; CJK and punctuation edges need no boundary."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         stem = phrase.endswith("*")
-        body = regex.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-        start = r"(?<!\w)" if phrase[0].isalnum() else ""
-        end = r"\w*" if stem else (r"(?!\w)" if phrase.rstrip("*")[-1].isalnum() else "")
+        core = phrase.rstrip("*")
+        body = regex.escape(core).replace(r"\ ", r"\s+")
+        start = r"(?<!\w)" if _BOUNDARY_CHAR.match(core[0]) else ""
+        end = r"\w*" if stem else (r"(?!\w)" if _BOUNDARY_CHAR.match(core[-1]) else "")
         parts.append(start + body + end)
     return regex.compile("|".join(parts), regex.I) if parts else None
 
 
-def _by_language(table: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
-    compiled = {lang: _phrase_pattern(list(words)) for lang, words in table.items()}
-    return {lang: pat for lang, pat in compiled.items() if pat is not None}
+@lru_cache(maxsize=512)
+def _compiled(rule: PhraseRule, tier: str, language: str | None) -> regex.Pattern[str] | None:
+    """Phrases of the page language, English and language-neutral ones; every language when unknown."""
+    table = dict(rule.strong if tier == "strong" else rule.weak)
+    langs = table if not language or language not in _KNOWN_LANGUAGES else (language, "en", "any")
+    return _phrase_pattern([p for lang in langs for p in table.get(lang, ())])
+
+
+_KNOWN_LANGUAGES: set[str] = set()
+
+
+def _frozen(table: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    _KNOWN_LANGUAGES.update(table)
+    return tuple((lang, tuple(words)) for lang, words in sorted(table.items()))
 
 
 @lru_cache(maxsize=4)
@@ -79,51 +103,61 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
     structure = data["structure"]
     phrases = tuple(
         PhraseRule(kind=r["kind"], max_words=r["max_words"], weak_max_words=r["weak_max_words"],
-                   strong=_by_language(r.get("strong", {})), weak=_by_language(r.get("weak", {})))
+                   strong=_frozen(r.get("strong", {})), weak=_frozen(r.get("weak", {})))
         for r in data["rule"])
     lines = regex.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in data["lines"]["patterns"]) + r")\W*$",
                           regex.I)
-    return ClutterRules(lines=lines, phrases=phrases, short_words=structure["short_words"],
+    words = "|".join(regex.escape(w) for w in sorted(data["lines"]["date_words"], key=len, reverse=True))
+    dateline = regex.compile(rf"^(?=.*\d)(?:\W|\d|(?<!\w)(?:{words})(?!\w))+$", regex.I)
+    return ClutterRules(lines=lines, dateline=dateline, phrases=phrases, short_words=structure["short_words"],
                         max_sweep=structure["max_sweep"], edge_share=structure["edge_share"],
                         link_only_min_words=structure["link_only_min_words"],
                         link_run=structure["link_run"])
-
-
-def _languages(pattern_table: dict[str, regex.Pattern[str]], language: str | None) -> list[regex.Pattern[str]]:
-    """Patterns for the page language plus English and language-neutral ones; all when unknown."""
-    if not language or language not in pattern_table:
-        return list(pattern_table.values())
-    return [pat for lang, pat in pattern_table.items() if lang in (language, "en", "any")]
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
     """The clutter kind a paragraph's phrases point to, honouring each rule's length limits."""
     unterminated = not _TERMINAL.search(text)
     for rule in rules.phrases:
-        if words <= rule.max_words and any(p.search(text) for p in _languages(rule.strong, language)):
+        if words <= rule.max_words and (pat := rule.pattern("strong", language)) and pat.search(text):
             return rule.kind
         if (words <= rule.weak_max_words and unterminated
-                and any(p.search(text) for p in _languages(rule.weak, language))):
+                and (pat := rule.pattern("weak", language)) and pat.search(text)):
             return rule.kind
     return None
 
 
-def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None,
+def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, title: str | None = None,
                   link_texts: frozenset[str] = frozenset(), boilerplate: frozenset[str] = frozenset(),
                   rules: ClutterRules | None = None) -> list[str | None]:
     """Per paragraph: the clutter kind (why it goes) or None (it stays)."""
     rules = rules or load_rules()
     counts = [count_words(p) for p in paragraphs]
     flags: list[str | None] = []
-    for text, words in zip(paragraphs, counts):
-        if words == 0 or rules.lines.match(text):
+    title_key = normalise(title) if title else None
+    seen: Counter[str] = Counter(normalise(p) for p in paragraphs)
+    for i, (text, words) in enumerate(zip(paragraphs, counts)):
+        key = normalise(text)
+        if words == 0 or rules.lines.match(text) or (words <= 20 and rules.dateline.match(text)):
             flags.append("line")
+        elif i < 5 and _is_title(key, title_key, words):
+            flags.append("title")
+        elif seen[key] > 2 or (seen[key] == 2 and key in {normalise(p) for p in paragraphs[:i]}):
+            flags.append("repeated")
         else:
             flags.append(phrase_kind(text, words, rules, language))
     _mark_boilerplate(paragraphs, flags, boilerplate)
     _mark_link_runs(paragraphs, counts, flags, link_texts, rules)
     _sweep(counts, flags, rules)
     return flags
+
+
+def _is_title(key: str, title_key: str | None, words: int) -> bool:
+    """The headline repeated as a paragraph, possibly with the site name appended."""
+    if not title_key or words < 3:
+        return False
+    return key == title_key or (title_key.startswith(key) and words >= 5) or (
+        key.startswith(title_key) and words <= title_key.count(" ") + 7)
 
 
 def remove_clutter(paragraphs: Sequence[str], **kwargs: Any) -> list[str]:

@@ -1,9 +1,9 @@
-"""Main-text extraction: trafilatura first, a second extractor when it returns too little.
+"""Main-text extraction: trafilatura first, other extractors when it returns too little.
 
-trafilatura (without comments) is the best general extractor on our development set, but on some
-templates it finds nothing or only a teaser. Then readability-lxml, which scores DOM nodes by text
-density instead of trafilatura's tag heuristics, often finds the body. The better of the two is kept
-by `quality()`: the number of words in sentence-like paragraphs (at least MIN_PROSE_WORDS words and
+trafilatura's fast pass (its own tag heuristics, no internal fallbacks) is the most precise general
+extractor on our development set, but on some templates it finds nothing or only a teaser. Then we
+try trafilatura with its internal fallbacks (jusText, its readability port) and readability-lxml,
+which scores DOM nodes by text density. The best candidate is kept by `quality()`: the number of words in sentence-like paragraphs (at least MIN_PROSE_WORDS words and
 ending with sentence punctuation), which rewards running prose and ignores menus and link lists.
 """
 from __future__ import annotations
@@ -36,11 +36,15 @@ def quality(paragraphs: list[str]) -> int:
     return total
 
 
-def with_trafilatura(tree: HtmlElement, url: str | None) -> list[str]:
-    """trafilatura's text (comments excluded), one entry per output line."""
+def with_trafilatura(tree: HtmlElement, url: str | None, *, compare: bool = False) -> list[str]:
+    """trafilatura's text (comments excluded), one entry per output line.
+
+    `compare=True` lets trafilatura run its own internal fallbacks (its readability port and
+    jusText) and pick among them: slower, so only used when the fast pass found too little.
+    """
     try:
         text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
-                                   deduplicate=False)
+                                   no_fallback=not compare, deduplicate=False)
     except Exception:  # noqa: BLE001 - a library failure means "nothing extracted", not a crash
         log.warning("trafilatura failed on %s", url, exc_info=True)
         return []
@@ -54,7 +58,7 @@ def with_readability(tree: HtmlElement, url: str | None) -> list[str]:
 
     try:
         summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
-        body = lxml_html.fragment_fromstring(summary, create_parent="div")
+        body = lxml_html.fromstring(summary)
     except Exception:  # noqa: BLE001 - the fallback may fail on odd markup; the primary result stands
         log.debug("readability failed on %s", url, exc_info=True)
         return []
@@ -74,11 +78,21 @@ def extract_paragraphs(tree: HtmlElement, url: str | None) -> tuple[list[str], s
     score = quality(primary)
     if score >= ENOUGH_QUALITY:
         return primary, "trafilatura"
-    backup = with_readability(tree, url)
-    if quality(backup) > max(score * 1.5, score + 40):
-        log.info("fallback to readability for %s (quality %d -> %d)", url, score, quality(backup))
-        return backup, "readability"
-    return primary, "trafilatura"
+    best, best_name, best_score = primary, "trafilatura", score
+    for name, extractor in FALLBACKS:
+        candidate = extractor(tree, url)
+        if quality(candidate) > max(best_score * 1.5, best_score + 40):
+            best, best_name, best_score = candidate, name, quality(candidate)
+    if best_name != "trafilatura":
+        log.info("fallback to %s for %s (quality %d -> %d)", best_name, url, score, best_score)
+    return best, best_name
+
+
+def _trafilatura_compare(tree: HtmlElement, url: str | None) -> list[str]:
+    return with_trafilatura(tree, url, compare=True)
+
+
+FALLBACKS = (("trafilatura+fallbacks", _trafilatura_compare), ("readability", with_readability))
 
 
 def _lines(text: str) -> list[str]:

@@ -20,9 +20,11 @@ from urllib.parse import urljoin, urlsplit
 
 import courlan
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_metadata
+from trafilatura.metadata import extract_author, extract_metadata
+from trafilatura.settings import Document
 
 log = logging.getLogger(__name__)
+_EMPTY = Document()
 
 RULES = Path(__file__).with_name("rules")
 ARTICLE_TYPES = frozenset({
@@ -238,16 +240,18 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
     objs = json_ld_objects(tree)
     art = _article_object(objs)
     meta = meta_tags(tree)
-    fallback = _trafilatura_meta(tree, page_url)
-    published = (iso_datetime(art.get("datePublished")) or _meta_date(meta, "published")
-                 or iso_datetime(fallback.date))
+    published = iso_datetime(art.get("datePublished")) or _meta_date(meta, "published")
+    declared_title = _text(art.get("headline")) or meta.get("og:title")
+    fallback = _trafilatura_meta(tree, page_url) if not (published and declared_title) else _EMPTY
+    published = published or iso_datetime(fallback.date)
     categories = tuple(dict.fromkeys(
         c for c in [*_keywords(art.get("keywords")), *_meta_all(tree, "article:tag"),
                     *(fallback.categories or []), *(fallback.tags or [])] if c))
     return PageMeta(
-        title=_text(art.get("headline")) or meta.get("og:title") or fallback.title,
+        title=declared_title or fallback.title,
         authors=clean_authors(_names(art.get("author")) or _meta_all(tree, "author")
-                              or _meta_all(tree, "article:author") or _split_auth(fallback.author)),
+                              or _meta_all(tree, "article:author") or _split_auth(fallback.author)
+                              or _byline(tree)),
         published=published,
         updated=iso_datetime(art.get("dateModified")) or _meta_date(meta, "modified"),
         language=_language(tree, art, meta),
@@ -263,13 +267,13 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
     )
 
 
-def _trafilatura_meta(tree: HtmlElement, page_url: str) -> Any:
+def _trafilatura_meta(tree: HtmlElement, page_url: str) -> Document:
+    """trafilatura's heuristics (htmldate for the date): only run when the page declares too little."""
     try:
         return extract_metadata(tree, default_url=page_url, extensive=False)
     except Exception:  # noqa: BLE001 - metadata is optional, never fatal
         log.debug("trafilatura metadata failed for %s", page_url, exc_info=True)
-        from trafilatura.settings import Document
-        return Document()
+        return _EMPTY
 
 
 def _meta_date(meta: dict[str, str], kind: str) -> str | None:
@@ -293,6 +297,14 @@ def _keywords(value: Any) -> list[str]:
 
 def _split_auth(value: str | None) -> list[str]:
     return [value] if value else []
+
+
+def _byline(tree: HtmlElement) -> list[str]:
+    """trafilatura's byline search in the markup, for pages without author metadata."""
+    try:
+        return _split_auth(extract_author(tree))
+    except Exception:  # noqa: BLE001
+        return []
 
 
 def _first_name(value: Any) -> str | None:
