@@ -1,0 +1,1 @@
+"""Generator of the sample news site (development tool; its output is committed)."""
