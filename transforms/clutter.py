@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import regex
+
+from transforms.phrases import PhraseIndex, build_index
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +38,11 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True)
 class PhraseRule:
-    """One kind of clutter: strong phrases mark paragraphs up to max_words, weak ones only short lines.
-
-    `strong`/`weak` map a language code (or "any") to its phrase list; patterns are compiled per
-    page language on first use, so a page is searched with one alternation per rule and tier.
-    """
+    """One kind of clutter: strong phrases mark paragraphs up to max_words, weak ones only short lines."""
 
     kind: str
     max_words: int
     weak_max_words: int
-    strong: tuple[tuple[str, tuple[str, ...]], ...]
-    weak: tuple[tuple[str, tuple[str, ...]], ...]
-
-    def pattern(self, tier: str, language: str | None) -> regex.Pattern[str] | None:
-        return _compiled(self, tier, language)
 
 
 @dataclass(frozen=True)
@@ -57,6 +50,9 @@ class ClutterRules:
     lines: regex.Pattern[str]
     dateline: regex.Pattern[str]
     phrases: tuple[PhraseRule, ...]
+    index: PhraseIndex
+    dense_hits: int
+    dense_factor: int
     short_words: int
     max_sweep: int
     edge_share: float
@@ -67,33 +63,20 @@ class ClutterRules:
 _BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
-def _phrase_pattern(phrases: list[str]) -> regex.Pattern[str] | None:
-    """Whole-word alternation; "stem*" matches any ending; CJK and punctuation edges need no boundary."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        stem = phrase.endswith("*")
-        core = phrase.rstrip("*")
-        body = regex.escape(core).replace(r"\ ", r"\s+")
-        start = r"(?<!\w)" if _BOUNDARY_CHAR.match(core[0]) else ""
-        end = r"\w*" if stem else (r"(?!\w)" if _BOUNDARY_CHAR.match(core[-1]) else "")
-        parts.append(start + body + end)
-    return regex.compile("|".join(parts), regex.I) if parts else None
+def _word_alternative(word: str) -> str:
+    """A regex alternative matching `word` as a whole word (CJK and punctuation need no boundary)."""
+    body = regex.escape(word).replace(r"\ ", r"\s+")
+    start = r"(?<!\w)" if _BOUNDARY_CHAR.match(word[0]) else ""
+    end = r"(?!\w)" if _BOUNDARY_CHAR.match(word[-1]) else ""
+    return start + body + end
 
 
-@lru_cache(maxsize=512)
-def _compiled(rule: PhraseRule, tier: str, language: str | None) -> regex.Pattern[str] | None:
-    """Phrases of the page language, English and language-neutral ones; every language when unknown."""
-    table = dict(rule.strong if tier == "strong" else rule.weak)
-    langs = table if not language or language not in _KNOWN_LANGUAGES else (language, "en", "any")
-    return _phrase_pattern([p for lang in langs for p in table.get(lang, ())])
-
-
-_KNOWN_LANGUAGES: set[str] = set()
-
-
-def _frozen(table: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    _KNOWN_LANGUAGES.update(table)
-    return tuple((lang, tuple(words)) for lang, words in sorted(table.items()))
+def _entries(rules: list[dict[str, Any]]) -> Iterable[tuple[str, str, str, str]]:
+    for rule in rules:
+        for tier in ("strong", "weak"):
+            for language, phrases in rule.get(tier, {}).items():
+                for phrase in phrases:
+                    yield phrase, rule["kind"], tier, language
 
 
 @lru_cache(maxsize=4)
@@ -101,28 +84,33 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
     """Parse and compile the rules file once per process."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     structure = data["structure"]
-    phrases = tuple(
-        PhraseRule(kind=r["kind"], max_words=r["max_words"], weak_max_words=r["weak_max_words"],
-                   strong=_frozen(r.get("strong", {})), weak=_frozen(r.get("weak", {})))
-        for r in data["rule"])
+    phrases = tuple(PhraseRule(kind=r["kind"], max_words=r["max_words"], weak_max_words=r["weak_max_words"])
+                    for r in data["rule"])
     lines = regex.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in data["lines"]["patterns"]) + r")\W*$",
                           regex.I)
-    words = "|".join(regex.escape(w) for w in sorted(data["lines"]["date_words"], key=len, reverse=True))
-    dateline = regex.compile(rf"^(?=.*\d)(?:\W|\d|(?<!\w)(?:{words})(?!\w))+$", regex.I)
-    return ClutterRules(lines=lines, dateline=dateline, phrases=phrases, short_words=structure["short_words"],
-                        max_sweep=structure["max_sweep"], edge_share=structure["edge_share"],
-                        link_only_min_words=structure["link_only_min_words"],
-                        link_run=structure["link_run"])
+    words = "|".join(_word_alternative(w) for w in sorted(data["lines"]["date_words"], key=len, reverse=True))
+    dateline = regex.compile(rf"^(?=.*\d)(?:\W|\d|{words})+$", regex.I)
+    return ClutterRules(
+        lines=lines, dateline=dateline, phrases=phrases, index=build_index(_entries(data["rule"])),
+        dense_hits=data["density"]["min_hits"], dense_factor=data["density"]["factor"],
+        short_words=structure["short_words"], max_sweep=structure["max_sweep"],
+        edge_share=structure["edge_share"], link_only_min_words=structure["link_only_min_words"],
+        link_run=structure["link_run"])
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
     """The clutter kind a paragraph's phrases point to, honouring each rule's length limits."""
+    hits = rules.index.find(text, language)
+    if not hits:
+        return None
     unterminated = not _TERMINAL.search(text)
     for rule in rules.phrases:
-        if words <= rule.max_words and (pat := rule.pattern("strong", language)) and pat.search(text):
+        strong = {h.phrase for h in hits if h.rule == rule.kind and h.tier == "strong"}
+        if strong and (words <= rule.max_words or (
+                words <= rule.max_words * rules.dense_factor and len(strong) >= rules.dense_hits)):
             return rule.kind
-        if (words <= rule.weak_max_words and unterminated
-                and (pat := rule.pattern("weak", language)) and pat.search(text)):
+        if words <= rule.weak_max_words and unterminated and any(
+                h.rule == rule.kind and h.tier == "weak" for h in hits):
             return rule.kind
     return None
 
@@ -183,7 +171,7 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
     """Runs of paragraphs that are each exactly one link's text: teaser lists, related headlines."""
     if not link_texts:
         return
-    linky = [c >= rules.link_only_min_words and normalise(p) in link_texts
+    linky = [c >= rules.link_only_min_words and is_link_text(normalise(p), link_texts)
              for p, c in zip(paragraphs, counts)]
     i = 0
     while i < len(linky):
@@ -194,6 +182,17 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
             for k in range(i, j):
                 flags[k] = flags[k] or "links"
         i = max(j, i + 1)
+
+
+def is_link_text(key: str, link_texts: frozenset[str], cover: float = 0.8) -> bool:
+    """The paragraph is (nearly all) one link's text: equal, or overlapping by `cover` of its length."""
+    if key in link_texts:
+        return True
+    size = len(key)
+    for link in link_texts:
+        if cover * size <= len(link) <= size / cover and (link in key or key in link):
+            return True
+    return False
 
 
 def _next_to_clutter(flags: list[str | None], start: int, end: int) -> bool:
