@@ -17,7 +17,7 @@ import jinja2
 
 from sample_site.generator import binary, indexes
 from sample_site.generator.layout import (CLUTTER, CONTENT_TYPES, FUND_PHRASES, HTML,
-                                          PAYWALL_PHRASE, Outlet, file_for, load_outlets)
+                                          OPTIONAL_CLUTTER, PAYWALL_PHRASE, Outlet, file_for, load_outlets)
 from sample_site.generator.pages import PageRenderer, environment
 from sample_site.generator.stories import Story, load_seed, parse_content_file
 
@@ -173,6 +173,7 @@ class OutletSite:
         served = story.served_paragraphs
         must_contain = [snippet(served[0]), snippet(served[len(served) // 2]), snippet(served[-1])]
         must_not = list(CLUTTER[self.outlet.name])
+        must_not += [p for p in OPTIONAL_CLUTTER[self.outlet.name] if p in page_text]
         must_not += FUND_PHRASES if story.fund else []
         must_not += [PAYWALL_PHRASE] if story.access != "free" else []
         must_not += [story.image[1]] if story.image else []

@@ -36,6 +36,7 @@ CLUTTER = {
         "Share this story",
         "Have your say",
         "Print this story",
+        "Skip to main content",
     ],
     "banner": [
         "Skip to main content",
@@ -45,6 +46,8 @@ CLUTTER = {
         "Please enable JavaScript to view the comments",
     ],
 }
+# Clutter that only some pages of an outlet carry (e.g. in-body links on longer articles).
+OPTIONAL_CLUTTER = {"clarion": ["Read more:"], "courier": ["SEE ALSO:"], "banner": []}
 FUND_PHRASES = [
     "OWNED BY OUR READERS", "reader-owned co-operative", "Become a supporter", "Fighting fund",
     "You've Raised", "Days remaining", "Donate today",
