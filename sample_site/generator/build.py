@@ -16,8 +16,9 @@ from typing import Any
 import jinja2
 
 from sample_site.generator import binary, indexes
-from sample_site.generator.layout import (CLUTTER, CONTENT_TYPES, FUND_PHRASES, HTML,
-                                          OPTIONAL_CLUTTER, PAYWALL_PHRASE, Outlet, file_for, load_outlets)
+from sample_site.generator.layout import (CLUTTER, CONTENT_TYPES, EVENTS, FUND_PHRASES, HTML,
+                                          OPTIONAL_CLUTTER, PAYWALL_PHRASE, Outlet, file_for,
+                                          load_outlets)
 from sample_site.generator.pages import PageRenderer, environment
 from sample_site.generator.stories import Story, load_seed, parse_content_file
 
@@ -261,6 +262,10 @@ def write(out_dir: Path, manifest_file: Path, seed_file: Path) -> dict[str, Any]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         manifest["outlets"][name] = outlet_summary(outlet, site.pages)
+    manifest["events"] = {
+        key: {**info, "reports": [{"outlet": s.outlet, "path": s.path}
+                                  for items in stories.values() for s in items if s.event == key]}
+        for key, info in EVENTS.items()}
     manifest_file.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
     return manifest

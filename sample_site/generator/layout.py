@@ -54,6 +54,20 @@ FUND_PHRASES = [
 ]
 PAYWALL_PHRASE = "Subscribe to continue reading"
 
+# Real-world events reported by more than one sample article (articles name them with `event:`).
+EVENTS = {
+    "idlib-2015-03-28": {
+        "description": "An alliance led by Jabhat al-Nusra captures Idlib from Syrian government forces",
+        "date": "2015-03-28", "place": "Idlib", "country_code": "SY", "lat": 35.93, "lon": 36.63,
+        "plover_types": ["ASSAULT", "COERCE"],
+    },
+    "yemen-strikes-2015-03-26": {
+        "description": "A Saudi-led coalition begins air strikes on Houthi rebels in Yemen",
+        "date": "2015-03-26", "place": "Sanaa", "country_code": "YE", "lat": 15.35, "lon": 44.21,
+        "plover_types": ["ASSAULT"],
+    },
+}
+
 
 @dataclass(frozen=True)
 class Outlet:

@@ -217,6 +217,9 @@ def test_manifest_cross_references_resolve():
         assert original["published_time"] < entry["published_time"]
     idlib = [(o, p) for o, p, e in article_entries() if e["event"] == "idlib-2015-03-28"]
     assert len({o for o, _ in idlib}) == 3
+    event = MANIFEST["events"]["idlib-2015-03-28"]
+    assert {(r["outlet"], r["path"]) for r in event["reports"]} == set(idlib)
+    assert event["date"] == "2015-03-28" and event["country_code"] == "SY"
     for outlet, path in idlib:
         others = {(r["outlet"], r["path"]) for r in pages[(outlet, path)]["same_event_as"]}
         assert others == set(idlib) - {(outlet, path)}
