@@ -13,26 +13,23 @@ DEFAULT_SHARED = Path("../shared")
 
 def sample_site_articles() -> list[dict]:
     """The bundled sample site's articles as event-coder input, fetched from a local server and cleaned."""
-    from sample_site import load_manifest
+    from sample_site import article_entries
     from sample_site.server import serve
     from transforms.clean import clean
     from transforms.models import RawPage
 
     docs = []
     with serve() as site:
-        for outlet, base in site.outlets.items():
-            for entry in load_manifest()["outlets"][outlet]["pages"]:
-                if entry["kind"] != "article":
-                    continue
-                url = base.rstrip("/") + entry["path"]
-                with urllib.request.urlopen(url, timeout=10) as response:  # 127.0.0.1 only
-                    body = response.read()
-                page = RawPage(url=url, source=outlet, fetched_at=datetime.now(timezone.utc).isoformat(),
-                               status=200, content_type="text/html", body=body)
-                article = clean(page)
-                if article is not None:
-                    docs.append({"id": article.article_id, "title": article.title, "text": article.text,
-                                 "published": article.published})
+        for outlet, path, _ in article_entries():
+            url = site.url(outlet, path)
+            with urllib.request.urlopen(url, timeout=10) as response:  # 127.0.0.1 only
+                body = response.read()
+            page = RawPage(url=url, source=outlet, fetched_at=datetime.now(timezone.utc).isoformat(),
+                           status=200, content_type="text/html", body=body)
+            article = clean(page)
+            if article is not None:
+                docs.append({"id": article.article_id, "title": article.title, "text": article.text,
+                             "published": article.published})
     return docs
 
 

@@ -10,6 +10,8 @@ from flows.output import render
 from flows.report import print_run_summary
 from warehouse import reader
 
+DEMO_PORT = 8731  # fixed, so a second demo on the same database finds the same URLs
+
 EXAMPLE_QUERIES = [
     ("Articles per outlet",
      "select source, articles, duplicates, behind_paywall, first_published, last_published "
@@ -26,7 +28,7 @@ def run_demo(settings: Settings, console: Console) -> int:
     from flows.pipeline import pipeline_run
     from sample_site.server import serve
 
-    with serve() as site:
+    with serve(first_port=DEMO_PORT) as site:
         sources_file = settings.runs_dir() / "demo-sources.toml"
         sources_file.parent.mkdir(parents=True, exist_ok=True)
         sources_file.write_text(site.sources_toml(), encoding="utf-8")

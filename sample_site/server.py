@@ -146,9 +146,11 @@ class SampleSite:
     def url(self, outlet: str, path: str = "/") -> str:
         return self.outlets[outlet] + path
 
-    def start(self, host: str) -> None:
-        for name in self.manifest["outlets"]:
-            server = ThreadingHTTPServer((host, 0), OutletHandler)
+    def start(self, host: str, first_port: int = 0) -> None:
+        """Start one server per outlet: on free ports, or on first_port, first_port + 1, ..."""
+        for number, name in enumerate(self.manifest["outlets"]):
+            port = first_port + number if first_port else 0
+            server = ThreadingHTTPServer((host, port), OutletHandler)
             server.daemon_threads = True
             self._servers.append(server)
             self.outlets[name] = f"http://{host}:{server.server_address[1]}"
@@ -202,10 +204,14 @@ def _toml_list(items: Iterator[str] | list[str]) -> str:
 
 
 @contextmanager
-def serve(host: str = "127.0.0.1") -> Iterator[SampleSite]:
-    """Run the sample site for the duration of a `with` block."""
+def serve(host: str = "127.0.0.1", first_port: int = 0) -> Iterator[SampleSite]:
+    """Run the sample site for the duration of a `with` block.
+
+    With `first_port` the outlets get fixed ports (first_port, +1, +2), so URLs, and therefore
+    canonical URLs in the warehouse, are the same from one `newsdesk demo` to the next.
+    """
     site = SampleSite(load_manifest())
-    site.start(host)
+    site.start(host, first_port)
     try:
         yield site
     finally:

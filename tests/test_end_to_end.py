@@ -18,10 +18,10 @@ def manifest_pages(sample, kind: str | None = None) -> list[tuple[str, dict]]:
     from sample_site import load_manifest
 
     found = []
-    for outlet, base in sample.outlets.items():
-        for entry in load_manifest()["outlets"][outlet]["pages"]:
+    for outlet in sample.outlets:
+        for path, entry in load_manifest()["outlets"][outlet]["pages"].items():
             if kind is None or entry["kind"] == kind:
-                found.append((base.rstrip("/") + entry["path"], entry))
+                found.append((sample.url(outlet, path), entry))
     return found
 
 
@@ -66,7 +66,7 @@ def test_second_run_adds_no_rows(reference_db, second_run):
 def test_robots_disallowed_url_never_requested(reference_db, second_run, sample):
     disallowed = [url for url, _ in manifest_pages(sample, "disallowed")]
     assert disallowed
-    requested = {path for _, _, path, _ in sample.request_log}
+    requested = {path for _, _, path, _ in sample.requests()}
     for url in disallowed:
         assert "/" + url.split("/", 3)[3] not in requested
     reasons = query(reference_db, "select reason from raw_pages where list_contains(?, url)", [disallowed])
