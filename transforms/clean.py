@@ -56,7 +56,7 @@ def _clean(page: RawPage, boilerplate: frozenset[str]) -> Article | None:
     meta = page_meta(tree, url)
     raw, _extractor = extract_paragraphs(tree, url)
     links = link_texts(tree)
-    paragraphs = _declutter(raw, meta, links, boilerplate)
+    paragraphs = _declutter(raw, meta, _titles(meta, tree), links, boilerplate)
     reason = not_article_reason(meta, tree, url, paragraphs, links)
     if reason:
         log.info("skipped %s: %s", page.url, reason)
@@ -92,15 +92,21 @@ def link_texts(tree: HtmlElement) -> frozenset[str]:
     return frozenset(t for t in texts if t.count(" ") >= 1)
 
 
-def _declutter(raw: list[str], meta: PageMeta, links: frozenset[str],
+def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozenset[str],
                boilerplate: frozenset[str]) -> list[str]:
-    flags = clutter_flags(raw, language=meta.language, title=meta.title, link_texts=links,
+    flags = clutter_flags(raw, language=meta.language, titles=titles, link_texts=links,
                           boilerplate=boilerplate)
     if boilerplate and _words([p for p, f in zip(raw, flags) if f == "boilerplate"]) > \
             MAX_BOILERPLATE_SHARE * _words(raw):
         log.warning("learned boilerplate would remove most of the text; ignored for this page")
-        flags = clutter_flags(raw, language=meta.language, title=meta.title, link_texts=links)
+        flags = clutter_flags(raw, language=meta.language, titles=titles, link_texts=links)
     return [p for p, f in zip(raw, flags) if f is None]
+
+
+def _titles(meta: PageMeta, tree: HtmlElement) -> list[str]:
+    """Every form of the headline the page shows: declared title, <h1>s, <title>."""
+    h1s = [h.text_content() for h in tree.iter("h1")][:3]
+    return [t for t in (meta.title, *h1s, tree.findtext(".//title")) if t]
 
 
 def _words(paragraphs: list[str]) -> int:

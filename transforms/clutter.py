@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections import Counter
 from typing import Any, Iterable, Sequence
 
 import regex
@@ -26,6 +25,7 @@ log = logging.getLogger(__name__)
 RULES_FILE = Path(__file__).with_name("rules") / "clutter.toml"
 _TERMINAL = regex.compile(r"[.!?…。！？\"”»“«'’)]\s*$")
 _WORD = regex.compile(r"\w+")
+_TERMINAL_STOP = regex.compile(r"[.。]\s*$")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NON_CJK_WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 
@@ -58,6 +58,8 @@ class ClutterRules:
     edge_share: float
     link_only_min_words: int
     link_run: int
+    list_after_heading: int
+    teaser_run: int
 
 
 _BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -95,7 +97,8 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
         dense_hits=data["density"]["min_hits"], dense_factor=data["density"]["factor"],
         short_words=structure["short_words"], max_sweep=structure["max_sweep"],
         edge_share=structure["edge_share"], link_only_min_words=structure["link_only_min_words"],
-        link_run=structure["link_run"])
+        link_run=structure["link_run"], list_after_heading=structure["list_after_heading"],
+        teaser_run=structure["teaser_run"])
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
@@ -115,37 +118,41 @@ def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None
     return None
 
 
-def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, title: str | None = None,
+def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, titles: Sequence[str] = (),
                   link_texts: frozenset[str] = frozenset(), boilerplate: frozenset[str] = frozenset(),
                   rules: ClutterRules | None = None) -> list[str | None]:
     """Per paragraph: the clutter kind (why it goes) or None (it stays)."""
     rules = rules or load_rules()
     counts = [count_words(p) for p in paragraphs]
     flags: list[str | None] = []
-    title_key = normalise(title) if title else None
-    seen: Counter[str] = Counter(normalise(p) for p in paragraphs)
+    title_keys = {k for k in map(normalise, titles) if k.count(" ") >= 2}
+    seen: set[str] = set()
     for i, (text, words) in enumerate(zip(paragraphs, counts)):
         key = normalise(text)
         if words == 0 or rules.lines.match(text) or (words <= 20 and rules.dateline.match(text)):
             flags.append("line")
-        elif i < 5 and _is_title(key, title_key, words):
+        elif i < 5 and any(_is_title(key, t, words) for t in title_keys):
             flags.append("title")
-        elif seen[key] > 2 or (seen[key] == 2 and key in {normalise(p) for p in paragraphs[:i]}):
+        elif key in seen:  # a later copy of a paragraph (embed placeholders, pull quotes)
             flags.append("repeated")
         else:
             flags.append(phrase_kind(text, words, rules, language))
+        seen.add(key)
     _mark_boilerplate(paragraphs, flags, boilerplate)
     _mark_link_runs(paragraphs, counts, flags, link_texts, rules)
     _sweep(counts, flags, rules)
+    _mark_lists_after_headings(paragraphs, counts, flags, rules)
+    _mark_teaser_lists(paragraphs, counts, flags, rules)
     return flags
 
 
-def _is_title(key: str, title_key: str | None, words: int) -> bool:
-    """The headline repeated as a paragraph, possibly with the site name appended."""
-    if not title_key or words < 3:
+def _is_title(key: str, title_key: str, words: int) -> bool:
+    """The headline repeated as a paragraph, with a kicker before it or the site name after it."""
+    if words < 3:
         return False
+    extra = words - title_key.count(" ") - 1
     return key == title_key or (title_key.startswith(key) and words >= 5) or (
-        key.startswith(title_key) and words <= title_key.count(" ") + 7)
+        (key.startswith(title_key) or key.endswith(title_key)) and extra <= 7)
 
 
 def remove_clutter(paragraphs: Sequence[str], **kwargs: Any) -> list[str]:
@@ -178,7 +185,7 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
         j = i
         while j < len(linky) and linky[j]:
             j += 1
-        if j - i >= rules.link_run or (j > i and _next_to_clutter(flags, i, j)):
+        if j - i >= rules.link_run or (j - i >= 2 and _next_to_clutter(flags, i, j)):
             for k in range(i, j):
                 flags[k] = flags[k] or "links"
         i = max(j, i + 1)
@@ -217,6 +224,41 @@ def _sweep(counts: list[int], flags: list[str | None], rules: ClutterRules) -> N
     if last >= n * (1 - rules.edge_share) and n - last - 1 <= rules.max_sweep and all(short[last + 1:]):
         for k in range(last + 1, n):
             flags[k] = "run"
+
+
+def _mark_lists_after_headings(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
+                               rules: ClutterRules) -> None:
+    """A bullet list right under a short clutter heading ("Related:", "Sources", "Summary") goes too."""
+    i = 0
+    while i < len(paragraphs):
+        if flags[i] and flags[i] != "repeated" and counts[i] <= rules.short_words \
+                and not paragraphs[i].startswith("- "):
+            j = i + 1
+            while j < len(paragraphs) and j - i <= rules.list_after_heading and paragraphs[j].startswith("- "):
+                flags[j] = flags[j] or "list"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+_TEASER = regex.compile(r"^- [^:.!?]{2,60}:\s\S+(?:\s\S+){3,}$")
+
+
+def _mark_teaser_lists(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
+                       rules: ClutterRules) -> None:
+    """Runs of "- Kicker: Headline" bullets without a full stop: lists of other stories."""
+    teaser = [bool(_TEASER.match(p)) and c <= 20 and not _TERMINAL_STOP.search(p)
+              for p, c in zip(paragraphs, counts)]
+    i = 0
+    while i < len(teaser):
+        j = i
+        while j < len(teaser) and teaser[j]:
+            j += 1
+        if j - i >= rules.teaser_run:
+            for k in range(i, j):
+                flags[k] = flags[k] or "teasers"
+        i = max(j, i + 1)
 
 
 def normalise(text: str) -> str:
