@@ -1,0 +1,123 @@
+"""Duplicate articles: the same text under several URLs, and syndicated near-copies.
+
+Two tests, cheapest first:
+  1. exact: equal `content_hash` (SHA-1 of the lower-cased words, see transforms.clean);
+  2. near: Jaccard similarity of the sets of word 4-grams ("shingles") at least THRESHOLD = 0.8,
+     estimated with MinHash (128 permutations) and found through LSH (datasketch), so finding a
+     match does not compare against every stored article.
+A wire story re-published with a new intro line or a different sign-off keeps well over 80% of its
+4-grams; two outlets' own stories about the same event share names and phrases but few 4-word runs.
+`duplicate_of` always points at the FIRST copy seen (earlier runs first, then arrival order), and a
+copy of a copy points at the original, not at the middle link.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+import regex
+from datasketch import MinHash, MinHashLSH
+
+from transforms.models import Article
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 0.8
+NUM_PERM = 128
+SHINGLE = 4
+MIN_WORDS = 30  # shorter texts are only matched exactly: a few shingles make Jaccard meaningless
+_WORD = regex.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """Word n-grams of the lower-cased text, as bytes for hashing."""
+    words = _WORD.findall(text.lower())
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(len(words) - size + 1, 0))}
+
+
+def text_hash(text: str) -> str:
+    """Same normalisation as Article.content_hash: lower-cased words joined by single spaces."""
+    return hashlib.sha1(" ".join(_WORD.findall(text.lower())).encode("utf-8")).hexdigest()
+
+
+class DuplicateIndex:
+    """Index of seen article texts; `find` names the first-seen copy of a new text, if any.
+
+    threshold: minimum estimated Jaccard similarity of word 4-gram sets (default 0.8).
+    num_perm: MinHash permutations (128: estimate error about +-0.09 at worst, tighter near 1).
+    """
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, str] = {}  # content hash -> article id
+        self._sketches: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}  # article id -> arrival position
+        self._root: dict[str, str] = {}  # article id -> first-seen copy
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._order
+
+    def add(self, article_id: str, text: str, content_hash: str | None = None) -> None:
+        """Remember a text; a later `find` may return `article_id` (or the copy it duplicates)."""
+        if article_id in self._order:
+            return
+        self._order[article_id] = len(self._order)
+        self._root.setdefault(article_id, article_id)
+        self._hashes.setdefault(content_hash or text_hash(text), article_id)
+        sketch = self._sketch(text)
+        if sketch is not None:
+            self._sketches[article_id] = sketch
+            self._lsh.insert(article_id, sketch)
+
+    def find(self, article: Article) -> str | None:
+        """The id of the first-seen copy of `article`'s text, or None when it is new."""
+        exact = self._hashes.get(article.content_hash or text_hash(article.text))
+        if exact is not None and exact != article.article_id:
+            return self._root[exact]
+        sketch = self._sketch(article.text)
+        if sketch is None:
+            return None
+        matches = [c for c in self._lsh.query(sketch)
+                   if c != article.article_id and sketch.jaccard(self._sketches[c]) >= self.threshold]
+        if not matches:
+            return None
+        return self._root[min(matches, key=lambda c: self._order[self._root[c]])]
+
+    def mark(self, article_id: str, original: str) -> None:
+        """Record that `article_id` is a copy of `original` (so copies of it point at the original)."""
+        self._root[article_id] = self._root.get(original, original)
+
+    def _sketch(self, text: str) -> MinHash | None:
+        grams = shingles(text)
+        if len(grams) < MIN_WORDS - SHINGLE + 1:
+            return None
+        sketch = MinHash(num_perm=self.num_perm)
+        sketch.update_batch(list(grams))
+        return sketch
+
+
+def assign(articles: Sequence[Article], existing: Iterable[tuple[str, str]] = (),
+           threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> list[Article]:
+    """`articles` (in arrival order) with `duplicate_of` set to the first-seen copy, if any.
+
+    `existing` are (article_id, text) pairs already stored (earlier runs): they count as seen first.
+    An article whose id is already stored is the same article again, not a duplicate of itself.
+    """
+    index = DuplicateIndex(threshold=threshold, num_perm=num_perm)
+    for article_id, text in existing:
+        index.add(article_id, text)
+    out: list[Article] = []
+    for article in articles:
+        original = index.find(article)
+        if original is not None:
+            log.info("duplicate: %s is a copy of %s", article.article_id, original)
+            article = replace(article, duplicate_of=original)
+        index.add(article.article_id, article.text, article.content_hash or None)
+        if original is not None:
+            index.mark(article.article_id, original)
+        out.append(article)
+    return out
