@@ -43,6 +43,7 @@ class PhraseRule:
     kind: str
     max_words: int
     weak_max_words: int
+    short_max_words: int = 15
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _word_alternative(word: str) -> str:
 
 def _entries(rules: list[dict[str, Any]]) -> Iterable[tuple[str, str, str, str]]:
     for rule in rules:
-        for tier in ("strong", "weak"):
+        for tier in ("strong", "short", "weak"):
             for language, phrases in rule.get(tier, {}).items():
                 for phrase in phrases:
                     yield phrase, rule["kind"], tier, language
@@ -86,7 +87,8 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
     """Parse and compile the rules file once per process."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     structure = data["structure"]
-    phrases = tuple(PhraseRule(kind=r["kind"], max_words=r["max_words"], weak_max_words=r["weak_max_words"])
+    phrases = tuple(PhraseRule(kind=r["kind"], max_words=r["max_words"], weak_max_words=r["weak_max_words"],
+                               short_max_words=r.get("short_max_words", 15))
                     for r in data["rule"])
     lines = regex.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in data["lines"]["patterns"]) + r")\W*$",
                           regex.I)
@@ -109,8 +111,10 @@ def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None
     unterminated = not _TERMINAL.search(text)
     for rule in rules.phrases:
         strong = {h.phrase for h in hits if h.rule == rule.kind and h.tier == "strong"}
-        if strong and (words <= rule.max_words or (
-                words <= rule.max_words * rules.dense_factor and len(strong) >= rules.dense_hits)):
+        short = {h.phrase for h in hits if h.rule == rule.kind and h.tier == "short"}
+        if (strong and words <= rule.max_words) or (short and words <= rule.short_max_words):
+            return rule.kind
+        if strong and words <= rule.max_words * rules.dense_factor and len(strong | short) >= rules.dense_hits:
             return rule.kind
         if words <= rule.weak_max_words and unterminated and any(
                 h.rule == rule.kind and h.tier == "weak" for h in hits):

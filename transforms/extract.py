@@ -44,7 +44,7 @@ def with_trafilatura(tree: HtmlElement, url: str | None, *, compare: bool = Fals
     """
     try:
         text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
-                                   no_fallback=not compare, deduplicate=False)
+                                   fast=not compare, deduplicate=False)
     except Exception:  # noqa: BLE001 - a library failure means "nothing extracted", not a crash
         log.warning("trafilatura failed on %s", url, exc_info=True)
         return []
