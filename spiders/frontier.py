@@ -1,0 +1,134 @@
+"""What one crawl process shares between its feed, sitemap and site-crawl spiders.
+
+The three spiders run one after the other in one process; they share one `Frontier` so a URL is
+requested at most once per crawl, the page budget is spent once, the crawl state (issue 5) is
+consulted in one place and the final summary counts all three.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+from w3lib.url import canonicalize_url
+
+from transforms.models import RawPage
+
+log = logging.getLogger(__name__)
+
+ROBOTS_ERROR = "disallowed by robots.txt"
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the default port made explicit, so :80 and no port compare equal."""
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+def _host_in(host: str, domains: set[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+@dataclass
+class Frontier:
+    """Seen-set, scope, page budget, crawl state and counters of one crawl of one source."""
+
+    source: dict[str, Any]
+    state: dict[str, Any] = field(default_factory=dict)
+    max_pages: int = 1000
+    seen: set[str] = field(default_factory=set)
+    counts: Counter[str] = field(default_factory=Counter)
+    robots: dict[str, Any] = field(default_factory=dict)  # host -> parsed robots.txt, for all spiders
+
+    def __post_init__(self) -> None:
+        configured = [*self.source.get("feeds", []), *self.source.get("sitemaps", []),
+                      *self.source.get("start_urls", [])]
+        self.origins = {origin(u) for u in configured}
+        domains = self.source.get("allowed_domains") or [origin(u)[1] for u in configured]
+        self.domains = {d.lower().lstrip(".") for d in domains}
+        pattern = self.source.get("article_pattern")
+        self.article_re = re.compile(pattern) if pattern else None
+        self.known: dict[str, dict[str, Any]] = dict(self.state.get("pages") or {})
+        self.loaded: set[str] = set(self.state.get("loaded") or [])
+
+    @property
+    def name(self) -> str:
+        return self.source["name"]
+
+    def in_scope(self, url: str) -> bool:
+        """Within the allowed domains and on the origin of one of the source's configured URLs.
+
+        The origin check matters when several sites share a host (127.0.0.1 on different ports).
+        """
+        scheme, host, _ = origin(url)
+        if scheme not in ("http", "https") or not host:
+            return False
+        return _host_in(host, self.domains) and origin(url) in self.origins
+
+    def is_article(self, url: str) -> bool:
+        """Whether the source's article_pattern (path + query) marks this URL as an article."""
+        if self.article_re is None:
+            return False
+        parts = urlsplit(url)
+        return bool(self.article_re.search(parts.path + ("?" + parts.query if parts.query else "")))
+
+    def claim(self, url: str) -> bool:
+        """True once per URL and only while the page budget lasts: the caller may request it."""
+        key = canonicalize_url(urldefrag(url)[0])
+        if key in self.seen:
+            return False
+        if self.counts["claimed"] >= self.max_pages:
+            if not self.counts["skipped_budget"]:
+                log.warning("%s: max_pages (%d) reached; not requesting more", self.name, self.max_pages)
+            self.counts["skipped_budget"] += 1
+            return False
+        self.seen.add(key)
+        self.counts["claimed"] += 1
+        return True
+
+    def skip(self, url: str, why: str) -> None:
+        """Mark a URL as handled without requesting it (unchanged per the crawl state)."""
+        key = canonicalize_url(urldefrag(url)[0])
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.counts["skipped_unchanged"] += 1
+        self.counts[f"skipped_{why}"] += 1
+
+    def unchanged_in_sitemap(self, url: str, lastmod: str | None) -> bool:
+        known = self.known.get(url) or {}
+        return lastmod is not None and known.get("sitemap_lastmod") == lastmod
+
+    def already_loaded(self, url: str) -> bool:
+        return url in self.loaded
+
+    def validators(self, url: str) -> dict[str, str]:
+        """Conditional request headers from what the last crawl stored for this URL."""
+        known = self.known.get(url) or {}
+        headers = {}
+        if known.get("etag"):
+            headers["If-None-Match"] = known["etag"]
+        if known.get("last_modified"):
+            headers["If-Modified-Since"] = known["last_modified"]
+        return headers
+
+    def count(self, page: RawPage) -> None:
+        """Tally one written record for the summary."""
+        self.counts["records"] += 1
+        if page.error == ROBOTS_ERROR:
+            self.counts["disallowed"] += 1
+        else:
+            self.counts["requested"] += 1
+        if page.status == 304:
+            self.counts["not_modified"] += 1
+        if page.error or page.status is None or page.status >= 400:
+            self.counts["errors"] += 1
+
+    def summary(self) -> dict[str, Any]:
+        keys = ("requested", "skipped_unchanged", "errors", "records", "not_modified", "disallowed",
+                "skipped_sitemap_lastmod", "skipped_feed_loaded", "skipped_budget")
+        return {"source": self.name, **{k: self.counts[k] for k in keys}}
