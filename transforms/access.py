@@ -55,12 +55,12 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], wo
     tier = _tier(tree, rules)
     if tier in rules.locked:
         return PAYWALLED
-    if _truncated(raw_paragraphs, rules):
-        return TRUNCATED
     if meta.accessible_for_free is True or tier in rules.free:
-        return FREE
+        return TRUNCATED if _truncated(raw_paragraphs, rules) else FREE
     if _has_paywall_markup(tree, rules):
         return PAYWALLED
+    if _truncated(raw_paragraphs, rules):
+        return TRUNCATED
     return FREE if word_count >= rules.min_free_words else UNKNOWN
 
 

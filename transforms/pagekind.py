@@ -27,6 +27,7 @@ class KindRules:
     min_words_declared: int
     max_link_share: float
     max_headline_links: int
+    undated_non_article_og_types: frozenset[str]
     not_article_path: regex.Pattern[str]
 
 
@@ -36,6 +37,7 @@ def load_rules(path: Path = RULES_FILE) -> KindRules:
     return KindRules(
         min_words=data["min_words"], min_words_declared=data["min_words_declared"],
         max_link_share=data["max_link_share"], max_headline_links=data["max_headline_links"],
+        undated_non_article_og_types=frozenset(data["undated_non_article_og_types"]),
         not_article_path=regex.compile("|".join(f"(?:{p})" for p in data["not_article_paths"]), regex.I))
 
 
@@ -48,6 +50,8 @@ def not_article_reason(meta: PageMeta, tree: HtmlElement, url: str, paragraphs: 
         return None if words >= rules.min_words_declared else f"declared article but only {words} words"
     if meta.says_not_article:
         return f"declared page type {sorted(meta.ld_types) or meta.og_type}"
+    if meta.og_type in rules.undated_non_article_og_types and not meta.published:
+        return f"og:type {meta.og_type} and no publication date"
     parts = urlsplit(url)
     if rules.not_article_path.search((parts.path or "/") + (f"?{parts.query}" if parts.query else "")):
         return "URL shape of a listing, tag, author or static page"

@@ -1,0 +1,90 @@
+"""Metadata from JSON-LD, meta tags and markup: authors, dates with offsets, canonical URL, etc."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from trafilatura.utils import load_html
+
+from transforms.metadata import clean_authors, iso_datetime, normalise_url, page_meta
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (["by Our Foreign Desk"], ("Our Foreign Desk",)),
+    (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+    (["By Jane Doe, Political Editor"], ("Jane Doe",)),
+    (["Von Anna Sleegers und Jens Müller"], ("Anna Sleegers", "Jens Müller")),
+    (["Par Hélène Marsac"], ("Hélène Marsac",)),
+    (["Jane Doe", "jane doe"], ("Jane Doe",)),
+    (["https://facebook.com/janedoe"], ()),
+    (["5 min read"], ()),
+])
+def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
+    assert clean_authors(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("2015-03-29T14:05:00+03:00", "2015-03-29T14:05:00+03:00"),
+    ("2015-03-29T14:05:00Z", "2015-03-29T14:05:00+00:00"),
+    ("2015-03-29 14:05:00 +0100", "2015-03-29T14:05:00+01:00"),
+    ("2015-03-29", "2015-03-29"),
+    ("yesterday", None),
+])
+def test_iso_datetime_keeps_offsets(raw: str, expected: str | None) -> None:
+    assert iso_datetime(raw) == expected
+
+
+def test_tracking_parameters_dropped_from_urls() -> None:
+    url = "https://News.example/a/story?id=7&utm_source=feed&utm_medium=rss&fbclid=x&gclid=y#top"
+    assert normalise_url(url) == "https://news.example/a/story?id=7"
+
+
+def _tree(head: str, body: str = "<p>x</p>", lang: str = "en"):
+    return load_html(f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>")
+
+
+def test_json_ld_article_fields() -> None:
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "The Clarion"},
+        {"@type": "NewsArticle", "headline": "Ceasefire talks resume", "datePublished": "2015-03-10T07:50:00+00:00",
+         "dateModified": "2015-03-10T09:00:00+00:00", "author": [{"@type": "Person", "name": "By Tom Ellery"}],
+         "articleSection": "World", "keywords": "venezuela, sanctions", "image": {"url": "/media/a.png"},
+         "inLanguage": "en-GB", "publisher": {"name": "The Clarion"}, "isAccessibleForFree": "False"}]}
+    head = (f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+            "<link rel='canonical' href='/news/ceasefire/?utm_source=x'>")
+    meta = page_meta(_tree(head), "https://clarion.example/news/ceasefire/?utm_campaign=y")
+    assert meta.title == "Ceasefire talks resume"
+    assert meta.authors == ("Tom Ellery",)
+    assert meta.published == "2015-03-10T07:50:00+00:00"
+    assert meta.updated == "2015-03-10T09:00:00+00:00"
+    assert meta.section == "World"
+    assert meta.categories[:2] == ("venezuela", "sanctions")
+    assert meta.lead_image == "https://clarion.example/media/a.png"
+    assert meta.canonical_url == "https://clarion.example/news/ceasefire/"
+    assert meta.accessible_for_free is False
+    assert meta.says_article
+
+
+def test_meta_tags_fallback_and_foreign_canonical_ignored() -> None:
+    head = ("<meta property='og:title' content='Bridge to reopen'><meta property='og:site_name' content='Courier'>"
+            "<meta property='article:published_time' content='2025-02-11T08:30:00+01:00'>"
+            "<meta name='author' content='Von Sabine Krohn'><meta property='og:description' content='Short.'>"
+            "<link rel='canonical' href='https://wire.example/original'>")
+    meta = page_meta(_tree(head, lang="de-DE"), "https://courier.example/lokales/bruecke")
+    assert (meta.title, meta.site_name, meta.description) == ("Bridge to reopen", "Courier", "Short.")
+    assert meta.published == "2025-02-11T08:30:00+01:00"
+    assert meta.authors == ("Sabine Krohn",)
+    assert meta.language == "de"
+    assert meta.canonical_url == "https://courier.example/lokales/bruecke"
+
+
+def test_home_page_canonical_is_ignored() -> None:
+    meta = page_meta(_tree("<link rel='canonical' href='https://site.example/'>"), "https://site.example/news/x-y")
+    assert meta.canonical_url == "https://site.example/news/x-y"
+
+
+def test_broken_json_ld_does_not_break_metadata() -> None:
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Ok\",}</script>"
+    head += "<script type='application/ld+json'>{ this is not json</script>"
+    meta = page_meta(_tree(head), "https://site.example/news/x-y")
+    assert meta.title == "Ok"
