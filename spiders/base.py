@@ -58,8 +58,7 @@ class SourceSpider(scrapy.Spider):
         headers = self.frontier.validators(url) if conditional else {}
         return scrapy.Request(
             url, callback=callback, errback=self.on_error, headers=headers,
-            meta={"handle_httpstatus_all": True, "nd_via": via, "nd_kind": kind, "nd_conditional": conditional,
-                  **meta},
+            meta={"handle_httpstatus_all": True, "nd_via": via, "nd_kind": kind, **meta},
         )
 
     def on_error(self, failure: Failure) -> Output:
@@ -91,11 +90,16 @@ class SourceSpider(scrapy.Spider):
         target = page.location
         if target and self.frontier.in_scope(target) and self.frontier.claim(target):
             meta = response.meta
-            yield self.fetch(target, response.request.callback, meta.get("nd_via", "crawl"),
-                             kind=meta.get("nd_kind", "page"), conditional=meta.get("nd_conditional", True),
+            kind = meta.get("nd_kind", "page")
+            yield self.fetch(target, response.request.callback, meta.get("nd_via", "crawl"), kind=kind,
+                             conditional=kind == "page" and self.conditional(target),
                              nd_nesting=meta.get("nd_nesting", 0))
         elif target and not self.frontier.in_scope(target):
             log.info("not following redirect out of scope: %s -> %s", response.url, target)
+
+    def conditional(self, url: str) -> bool:
+        """Whether a page may be requested with validators (see SiteSpider for the exception)."""
+        return True
 
     def request_once(self, url: str, callback: Callable[..., Any], via: str, **kwargs: Any) -> Output:
         """Yield a request for url if it is in scope and not yet requested in this crawl."""

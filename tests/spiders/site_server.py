@@ -1,7 +1,7 @@
 """A tiny threaded HTTP server on 127.0.0.1 for crawl tests, with a request log.
 
 Serves a copy of fixtures/site plus a few routes a static directory cannot express: a 301, a page
-slower than the crawl timeout, a page that always answers 503, and a page over the size cap.
+slower than the crawl timeout, a page that always answers 503, and ETags with If-None-Match.
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", REDIRECTS[self.path])
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self._etag() and self.headers.get("If-None-Match") == self._etag():
+            self.send_response(304)
+            self.end_headers()
         elif self.path == "/flaky.html":
             self.send_error(503, "Service Unavailable")
         elif self.path == "/slow.html":
@@ -34,6 +37,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().do_GET()
         else:
             super().do_GET()
+
+    def _etag(self) -> str | None:
+        """Files carry an ETag (mtime and size), as most news sites' servers send."""
+        path = Path(self.translate_path(self.path))
+        if not path.is_file():
+            return None
+        stat = path.stat()
+        return f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+
+    def end_headers(self) -> None:
+        if etag := self._etag():
+            self.send_header("ETag", etag)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         pass

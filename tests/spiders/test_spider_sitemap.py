@@ -1,0 +1,79 @@
+"""The sitemap spider on a saved sitemap index, news sitemap and malformed sitemap."""
+from __future__ import annotations
+
+import gzip
+
+from spider_kit import FIXTURES, HERALD, make_spider, respond, split
+
+from spiders.sitemap import SitemapSpider, parse_sitemap
+
+SITEMAP = f"{HERALD}/sitemap.xml"
+
+
+def _response(spider, fixture=None, body=b"", nesting=0, status=200):
+    request = spider.fetch(SITEMAP, spider.parse_sitemap, "sitemap", kind="sitemap", conditional=False,
+                           nd_nesting=nesting)
+    return respond(request, body, status=status, headers={"Content-Type": "application/xml"}, fixture=fixture)
+
+
+def test_index_requests_child_sitemaps_in_scope(source):
+    spider = make_spider(SitemapSpider, source)
+    pages, requests = split(spider.parse_sitemap(_response(spider, "sitemap_index.xml")))
+    assert [(p.url, p.via, p.status, p.error) for p in pages] == [(SITEMAP, "sitemap", 200, None)]
+    assert [r.url for r in requests] == [f"{HERALD}/sitemap-news.xml", f"{HERALD}/sitemap-2023.xml"]
+    assert all(r.callback == spider.parse_sitemap and r.meta["nd_nesting"] == 1 for r in requests)
+    assert all(r.meta["nd_kind"] == "sitemap" for r in requests)
+
+
+def test_index_nested_too_deep_is_not_followed(source):
+    spider = make_spider(SitemapSpider, source, SITEMAP_MAX_NESTING=2)
+    _, requests = split(spider.parse_sitemap(_response(spider, "sitemap_index.xml", nesting=2)))
+    assert requests == []
+
+
+def test_news_sitemap_carries_lastmod_or_publication_date(source):
+    spider = make_spider(SitemapSpider, source)
+    _, requests = split(spider.parse_sitemap(_response(spider, "news_sitemap.xml")))
+    assert [(r.url, r.meta["nd_lastmod"]) for r in requests] == [
+        (f"{HERALD}/news/2024/ferry-strike-ends", "2024-03-04T09:00:00+00:00"),  # news:publication_date
+        (f"{HERALD}/news/2024/fish-market-moves", "2024-03-03"),  # <lastmod> wins over the news date
+        (f"{HERALD}/about", None),
+    ]
+    page_request = requests[0]
+    page = spider.parse_page(respond(page_request, b"<html><body>ok</body></html>", headers={"Content-Type": "text/html"}))
+    (record,) = split(page)[0]
+    assert (record.via, record.sitemap_lastmod, record.status) == ("sitemap", "2024-03-04T09:00:00+00:00", 200)
+
+
+def test_entries_with_unchanged_lastmod_are_not_requested(source):
+    unchanged, changed = f"{HERALD}/news/2024/fish-market-moves", f"{HERALD}/news/2024/ferry-strike-ends"
+    state = {"pages": {unchanged: {"sitemap_lastmod": "2024-03-03"},
+                       changed: {"sitemap_lastmod": "2024-03-01T00:00:00+00:00", "etag": '"v1"'}}}
+    spider = make_spider(SitemapSpider, source, state)
+    _, requests = split(spider.parse_sitemap(_response(spider, "news_sitemap.xml")))
+    assert [r.url for r in requests] == [changed, f"{HERALD}/about"]
+    assert requests[0].headers[b"If-None-Match"] == b'"v1"'
+    assert spider.frontier.counts["skipped_sitemap_lastmod"] == 1
+    assert not spider.frontier.claim(unchanged)  # a skipped URL is not fetched later by another spider
+
+
+def test_malformed_sitemap_names_the_problem_and_keeps_going(source):
+    spider = make_spider(SitemapSpider, source)
+    pages, requests = split(spider.parse_sitemap(_response(spider, "malformed_sitemap.xml")))
+    assert pages[0].status == 200
+    assert pages[0].error.startswith("malformed sitemap:")
+    assert [r.url for r in requests][:2] == [f"{HERALD}/news/2024/first", f"{HERALD}/news/2024/second"]
+
+
+def test_a_feed_where_a_sitemap_was_expected_is_an_error(source):
+    spider = make_spider(SitemapSpider, source)
+    pages, requests = split(spider.parse_sitemap(_response(spider, "rss.xml")))
+    assert pages[0].error == "not a sitemap: root element <rss>"
+    assert requests == []
+
+
+def test_gzipped_and_broken_gzip_sitemaps():
+    body = (FIXTURES / "news_sitemap.xml").read_bytes()
+    assert parse_sitemap(gzip.compress(body)) == parse_sitemap(body)
+    assert parse_sitemap(b"\x1f\x8b\x08not gzip").problem.startswith("undecodable sitemap")
+    assert parse_sitemap(b"").problem.startswith("malformed sitemap")
