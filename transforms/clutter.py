@@ -61,6 +61,8 @@ class ClutterRules:
     link_run: int
     list_after_heading: int
     teaser_run: int
+    author_tail_share: float
+    author_tail_words: int
 
 
 _BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -100,7 +102,8 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
         short_words=structure["short_words"], max_sweep=structure["max_sweep"],
         edge_share=structure["edge_share"], link_only_min_words=structure["link_only_min_words"],
         link_run=structure["link_run"], list_after_heading=structure["list_after_heading"],
-        teaser_run=structure["teaser_run"])
+        teaser_run=structure["teaser_run"], author_tail_share=structure["author_tail_share"],
+        author_tail_words=structure["author_tail_words"])
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
@@ -123,7 +126,8 @@ def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None
 
 
 def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, titles: Sequence[str] = (),
-                  link_texts: frozenset[str] = frozenset(), boilerplate: frozenset[str] = frozenset(),
+                  authors: Sequence[str] = (), link_texts: frozenset[str] = frozenset(),
+                  boilerplate: frozenset[str] = frozenset(),
                   rules: ClutterRules | None = None) -> list[str | None]:
     """Per paragraph: the clutter kind (why it goes) or None (it stays)."""
     rules = rules or load_rules()
@@ -147,6 +151,7 @@ def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, tit
     _sweep(counts, flags, rules)
     _mark_lists_after_headings(paragraphs, counts, flags, rules)
     _mark_teaser_lists(paragraphs, counts, flags, rules)
+    _mark_author_boxes(paragraphs, counts, flags, authors, rules)
     return flags
 
 
@@ -246,23 +251,37 @@ def _mark_lists_after_headings(paragraphs: Sequence[str], counts: list[int], fla
             i += 1
 
 
-_TEASER = regex.compile(r"^- [^:.!?]{2,60}:\s\S+(?:\s\S+){3,}$")
+_KICKER = regex.compile(r"^- [^:.]{2,60}:\s\S+(?:\s\S+){3,}$")
 
 
 def _mark_teaser_lists(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
                        rules: ClutterRules) -> None:
-    """Runs of "- Kicker: Headline" bullets without a full stop: lists of other stories."""
-    teaser = [bool(_TEASER.match(p)) and c <= 20 and not _TERMINAL_STOP.search(p)
+    """Runs of headline-like bullets (no full stop), most of them "- Kicker: Headline": other stories."""
+    bullet = [p.startswith("- ") and 3 <= c <= 20 and not _TERMINAL_STOP.search(p)
               for p, c in zip(paragraphs, counts)]
     i = 0
-    while i < len(teaser):
+    while i < len(bullet):
         j = i
-        while j < len(teaser) and teaser[j]:
+        while j < len(bullet) and bullet[j]:
             j += 1
-        if j - i >= rules.teaser_run:
+        kickers = sum(bool(_KICKER.match(paragraphs[k])) for k in range(i, j))
+        if j - i >= rules.teaser_run and kickers * 2 >= j - i:
             for k in range(i, j):
                 flags[k] = flags[k] or "teasers"
         i = max(j, i + 1)
+
+
+def _mark_author_boxes(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
+                       authors: Sequence[str], rules: ClutterRules) -> None:
+    """Near the end, a short paragraph naming the article's own author is a bio or contact box."""
+    names = [a.lower() for a in authors if len(a.split()) >= 2]
+    if not names:
+        return
+    start = int(len(paragraphs) * (1 - rules.author_tail_share))
+    for i in range(max(start, 1), len(paragraphs)):
+        opening = " ".join(paragraphs[i].lower().split()[:5])  # bios open with the name (or role + name)
+        if flags[i] is None and counts[i] <= rules.author_tail_words and any(n in opening for n in names):
+            flags[i] = "author_box"
 
 
 def normalise(text: str) -> str:
