@@ -18,7 +18,7 @@ from flows import faults
 from flows.config import ConfigError, Settings, load_sources
 from flows.runlock import RunInProgress, run_lock
 
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # piped: don't squeeze tables
 err = Console(stderr=True)
 
 

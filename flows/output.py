@@ -38,7 +38,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, cons
         out.writerows([["" if v is None else _plain(v) for v in r] for r in rows])
         console.file.write(buffer.getvalue())
     else:
-        table = Table(*columns, show_lines=False)
+        table = Table(show_lines=False)
+        for name in columns:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=60)
         for row in rows:
             table.add_row(*[_cell(v) for v in row])
         console.print(table)

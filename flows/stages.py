@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from transforms import boilerplate as boilerplate_rules
 from transforms.clean import EXTRACTOR_VERSION, clean
@@ -36,8 +37,13 @@ def event_resources() -> Any:
     return load_resources()
 
 
+def _path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def _clean_page(page: RawPage, pattern: re.Pattern | None, learned: frozenset[str]) -> tuple[str, Article | None]:
-    if pattern is not None and not pattern.search(page.final_url or page.url):
+    if pattern is not None and not pattern.search(_path_and_query(page.final_url or page.url)):
         return "skipped", None
     try:
         article = clean(page, boilerplate=learned)

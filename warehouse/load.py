@@ -201,7 +201,7 @@ def record_source_counts(con: duckdb.DuckDBPyConnection, run_id: str, source: st
 def upsert_source(con: duckdb.DuckDBPyConnection, name: str, config: dict) -> None:
     con.execute(
         "insert into sources (name, config) values (?, ?) "
-        "on conflict (name) do update set config = excluded.config, last_seen = current_timestamp",
+        "on conflict (name) do update set config = excluded.config, last_seen = now()",
         [name, json.dumps(config)],
     )
 
