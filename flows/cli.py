@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from flows import faults
+from flows import faults, progress
 from flows.config import ConfigError, Settings, load_sources
 from flows.runlock import RunInProgress, run_lock
 
@@ -47,7 +47,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import pipeline_run
     from flows.report import print_run_summary
 
-    summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events)
+    with progress.shown(err):
+        summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events)
     if "skipped" in summary:
         raise RunInProgress(summary["skipped"])
     print_run_summary(out, summary)
@@ -176,7 +177,9 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     from flows.pipeline import reprocess_flow
     from flows.report import print_run_summary
 
-    print_run_summary(out, reprocess_flow(sources, settings.db, since=args.since))
+    with progress.shown(err):
+        summary = reprocess_flow(sources, settings.db, since=args.since)
+    print_run_summary(out, summary)
     return 0
 
 

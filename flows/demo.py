@@ -5,6 +5,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from flows import progress
 from flows.config import Settings, load_sources
 from flows.output import render
 from flows.report import print_run_summary
@@ -34,7 +35,8 @@ def run_demo(settings: Settings, console: Console) -> int:
         sources_file.write_text(site.sources_toml(), encoding="utf-8")
         console.print(f"Serving the sample site: {', '.join(f'{n} {u}' for n, u in site.outlets.items())}")
         config = load_sources(sources_file)
-        summary = pipeline_run(config.source, settings.db, settings.runs_dir())
+        with progress.shown(console):
+            summary = pipeline_run(config.source, settings.db, settings.runs_dir())
     print_run_summary(console, summary)
     console.print(f"\nWarehouse: [bold]{Path(settings.db).resolve()}[/]. Try these with `newsdesk sql \"...\"`:\n")
     with reader(settings.db) as con:

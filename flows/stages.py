@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from transforms import boilerplate as boilerplate_rules
 from transforms.clean import EXTRACTOR_VERSION, clean
-from flows import faults
+from flows import faults, progress
 from transforms.dedup import DuplicateIndex
 from transforms.models import Article, RawPage
 from warehouse import writer
@@ -92,6 +92,7 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
                 break
         after = pages[-1].url
         results = {page.page_id: _clean_page(page, pattern, learned) for page in pages}
+        progress.step(f"clean {source}", len(pages))
         statuses = {pid: status for pid, (status, _) in results.items()}
         found = [a for _, a in results.values() if a is not None]
         articles = _unique(found)

@@ -10,7 +10,7 @@ from typing import Any
 
 from prefect import task
 
-from flows import faults
+from flows import faults, progress
 from flows.config import Source
 from flows.health import yield_warnings
 from flows.stages import clean_batches, mark_duplicates
@@ -40,7 +40,9 @@ def crawl_source(source: Source, db: Path, run_dir: Path) -> Path:
         upsert_source(con, source.name, source.model_dump())
         state = crawl_state(con, source.name)
     out = run_dir / f"{source.name}.pages.jsonl"
+    progress.step(f"crawl {source.name}", 0, total=1)
     run_crawl(source.model_dump(), out, state)
+    progress.step(f"crawl {source.name}", 1)
     return out
 
 
