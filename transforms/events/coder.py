@@ -1,0 +1,158 @@
+"""The event coder: from article text to PLOVER events, most salient first.
+
+Only sentences holding a trigger word are parsed (spaCy tagger + parser, no NER: places come from
+the gazetteer, dates from a small resolver). Each trigger becomes an event with actor, recipient,
+modality, place, date and its evidence offsets; events are then ranked by salience (headline and
+lead weigh most).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from .dates import DateMatch, find_dates, parse_published
+from .gazetteer import Gazetteer
+from .model import Event, EventLocation, Participant, as_input, make_event_id
+from .modality import modality
+from .phrases import is_proper, participant, proper_chain, span_text
+from .resources import Resources
+from .sentences import may_hold_event, sentence_spans
+from .triggers import Trigger, find_actor, find_recipient, find_triggers, resolve_pronoun
+
+STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
+_CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*")
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the coder knows about the article while coding one of its sentences."""
+
+    article_id: str
+    text: str
+    published: dt.date | None
+    votes: Counter[str]
+    title_types: frozenset[str]
+    title_words: frozenset[str]
+
+
+def country_votes(text: str, gaz: Gazetteer) -> Counter[str]:
+    """Countries the article mentions (names, cities, adjectives): the tie-breaker for ambiguous places."""
+    votes: Counter[str] = Counter()
+    for m in _CAPS.finditer(text):
+        code = gaz.country_of_word(m.group(0))
+        place = None if code else gaz.resolve(m.group(0))
+        code = code or (place.country_code if place else None)
+        if code:
+            votes[code] += 1
+    return votes
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx > char:
+            return tok
+    return doc[-1]
+
+
+def pick_date(doc: Doc, trig: Trigger, ctx: SentenceContext) -> DateMatch | None:
+    matches = find_dates(doc.text, ctx.published)
+    if not matches:
+        return None
+    return min(matches, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start))
+
+
+def pick_location(doc: Doc, trig: Trigger, skip: set[int], ctx: SentenceContext, gaz: Gazetteer) -> EventLocation | None:
+    best: tuple[float, EventLocation] | None = None
+    for tok in doc:
+        if not is_proper(tok) or tok.dep_ in ("compound", "flat") or tok.i in skip:
+            continue
+        chain = proper_chain(tok)
+        place = gaz.resolve(span_text(chain), ctx.votes)
+        if place is None:
+            continue
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
+        score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind == "country" else 0)
+        loc = EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
+        if best is None or score < best[0]:
+            best = (score, loc)
+    return best[1] if best else None
+
+
+def context_of(doc: Doc, res: Resources) -> str | None:
+    words = {t.lower_ for t in doc}
+    return next((name for name, keys in res.contexts if words & keys), None)
+
+
+def _participant(tok: Token | None, res: Resources, prev: Participant | None) -> Participant | None:
+    if tok is None:
+        return None
+    part = participant(tok, res.lexicon, res.gazetteer)
+    if tok.lower_ in ("he", "she", "it", "they", "we") and prev is not None:
+        return prev
+    return part
+
+
+def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
+                 res: Resources, prev: Participant | None) -> Event:
+    lex, gaz = res.lexicon, res.gazetteer
+    actor_tok = resolve_pronoun(find_actor(trig.token, lex), lex)
+    rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
+    rec_tok = resolve_pronoun(rec_tok, lex)
+    actor, recipient = _participant(actor_tok, res, prev), _participant(rec_tok, res, None)
+    status, source = modality(trig, lex)
+    skip = {t.i for t in (actor_tok,) if t is not None}
+    location = pick_location(doc, trig, skip, ctx, gaz)
+    date = pick_date(doc, trig, ctx)
+    conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
+        + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3)
+    cameo = lex.cameo_modes.get(f"{trig.type}.{trig.mode}", lex.cameo[trig.type])
+    start, end = span
+    return Event(
+        event_id=make_event_id(ctx.article_id, start, end, trig.type), article_id=ctx.article_id,
+        type=trig.type, mode=trig.mode, context=context_of(doc, res), actor=actor, recipient=recipient,
+        action=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)), status=status,
+        reported_by=source, location=location,
+        date=(date.date.isoformat() if date else ctx.published.isoformat() if ctx.published else None),
+        date_precision=(date.precision if date else "day" if ctx.published else None),
+        date_text=date.text if date else None, sentence=doc.text, start=start, end=end,
+        confidence=round(max(0.05, min(0.99, conf)), 3), cameo_root=cameo,
+    )
+
+
+def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) -> float:
+    """Headline and lead weigh most; events matching the headline's type or words rise."""
+    position = 1.0 if sentence_index == 0 else 0.8 / (1 + 0.08 * sentence_index)
+    heads = " ".join(p.head.lower() for p in (ev.actor, ev.recipient) if p)
+    bonus = (0.35 if ev.type in ctx.title_types else 0) + 0.1 * min(2, sum(w in heads for w in ctx.title_words))
+    return round((position + bonus) * STATUS_WEIGHT[ev.status] * ev.confidence * (1 - 0.2 * min(rank, 3)), 4)
+
+
+def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceContext, res: Resources,
+                  prev: Participant | None) -> list[Event]:
+    events: list[Event] = []
+    seen: set[str] = set()
+    for rank, trig in enumerate(find_triggers(doc, res.lexicon)):
+        if trig.type in seen:
+            continue
+        ev = code_trigger(doc, trig, rank, span, ctx, res, prev)
+        if rank > 0 and ev.actor is None and ev.recipient is None:
+            continue
+        seen.add(trig.type)
+        events.append(replace(ev, salience=salience(ev, len(events), index, ctx)))
+    return events

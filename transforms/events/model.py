@@ -1,0 +1,91 @@
+"""Event records: the coder's output, one per event sentence, with its evidence offsets."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+CODER_VERSION = "plover-rules-0.1"
+
+
+class ArticleLike(Protocol):
+    title: str
+    text: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """The four fields the coder needs; transforms.models.Article works too (its id is article_id)."""
+
+    id: str
+    title: str
+    text: str
+    published: str | None = None
+
+
+def as_input(doc: Any) -> ArticleInput:
+    """Accept an ArticleInput, a transforms.models.Article, or a {"id","title","text","published"} dict."""
+    if isinstance(doc, ArticleInput):
+        return doc
+    if isinstance(doc, dict):
+        return ArticleInput(str(doc.get("id") or doc.get("article_id")), doc.get("title") or "",
+                            doc.get("text") or "", doc.get("published"))
+    article_id = getattr(doc, "id", None) or getattr(doc, "article_id")
+    return ArticleInput(str(article_id), doc.title or "", doc.text or "", doc.published)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Actor or recipient: the whole noun phrase, its core, its head entity, country and sector."""
+
+    text: str
+    core: str
+    head: str
+    country: str | None = None  # ISO 3166 alpha-2
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    name: str
+    country_code: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event; `text[start:end] == sentence` in the article it came from."""
+
+    event_id: str
+    article_id: str
+    type: str
+    mode: str | None
+    context: str | None
+    actor: Participant | None
+    recipient: Participant | None
+    action: str
+    status: str  # asserted | reported | claimed | denied | threatened | planned
+    reported_by: str | None
+    location: EventLocation | None
+    date: str | None
+    date_precision: str | None  # day | week | month | year
+    date_text: str | None
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    cameo_root: str
+    salience: float = 0.0
+    coder_version: str = CODER_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def make_event_id(article_id: str, start: int, end: int, event_type: str) -> str:
+    """Deterministic id: the same article, sentence and type always give the same event id."""
+    key = f"{article_id}|{start}|{end}|{event_type}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,152 @@
+"""Noun phrases of the parse turned into participants: whole phrase, core, head entity, country, sector.
+
+The whole phrase keeps what the article says ("an alliance of jihadist groups, led by al-Qaida
+affiliate Jabhat al-Nusra"); the core drops clauses and appositions (what annotators mark); the
+head is the named entity that stands for the phrase ("Jabhat al-Nusra"), used to link reports.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import Gazetteer, fold
+from .lexicon import Lexicon
+from .model import Participant
+
+PRONOUNS = frozenset("he she it they we i you him her them us its their this that who which".split())
+WHOLE_DROP = frozenset({"relcl", "punct_edge"})
+CORE_KEEP_PREPS = frozenset({"of", "in", "from", "at"})
+CORE_DROP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "punct", "det", "predet"})
+TITLES = frozenset("president minister premier prime king queen emir sheikh general gen. mr mr. mrs ms dr dr. "
+                   "leader chairman chief secretary spokesman commander colonel col. lt. governor mayor "
+                   "former foreign defence defense interior senator sen. rep. ambassador envoy pope".split())
+
+
+def is_proper(tok: Token) -> bool:
+    return tok.tag_ in ("NNP", "NNPS") or (tok.text[:1].isupper() and tok.tag_ == "NNP")
+
+
+NAME_PARTICLES = frozenset({"-", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di", "du", "la", "le", "'s"})
+
+
+def proper_chain(tok: Token) -> list[Token]:
+    """The name around a proper noun: contiguous proper nouns and name particles ("Jabhat al-Nusra")."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > tok.left_edge.i and (is_proper(doc[lo - 1]) or doc[lo - 1].lower_ in NAME_PARTICLES):
+        lo -= 1
+    while hi < tok.right_edge.i and doc[hi + 1].dep_ in ("compound", "flat") and is_proper(doc[hi + 1]):
+        hi += 1
+    while lo < tok.i and not is_proper(doc[lo]) and doc[lo].lower_ not in ("al", "el"):
+        lo += 1
+    return list(doc[lo:hi + 1])
+
+
+def span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _contiguous(tokens: set[Token], anchor: Token) -> list[Token]:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    idx = {t.i for t in ordered}
+    lo = hi = anchor.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    run = [t for t in ordered if lo <= t.i <= hi]
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1].i != anchor.i:
+        run.pop()
+    while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0].i != anchor.i:
+        run.pop(0)
+    return run
+
+
+def _collect(tok: Token, drop: frozenset[str], preps: frozenset[str] | None) -> set[Token]:
+    keep = {tok}
+    for child in tok.children:
+        if child.dep_ in drop:
+            continue
+        if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
+            continue
+        keep |= _collect(child, drop, preps)
+    return keep
+
+
+def whole_phrase(tok: Token) -> str:
+    return span_text(_contiguous(_collect(tok, frozenset({"relcl"}), None), tok))
+
+
+def core_phrase(tok: Token) -> str:
+    tokens = _collect(tok, CORE_DROP, CORE_KEEP_PREPS)
+    return span_text(_contiguous(tokens, tok))
+
+
+def head_entity(tok: Token, lex: Lexicon) -> str:
+    """The named entity standing for the phrase, or its noun with modifiers when it names none."""
+    if is_proper(tok):
+        chain = [t for t in proper_chain(tok) if t.lower_ not in TITLES]
+        return span_text(chain or [tok])
+    for child in tok.children:  # "an alliance ..., led by X" -> X
+        if child.dep_ == "acl" and child.lower_ in ("led", "headed", "commanded", "backed"):
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return head_entity(pobj, lex)
+    for child in tok.children:
+        if child.dep_ == "appos" and is_proper(child):
+            return head_entity(child, lex)
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.is_alpha]
+    return span_text(sorted(mods + [tok], key=lambda t: t.i))
+
+
+def country_of(tok: Token, gaz: Gazetteer) -> str | None:
+    """Country the phrase belongs to where the text says: "Syrian forces", "Syria's army", "in Zimbabwe"."""
+    for t in _collect(tok, CORE_DROP, CORE_KEEP_PREPS):
+        code = gaz.country_of_word(t.text) if (t.text[:1].isupper()) else None
+        if code:
+            return code
+    if is_proper(tok):
+        place = gaz.resolve(span_text(proper_chain(tok)))
+        return place.country_code if place else None
+    return None
+
+
+def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None:
+    """Sector from a known group name, the head noun, or its modifiers ("government forces" -> military)."""
+    low = fold(head)
+    for name, sector in lex.known_actors.items():
+        if name in low:
+            return sector
+    if low in lex.sector_of:
+        return lex.sector_of[low]
+    for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)]:
+        sector = lex.sector_of.get(t.lower_)
+        if sector:
+            return sector
+    if gaz.candidates(low) and any(p.kind == "country" for p in gaz.candidates(low)):
+        return "government"
+    return None
+
+
+def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
+    head = head_entity(tok, lex)
+    return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
+                       country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz))
+
+
+def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Could this noun be a political actor (a name, a group, a people, an institution)?"""
+    if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "this", "that", "which"):
+        return True
+    if is_proper(tok) or tok.lower_ in lex.sector_of or gaz.country_of_word(tok.text):
+        return True
+    return any(c.dep_ in ("amod", "compound") and (gaz.country_of_word(c.text) or c.lower_ in lex.sector_of)
+               for c in tok.lefts)
+
+
+def sentence_span(tok: Token) -> Span:
+    return tok.doc[:]

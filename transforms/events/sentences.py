@@ -1,0 +1,58 @@
+"""Sentence spans of an article and the cheap test that decides which ones get parsed.
+
+Parsing is the expensive step, so sentences are split with a regular expression (offsets kept
+exactly) and only those that contain a trigger form from the lexicon go to spaCy.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col sgt capt cpl maj adm gov sen rep st sr jr prof rev hon messrs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co dept fig approx est "
+    "u.s u.k u.n e.u a.m p.m".split())
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot].lower().strip("(\"“")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        yield m.start(), m.end()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; `text[start:end]` has no surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        cursor = p_start
+        for m in _BOUNDARY.finditer(text, p_start, p_end):
+            if _is_abbreviation(text, m.start()):
+                continue
+            spans.append((cursor, m.end()))
+            cursor = m.end()
+        spans.append((cursor, p_end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def may_hold_event(sentence: str, trigger_forms: frozenset[str]) -> bool:
+    """True when a word of the sentence is an inflected trigger from the lexicon."""
+    return any(w.lower() in trigger_forms for w in _WORD.findall(sentence))

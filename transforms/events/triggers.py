@@ -1,0 +1,233 @@
+"""Event triggers in a parsed sentence, their PLOVER type and mode, and their actor and recipient.
+
+A verb codes an event through a phrase ("open fire", "take control"), a light verb's object noun
+("held talks", "imposed sanctions"), or its own lemma. The trigger closest to the root of the
+sentence (reporting verbs skipped) is the sentence's main event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .phrases import PRONOUNS, is_actor_like
+
+CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
+RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    words: tuple[Token, ...]  # the action words (verb, particle, object noun)
+    nominal: bool = False
+
+
+def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
+    """Strings that may complete a phrase started by `tok`: particle, object, preposition (+ object)."""
+    out: dict[str, tuple[Token, ...]] = {}
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
+            low = lex.lemma(child.text)
+            out.setdefault(low, (child,))
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "dobj", "prep", "prt", "aux", "amod", "compound", "ccomp", "pcomp"):
+                    glow = lex.lemma(grand.text)
+                    out.setdefault(f"{low} {glow}", (child, grand))
+                    for great in grand.children:
+                        if great.dep_ in ("pobj", "dobj", "prep", "compound"):
+                            out.setdefault(f"{low} {glow} {lex.lemma(great.text)}", (child, grand, great))
+        if dep in ("ccomp",):
+            for grand in child.children:
+                if grand.dep_ == "mark":
+                    out.setdefault(grand.lower_, (grand,))
+    return out
+
+
+def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
+    lemma = lex.lemma(tok.text)
+    if lemma in lex.phrases:
+        conts = _continuations(tok, lex)
+        for rest, etype in lex.phrases[lemma]:
+            if rest in conts:
+                phrase = f"{lemma} {rest}"
+                mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
+                return Trigger(tok, etype, mode, (tok, *conts[rest]))
+    if lemma in lex.light or lemma in lex.verb_type:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass") and lex.lemma(child.text) in lex.noun_type:
+                noun = lex.lemma(child.text)
+                etype = lex.noun_type[noun]
+                if lemma not in lex.verb_type or lemma in lex.light:
+                    return Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child))
+    if lemma in lex.verb_type:
+        etype = _context_type(tok, lemma, lex)
+        return Trigger(tok, etype, lex.modes.get((etype, lemma)), (tok,))
+    return None
+
+
+def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
+    """Settle a verb that belongs to several types from its arguments (workers strike vs jets strike)."""
+    types = lex.verb_types[lemma]
+    default = lex.verb_type[lemma]
+    if len(types) == 1:
+        return default
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj_sector = lex.sector_of.get(subj.lower_) if subj is not None else None
+    if "PROTEST" in types and subj_sector in ("civilian", "opposition") and not any(c.dep_ == "dobj" for c in tok.children):
+        return "PROTEST"
+    if "ACCUSE" in types and default == "ASSAULT":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and lex.lemma(obj.text) in ("decision", "policy", "plan", "remark", "statement", "report", "proposal", "move"):
+            return "ACCUSE"
+    return default
+
+
+def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
+    noun = lex.lemma(tok.text)
+    if not tok.tag_.startswith("NN") or noun not in lex.noun_type:
+        return None
+    if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
+        return None
+    etype = lex.noun_type[noun]
+    return Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True)
+
+
+def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+    """Every trigger of the sentence, main event first (closest to the root, reporting verbs skipped)."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for tok in doc:
+        if tok.tag_.startswith("VB"):
+            trig = classify_verb(tok, lex)
+            if trig:
+                found.append(trig)
+                used |= {t.i for t in trig.words}
+    for tok in doc:
+        if tok.i not in used and not (tok.head.i in used and tok.dep_ in ("dobj", "attr")):
+            trig = classify_noun(tok, lex)
+            if trig:
+                found.append(trig)
+    return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0), t.token.i))
+
+
+def depth(tok: Token, lex: Lexicon) -> float:
+    """Distance to the root, not counting reporting verbs (the event inside "X said ..." is the main one)."""
+    d = 0.0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if not (tok.tag_.startswith("VB") and lex.lemma(tok.text) in lex.reporting["say"]):
+            d += 1 if tok.tag_.startswith("VB") else 0.5
+    return d
+
+
+def subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "acl") and agent(verb) is not None)
+
+
+def find_actor(verb: Token, lex: Lexicon) -> Token | None:
+    """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
+    if is_passive(verb):
+        return agent(verb)
+    subj = subject(verb)
+    if subj is not None and subj.dep_ != "expl":
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused X of executing" -> X executed
+        governor = head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else find_actor(governor, lex)
+    if verb.dep_ in ("xcomp", "conj", "advcl"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and obj is not None and lex.lemma(head.text) in lex.verb_type:
+            return obj  # "urged X to withdraw": X withdraws
+        return find_actor(head, lex) if head.tag_.startswith("VB") else None
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return head
+    return None
+
+
+def _prep_objects(tok: Token) -> list[Token]:
+    out = []
+    for prep in RECIPIENT_PREPS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
+    """Whom the event is done to; the flag is False when only a non-actor object (a thing) was found."""
+    verb = trig.token
+    if trig.nominal:
+        cands = _prep_objects(verb) + [c for c in verb.children if c.dep_ in ("compound", "amod", "poss")]
+        return _first_actor_like(cands, actor, lex, gaz)
+    if is_passive(verb):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "acl":
+            subj = verb.head
+        return subj, subj is not None
+    victim = _victim(verb, lex)
+    if victim is not None:
+        return victim, True
+    used = {w.i for w in trig.words}
+    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i not in used]
+    nouns = [w for w in trig.words[1:] if w.tag_.startswith("NN")]
+    cands = objs + _prep_objects(verb) + [p for n in nouns + objs for p in _prep_objects(n)]
+    cands += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+    for child in verb.children:
+        if child.dep_ in ("xcomp",):
+            cands += [c for c in child.children if c.dep_ == "dobj"] + _prep_objects(child)
+    tok, ok = _first_actor_like(cands, actor, lex, gaz)
+    if tok is None and objs:
+        return objs[0], False
+    return tok, ok
+
+
+def _victim(verb: Token, lex: Lexicon) -> Token | None:
+    """"X suffered a setback when Y took Z": X is on the receiving end of Y's action."""
+    if verb.dep_ == "advcl" and lex.lemma(verb.head.text) in lex.victim_verbs:
+        return subject(verb.head)
+    return None
+
+
+def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
+    cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN"]
+    for c in cands:
+        if is_actor_like(c, lex, gaz) and c.lower_ not in ("it", "this", "that"):
+            return c, True
+    return None, False
+
+
+def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
+    """Replace "it"/"they" by the nearest non-pronoun subject of a governing clause in the sentence."""
+    if tok is None or tok.lower_ not in PRONOUNS:
+        return tok
+    head = tok.head
+    while head.head.i != head.i:
+        head = head.head
+        subj = subject(head)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return subj
+    return tok
