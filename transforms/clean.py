@@ -17,14 +17,14 @@ from trafilatura.utils import load_html
 
 from transforms.access import access_flag
 from transforms.clutter import clutter_flags, count_words, normalise
-from transforms.extract import extract_paragraphs
+from transforms.extract import extract_paragraphs, visible_standfirst
 from transforms.metadata import PageMeta, page_meta
 from transforms.models import Article, RawPage, stable_id
 from transforms.pagekind import not_article_reason
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "clean-1.0"
+EXTRACTOR_VERSION = "clean-1.1"
 _HTML_TYPES = ("html", "xml")
 MAX_BOILERPLATE_SHARE = 0.5  # learned blocks may not remove more than this share of the words
 
@@ -56,7 +56,8 @@ def _clean(page: RawPage, boilerplate: frozenset[str]) -> Article | None:
     meta = page_meta(tree, url)
     raw, _extractor = extract_paragraphs(tree, url)
     links = link_texts(tree)
-    paragraphs = _declutter(raw, meta, _titles(meta, tree), links, boilerplate)
+    paragraphs = _with_standfirst(_declutter(raw, meta, _titles(meta, tree), links, boilerplate),
+                                  visible_standfirst(tree, meta.description))
     reason = not_article_reason(meta, tree, url, paragraphs, links)
     if reason:
         log.info("skipped %s: %s", page.url, reason)
@@ -101,6 +102,13 @@ def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozens
         log.warning("learned boilerplate would remove most of the text; ignored for this page")
         flags = clutter_flags(raw, language=meta.language, titles=titles, authors=meta.authors, link_texts=links)
     return [p for p, f in zip(raw, flags) if f is None]
+
+
+def _with_standfirst(paragraphs: list[str], standfirst: str | None) -> list[str]:
+    """Put the visible standfirst first unless the extracted text already holds it."""
+    if not standfirst or not paragraphs or normalise(standfirst) in normalise(" ".join(paragraphs[:5])):
+        return paragraphs
+    return [standfirst, *paragraphs]
 
 
 def _titles(meta: PageMeta, tree: HtmlElement) -> list[str]:

@@ -88,6 +88,31 @@ def extract_paragraphs(tree: HtmlElement, url: str | None) -> tuple[list[str], s
     return best, best_name
 
 
+_STANDFIRST_TAGS = ("p", "div", "span", "h2", "h3", "strong", "em", "li", "section", "header")
+
+
+def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None:
+    """The page's standfirst (dek) as shown in the body, found through its meta description.
+
+    Extractors often drop the summary paragraph under the headline because it sits in the page
+    header, outside the article container; yet it is part of the article. We trust it only when the
+    description is also visible text in the body, not merely a meta tag for search engines.
+    """
+    from transforms.clutter import normalise
+
+    key = normalise(description or "")
+    if key.count(" ") < 5:
+        return None
+    opening = " ".join(key.split()[:5])
+    body = tree.find(".//body")
+    for el in body.iter(*_STANDFIRST_TAGS) if body is not None else ():
+        if el.text and normalise(el.text).startswith(opening):
+            full = " ".join(el.text_content().split())
+            if key in normalise(full) and len(normalise(full)) <= 1.3 * len(key):
+                return full
+    return None
+
+
 def _trafilatura_compare(tree: HtmlElement, url: str | None) -> list[str]:
     return with_trafilatura(tree, url, compare=True)
 
