@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -187,7 +188,9 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
     """Runs of paragraphs that are each exactly one link's text: teaser lists, related headlines."""
     if not link_texts:
         return
-    linky = [c >= rules.link_only_min_words and is_link_text(normalise(p), link_texts)
+    by_length = sorted(link_texts, key=len)
+    lengths = [len(link) for link in by_length]
+    linky = [c >= rules.link_only_min_words and is_link_text(normalise(p), link_texts, by_length, lengths)
              for p, c in zip(paragraphs, counts)]
     i = 0
     while i < len(linky):
@@ -200,15 +203,18 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
         i = max(j, i + 1)
 
 
-def is_link_text(key: str, link_texts: frozenset[str], cover: float = 0.8) -> bool:
-    """The paragraph is (nearly all) one link's text: equal, or overlapping by `cover` of its length."""
+def is_link_text(key: str, link_texts: frozenset[str], by_length: list[str], lengths: list[int],
+                 cover: float = 0.8) -> bool:
+    """The paragraph is (nearly all) one link's text: equal, or overlapping by `cover` of its length.
+
+    `by_length` holds the link texts sorted by length (`lengths` their lengths), so only links of a
+    comparable length are compared.
+    """
     if key in link_texts:
         return True
     size = len(key)
-    for link in link_texts:
-        if cover * size <= len(link) <= size / cover and (link in key or key in link):
-            return True
-    return False
+    lo, hi = bisect_left(lengths, cover * size), bisect_right(lengths, size / cover)
+    return any(link in key or key in link for link in by_length[lo:hi])
 
 
 def _next_to_clutter(flags: list[str | None], start: int, end: int) -> bool:
