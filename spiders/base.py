@@ -19,7 +19,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from spiders.frontier import Frontier
-from spiders.pages import HTML_TYPES, is_html, mimetype, page_from_failure, page_from_response
+from spiders.pages import HTML_TYPES, is_html, mimetype, page_from_failure, page_from_response, page_links
 from transforms.models import RawPage
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ class SourceSpider(scrapy.Spider):
             kind = meta.get("nd_kind", "page")
             yield self.fetch(target, response.request.callback, meta.get("nd_via", "crawl"), kind=kind,
                              conditional=kind == "page" and self.conditional(target),
-                             nd_nesting=meta.get("nd_nesting", 0))
+                             **{k: meta[k] for k in ("nd_nesting", "nd_depth") if k in meta})
         elif target and not self.frontier.in_scope(target):
             log.info("not following redirect out of scope: %s -> %s", response.url, target)
 
@@ -112,8 +112,13 @@ class SourceSpider(scrapy.Spider):
             yield self.fetch(url, callback, via, **kwargs)
 
     def parse_page(self, response: Response) -> Output:
-        """A page found by a feed or sitemap: record it (after following a redirect)."""
+        """A page found by a feed or sitemap: record it (after following a redirect).
+
+        Its links are kept for the site-crawl spider, which walks them without fetching it again.
+        """
         if self.is_redirect(response):
             yield from self.follow_redirect(response)
-        else:
-            yield self.record(response)
+            return
+        yield self.record(response)
+        if response.status == 200 and is_html(response):
+            self.frontier.links[response.url] = page_links(response)

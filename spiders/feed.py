@@ -12,6 +12,7 @@ import scrapy
 from scrapy.http import Response
 
 from spiders.base import Output, SourceSpider
+from spiders.frontier import strip_tracking
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class FeedSpider(SourceSpider):
 
     def follow_items(self, links: list[str]) -> Output:
         skipped = 0
-        for url in links:
+        for url in map(strip_tracking, links):
             if self.frontier.already_loaded(url):
                 self.frontier.skip(url, "feed_loaded")
                 skipped += 1

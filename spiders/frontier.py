@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -20,6 +20,24 @@ from transforms.models import RawPage
 log = logging.getLogger(__name__)
 
 ROBOTS_ERROR = "disallowed by robots.txt"
+
+
+# Query parameters that only track where a click came from: dropped from discovered links, so the
+# feed's `?utm_source=feed` copy of a page is not fetched beside the page itself.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga"})
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without its fragment and tracking parameters; everything else kept as it was."""
+    parts = urlsplit(urldefrag(url)[0])
+    if not parts.query:
+        return parts.geturl()
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not (k.lower() in TRACKING_PARAMS or k.lower().startswith(TRACKING_PREFIXES))]
+    if len(kept) == len(pairs):
+        return parts.geturl()
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
@@ -43,6 +61,7 @@ class Frontier:
     seen: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     robots: dict[str, Any] = field(default_factory=dict)  # host -> parsed robots.txt, for all spiders
+    links: dict[str, list[str]] = field(default_factory=dict)  # page -> its links, from feed/sitemap fetches
 
     def __post_init__(self) -> None:
         configured = [*self.source.get("feeds", []), *self.source.get("sitemaps", []),
@@ -52,6 +71,7 @@ class Frontier:
         self.domains = {d.lower().lstrip(".") for d in domains}
         pattern = self.source.get("article_pattern")
         self.article_re = re.compile(pattern) if pattern else None
+        self.start_urls = set(self.source.get("start_urls") or [])
         self.known: dict[str, dict[str, Any]] = dict(self.state.get("pages") or {})
         self.loaded: set[str] = set(self.state.get("loaded") or [])
 
@@ -100,11 +120,13 @@ class Frontier:
         self.counts[f"skipped_{why}"] += 1
 
     def unchanged_in_sitemap(self, url: str, lastmod: str | None) -> bool:
+        """The sitemap's lastmod equals the stored one. Start URLs are never skipped: the site
+        crawl needs their links, even when the previous crawl stopped before following them."""
         known = self.known.get(url) or {}
-        return lastmod is not None and known.get("sitemap_lastmod") == lastmod
+        return lastmod is not None and known.get("sitemap_lastmod") == lastmod and url not in self.start_urls
 
     def already_loaded(self, url: str) -> bool:
-        return url in self.loaded
+        return url in self.loaded and url not in self.start_urls
 
     def validators(self, url: str) -> dict[str, str]:
         """Conditional request headers from what the last crawl stored for this URL."""

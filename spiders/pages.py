@@ -18,14 +18,19 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.http import HtmlResponse, Response
+from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
-from spiders.frontier import ROBOTS_ERROR
+from spiders.frontier import ROBOTS_ERROR, strip_tracking
 from transforms.models import RawPage
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+# Every <a>/<area> link is followed whatever its extension: a linked PDF or image becomes a record
+# ("non-html content: ..."), and the spiders stop such downloads at the headers (see stop_non_html).
+LINKS = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True, deny_extensions=[])
 
 # (exception types, reason prefix); the first match names the failure.
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -59,6 +64,12 @@ def is_html(response: Response) -> bool:
     """Declared HTML, or undeclared and sniffed as HTML by Scrapy."""
     declared = mimetype(response.headers)
     return declared in HTML_TYPES if declared else isinstance(response, HtmlResponse)
+
+
+def page_links(response: HtmlResponse) -> list[str]:
+    """Absolute link targets of an HTML page, without fragments and tracking parameters, in page order."""
+    links = (strip_tracking(link.url) for link in LINKS.extract_links(response))
+    return list(dict.fromkeys(links))
 
 
 def page_from_response(response: Response, source: str, via: str, *, keep_body: bool = True,

@@ -16,6 +16,7 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
 from spiders.base import Output, SourceSpider
+from spiders.frontier import strip_tracking
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class SitemapSpider(SourceSpider):
     def follow_pages(self, doc: SitemapDoc) -> Output:
         skipped = 0
         for loc, lastmod in doc.entries:
+            loc = strip_tracking(loc)
             if self.frontier.unchanged_in_sitemap(loc, lastmod):
                 self.frontier.skip(loc, "sitemap_lastmod")
                 skipped += 1

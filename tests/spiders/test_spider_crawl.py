@@ -79,6 +79,7 @@ def test_every_fetch_is_one_record_with_its_status_or_reason(server, first_crawl
         "/big.html": (None, "crawl", "body over size cap (10000 bytes)"),
         "/slow.html": (None, "crawl", "timeout after 1s"),
         "/private/secret.html": (None, "crawl", "disallowed by robots.txt"),
+        "/images/photo.jpg": (404, "crawl", None),  # linked but not there: a plain 404
     }
     assert pages[f"{b}/old-story.html"].location == f"{b}/news/story-3.html"
     assert pages[f"{b}/news/story-3.html"].final_url == f"{b}/news/story-3.html"
@@ -96,14 +97,14 @@ def test_server_saw_each_url_once_and_never_the_disallowed_one(first_crawl):
     assert not [p for p in requested if p.startswith("/private/")]
     assert counts["/flaky.html"] == 2 and counts["/slow.html"] == 2  # retry_times 1: retried, recorded once
     assert {p for p, n in counts.items() if n > 1} == {"/flaky.html", "/slow.html"}
-    assert "/news/deep-story.html" not in counts and "/images/photo.jpg" not in counts
+    assert "/news/deep-story.html" not in counts
 
 
 def test_summary_line_counts_the_crawl(first_crawl):
     _, summary, _ = first_crawl
     assert summary["source"] == "gazette"
-    assert summary["requested"] == 17 and summary["disallowed"] == 1
-    assert summary["errors"] == 6  # 404, 503, pdf, size cap, timeout, robots.txt
+    assert summary["requested"] == 18 and summary["disallowed"] == 1
+    assert summary["errors"] == 7  # two 404s, 503, pdf, size cap, timeout, robots.txt
     assert summary["skipped_unchanged"] == 0
 
 

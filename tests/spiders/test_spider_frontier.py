@@ -12,7 +12,7 @@ from twisted.python.failure import Failure
 
 from spider_kit import HERALD
 
-from spiders.frontier import Frontier
+from spiders.frontier import Frontier, strip_tracking
 from spiders.pages import failure_reason
 
 LOCAL = {"name": "local", "start_urls": ["http://127.0.0.1:8001/"], "sitemaps": ["http://127.0.0.1:8001/sitemap.xml"]}
@@ -63,3 +63,9 @@ def test_failure_reasons_are_short_and_readable():
     assert _reason(DownloadConnectionRefusedError("111")) == "connection refused"
     assert _reason(CannotResolveHostError("nowhere.invalid")) == "dns lookup failed: nowhere.invalid"
     assert _reason(ValueError("odd")) == "ValueError: odd"
+
+
+def test_tracking_parameters_and_fragments_are_dropped_from_discovered_links():
+    assert strip_tracking("http://h/x/?utm_source=feed&utm_medium=rss#top") == "http://h/x/"
+    assert strip_tracking("http://h/a?id=3&fbclid=abc") == "http://h/a?id=3"
+    assert strip_tracking("http://h/s?q=a+b&page=2") == "http://h/s?q=a+b&page=2"  # untouched, not re-encoded

@@ -1,6 +1,8 @@
 """The site-crawl spider on a saved front page, plus redirects, non-HTML pages, 304s and failures."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from scrapy import Request
 from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, StopDownload
@@ -16,7 +18,7 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 def _page(spider, url=f"{HERALD}/", depth=0, **kwargs):
     request = spider.fetch(url, spider.parse, "start", conditional=False)
-    return respond(request, depth=depth, **kwargs)
+    return respond(request, nd_depth=depth, **kwargs)
 
 
 def test_front_page_links_followed_within_origin(source):
@@ -30,8 +32,9 @@ def test_front_page_links_followed_within_origin(source):
         f"{HERALD}/news/2024/ferry-strike-ends",  # once, although linked twice (with a #fragment)
         f"{HERALD}/news/2024/fish-market-moves",
         f"{HERALD}/page/2",
-        f"{HERALD}/files/annual-report.pdf",  # documents are requested, to be recorded as non-HTML
-    ])  # not: the image, the stylesheet, http://, another port, another domain, mailto:, javascript:
+        f"{HERALD}/files/annual-report.pdf",  # documents and images are requested, to be recorded
+        f"{HERALD}/img/harbour.jpg",  # as non-HTML (their download stops at the headers)
+    ])  # not: the stylesheet <link>, http://, another port, another domain, mailto:, javascript:
     assert {r.meta["nd_via"] for r in requests} == {"crawl"}
 
 
@@ -39,6 +42,29 @@ def test_no_links_followed_at_the_depth_limit(source):
     spider = make_spider(SiteSpider, source)  # depth_limit 2 in the source
     pages, requests = split(spider.parse(_page(spider, depth=2, fixture="page.html", headers=HTML)))
     assert len(pages) == 1 and requests == []
+
+
+async def _start_requests(spider):
+    return [request async for request in spider.start()]
+
+
+def test_pages_fetched_by_the_sitemap_spider_are_walked_not_fetched_again(source):
+    from spiders.sitemap import SitemapSpider
+
+    sitemap = make_spider(SitemapSpider, source)
+    home = sitemap.fetch(f"{HERALD}/", sitemap.parse_page, "sitemap")
+    sitemap.frontier.claim(f"{HERALD}/")
+    split(sitemap.parse_page(respond(home, fixture="page.html", headers=HTML)))
+    assert f"{HERALD}/page/2" in sitemap.frontier.links[f"{HERALD}/"]  # kept for the site crawl
+    sitemap.frontier.claim(f"{HERALD}/page/2")  # say the sitemap listed that one too (links unknown)
+
+    spider = SiteSpider(source=source, frontier=sitemap.frontier)
+    requests = asyncio.run(_start_requests(spider))
+    assert f"{HERALD}/" not in [r.url for r in requests]
+    assert f"{HERALD}/news/2024/ferry-strike-ends" in [r.url for r in requests]
+    assert f"{HERALD}/page/2" not in [r.url for r in requests]
+    assert {r.meta["nd_depth"] for r in requests} == {1}
+    assert {r.meta["nd_via"] for r in requests} == {"crawl"}
 
 
 def test_only_article_urls_are_requested_conditionally(source):
@@ -84,7 +110,7 @@ def test_redirect_out_of_scope_is_recorded_but_not_followed(source):
 def test_non_html_page_keeps_its_type_but_not_its_body(source):
     spider = make_spider(SiteSpider, source)
     request = spider.fetch(f"{HERALD}/files/report.pdf", spider.parse, "crawl")
-    response = respond(request, b"%PDF-1.4", headers={"Content-Type": "application/pdf"}, depth=1)
+    response = respond(request, b"%PDF-1.4", headers={"Content-Type": "application/pdf"}, nd_depth=1)
     (page,), requests = split(spider.parse(response))
     assert (page.status, page.content_type, page.body, page.error) == (
         200, "application/pdf", None, "non-html content: application/pdf")

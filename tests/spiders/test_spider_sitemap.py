@@ -77,3 +77,13 @@ def test_gzipped_and_broken_gzip_sitemaps():
     assert parse_sitemap(gzip.compress(body)) == parse_sitemap(body)
     assert parse_sitemap(b"\x1f\x8b\x08not gzip").problem.startswith("undecodable sitemap")
     assert parse_sitemap(b"").problem.startswith("malformed sitemap")
+
+
+def test_start_urls_are_fetched_even_when_their_lastmod_is_unchanged(source):
+    home = f"{HERALD}/about"  # listed in the news sitemap without lastmod; give it one and make it a start URL
+    source["start_urls"] = [home]
+    spider = make_spider(SitemapSpider, source, {"pages": {home: {"sitemap_lastmod": "2024-03-01"}}})
+    body = (FIXTURES / "news_sitemap.xml").read_bytes().replace(
+        b"<loc>https://herald.example.com/about</loc>", b"<loc>https://herald.example.com/about</loc><lastmod>2024-03-01</lastmod>")
+    _, requests = split(spider.parse_sitemap(_response(spider, body=body)))
+    assert home in [r.url for r in requests]
