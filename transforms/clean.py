@@ -31,11 +31,7 @@ MAX_BOILERPLATE_SHARE = 0.5  # learned blocks may not remove more than this shar
 
 def clean(page: RawPage, *, boilerplate: frozenset[str] = frozenset()) -> Article | None:
     """The article on `page`, or None when the page is not a usable article (reason logged)."""
-    try:
-        return _clean(page, boilerplate)
-    except Exception:  # noqa: BLE001 - one bad page must never stop a batch
-        log.exception("clean failed on %s", page.url)
-        return None
+    return clean_with_blocks(page, boilerplate=boilerplate)[0]
 
 
 def paragraphs_for_boilerplate(page: RawPage) -> list[str]:
@@ -48,10 +44,20 @@ def paragraphs_for_boilerplate(page: RawPage) -> list[str]:
         return []
 
 
-def _clean(page: RawPage, boilerplate: frozenset[str]) -> Article | None:
+def clean_with_blocks(page: RawPage, *, boilerplate: frozenset[str] = frozenset()
+                      ) -> tuple[Article | None, list[str]]:
+    """clean() and paragraphs_for_boilerplate() in one pass, so a run can learn without extracting twice."""
+    try:
+        return _clean(page, boilerplate)
+    except Exception:  # noqa: BLE001 - one bad page must never stop a batch
+        log.exception("clean failed on %s", page.url)
+        return None, []
+
+
+def _clean(page: RawPage, boilerplate: frozenset[str]) -> tuple[Article | None, list[str]]:
     tree = _parse(page)
     if tree is None:
-        return None
+        return None, []
     url = _page_url(page)
     meta = page_meta(tree, url)
     raw, _extractor = extract_paragraphs(tree, url)
@@ -61,8 +67,8 @@ def _clean(page: RawPage, boilerplate: frozenset[str]) -> Article | None:
     reason = not_article_reason(meta, tree, url, paragraphs, links)
     if reason:
         log.info("skipped %s: %s", page.url, reason)
-        return None
-    return _article(page, url, meta, tree, raw, paragraphs)
+        return None, raw
+    return _article(page, url, meta, tree, raw, paragraphs), raw
 
 
 def _parse(page: RawPage) -> HtmlElement | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from transforms.boilerplate import MIN_PAGES, block_key, learn
-from transforms.clean import clean, paragraphs_for_boilerplate
+from transforms.clean import clean, clean_with_blocks, paragraphs_for_boilerplate
 from transforms.models import RawPage
 
 TEMPLATE = "The Valbrook Herald is published by the Herald Community Trust, registered charity 1098231."
@@ -56,3 +56,9 @@ def test_boilerplate_cannot_remove_most_of_an_article() -> None:
     everything = frozenset(block_key(p) for p in paragraphs_for_boilerplate(page))
     article = clean(page, boilerplate=everything)
     assert article is not None and story(4)[0] in article.text
+
+
+def test_clean_with_blocks_returns_the_same_paragraphs() -> None:
+    article, blocks = clean_with_blocks(_page(2))
+    assert article == clean(_page(2))
+    assert blocks == paragraphs_for_boilerplate(_page(2))
