@@ -108,6 +108,22 @@ def _participant(tok: Token | None, res: Resources, prev: Participant | None) ->
     return part
 
 
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
+    """PLOVER codes intentions and refusals as their own events: "will withdraw" is an AGREE, "would
+    boycott" a THREATEN, "will not accept" a REJECT."""
+    if status == "planned" and trig.type in COOPERATIVE:
+        return replace(trig, type="AGREE", mode=None), "asserted"
+    if status == "planned" and trig.type in HOSTILE:
+        return replace(trig, type="THREATEN", mode=None), "asserted"
+    if status == "denied" and trig.type in COOPERATIVE:
+        return replace(trig, type="REJECT", mode=None), "asserted"
+    return trig, status
+
+
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
                  res: Resources, prev: Participant | None) -> Event:
     lex, gaz = res.lexicon, res.gazetteer
@@ -116,6 +132,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     rec_tok = resolve_pronoun(rec_tok, lex)
     actor, recipient = _participant(actor_tok, res, prev), _participant(rec_tok, res, None)
     status, source = modality(trig, lex)
+    trig, status = reframe(trig, status)
     skip = {t.i for t in (actor_tok,) if t is not None}
     location = pick_location(doc, trig, skip, ctx, gaz)
     date = pick_date(doc, trig, ctx)

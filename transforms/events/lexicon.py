@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 from importlib import resources
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -32,13 +33,20 @@ class Lexicon:
     sector_of: dict[str, str]
     known_actors: dict[str, str]
     victim_verbs: frozenset[str]
-    forms: dict[str, str] = field(repr=False)  # surface form -> lemma
+    forms: dict[str, str] = field(repr=False)  # surface form -> verb lemma
+    noun_forms: dict[str, str] = field(repr=False)  # plural -> singular for trigger nouns
     trigger_forms: frozenset[str] = field(repr=False, default=frozenset())
 
-    def lemma(self, word: str) -> str:
-        """Lemma of a surface word through the generated forms table (identity when unknown)."""
+    def lemma(self, word: str, noun: bool = False) -> str:
+        """Lemma of a surface word through the generated forms tables (identity when unknown)."""
         low = word.lower()
+        if noun:
+            return self.noun_forms.get(low, low)
         return self.forms.get(low, low)
+
+    def lemma_of(self, tok: Any) -> str:
+        """Lemma of a parsed token, by its part of speech (nouns: "shelling"; verbs: "shelled" -> "shell")."""
+        return self.lemma(tok.text, noun=tok.tag_.startswith("NN"))
 
 
 def inflections(lemma: str) -> set[str]:
@@ -76,7 +84,7 @@ def _index_types(data: dict) -> tuple[dict, dict, dict, dict, dict]:
     prefer = data["priority"]["prefer"]
     verb_type = {v: prefer.get(v, types[0]) for v, types in verb_types.items()}
     for head in phrases:  # longer continuations first, so "lay down arms" beats "lay down"
-        phrases[head].sort(key=lambda item: -len(item[0]))
+        phrases[head].sort(key=lambda item: -len(item[0].split()))
     return verb_type, {v: tuple(t) for v, t in verb_types.items()}, noun_type, phrases, modes
 
 
@@ -91,6 +99,16 @@ def _forms(data: dict, lemmas: set[str]) -> dict[str, str]:
     return forms
 
 
+def _noun_forms(nouns: set[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for noun in sorted(nouns):
+        plurals = {noun + "s", noun + "es"} | ({noun[:-1] + "ies"} if noun.endswith("y") else set())
+        for form in plurals:
+            forms.setdefault(form, noun)
+    forms.update({n: n for n in nouns})
+    return forms
+
+
 def load_lexicon() -> Lexicon:
     """Read and index the packaged lexicon.toml."""
     text = (resources.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8")
@@ -99,15 +117,18 @@ def load_lexicon() -> Lexicon:
     rep = {k: frozenset(v) for k, v in data["reporting"].items() if k != "nouns"}
     sector_of = {w: sector for sector, words in data["sectors"].items() for w in words}
     known = {name: sector for sector, names in data["known_actors"].items() for name in names}
-    lemmas = set(verb_type) | set(noun_type) | set(phrases) | set().union(*rep.values())
+    lemmas = set(verb_type) | set(phrases) | set().union(*rep.values())
     lemmas |= set(data["light_verbs"]["lemmas"]) | set(data["roles"]["victim"])
     forms = _forms(data, lemmas)
-    trigger_lemmas = set(verb_type) | set(noun_type) | set(phrases)
-    trigger_forms = frozenset(f for f, lem in forms.items() if lem in trigger_lemmas)
+    noun_forms = _noun_forms(set(noun_type) | {r.split()[-1] for rs in phrases.values() for r, _ in rs})
+    trigger_lemmas = set(verb_type) | set(phrases)
+    trigger_forms = frozenset({f for f, lem in forms.items() if lem in trigger_lemmas}
+                              | {f for f, lem in noun_forms.items() if lem in noun_type})
     return Lexicon(
         verb_type=verb_type, verb_types=verb_types, noun_type=noun_type, phrases=phrases, modes=modes,
         cameo={t: data["types"][t]["cameo"] for t in PLOVER_TYPES}, cameo_modes=data["cameo_modes"],
         light=frozenset(data["light_verbs"]["lemmas"]), reporting=rep,
         report_nouns=frozenset(data["reporting"]["nouns"]), sector_of=sector_of, known_actors=known,
-        victim_verbs=frozenset(data["roles"]["victim"]), forms=forms, trigger_forms=trigger_forms,
+        victim_verbs=frozenset(data["roles"]["victim"]), forms=forms, noun_forms=noun_forms,
+        trigger_forms=trigger_forms,
     )

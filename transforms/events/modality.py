@@ -50,7 +50,8 @@ def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
 def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """(status, source) of the event coded at this trigger."""
     tok = trig.token
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or any(
+            c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
         return "denied", None
     governed = _governing(tok, lex)
     if governed is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):

@@ -14,8 +14,12 @@ from .model import Participant
 
 PRONOUNS = frozenset("he she it they we i you him her them us its their this that who which".split())
 WHOLE_DROP = frozenset({"relcl", "punct_edge"})
+HYPHENS = frozenset({"-", "–", "‐"})
 CORE_KEEP_PREPS = frozenset({"of", "in", "from", "at"})
 CORE_DROP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "punct", "det", "predet"})
+TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+                       "january february march april may june july august september october november december "
+                       "week weekend month year day night morning evening afternoon".split())
 TITLES = frozenset("president minister premier prime king queen emir sheikh general gen. mr mr. mrs ms dr dr. "
                    "leader chairman chief secretary spokesman commander colonel col. lt. governor mayor "
                    "former foreign defence defense interior senator sen. rep. ambassador envoy pope".split())
@@ -49,17 +53,13 @@ def span_text(tokens: list[Token]) -> str:
 
 
 def _contiguous(tokens: set[Token], anchor: Token) -> list[Token]:
-    ordered = sorted(tokens, key=lambda t: t.i)
-    idx = {t.i for t in ordered}
-    lo = hi = anchor.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    run = [t for t in ordered if lo <= t.i <= hi]
-    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1].i != anchor.i:
+    """From the first to the last kept token (parentheses and determiners inside stay), edges trimmed."""
+    doc = anchor.doc
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    run = list(doc[lo:hi + 1])
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case", "prep")) and run[-1].i != anchor.i:
         run.pop()
-    while run and (run[0].is_punct or run[0].dep_ == "cc") and run[0].i != anchor.i:
+    while run and (run[0].is_punct or run[0].dep_ in ("cc", "det", "predet")) and run[0].i != anchor.i:
         run.pop(0)
     return run
 
@@ -67,7 +67,7 @@ def _contiguous(tokens: set[Token], anchor: Token) -> list[Token]:
 def _collect(tok: Token, drop: frozenset[str], preps: frozenset[str] | None) -> set[Token]:
     keep = {tok}
     for child in tok.children:
-        if child.dep_ in drop:
+        if child.dep_ in drop and not (child.dep_ == "punct" and child.text in HYPHENS):
             continue
         if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
             continue
@@ -138,14 +138,30 @@ def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
                        country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz))
 
 
-def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
-    """Could this noun be a political actor (a name, a group, a people, an institution)?"""
+def is_time_word(tok: Token) -> bool:
+    return tok.lower_ in TIME_WORDS or tok.like_num
+
+
+def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
     if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "this", "that", "which"):
         return True
-    if is_proper(tok) or tok.lower_ in lex.sector_of or gaz.country_of_word(tok.text):
+    if is_time_word(tok):
+        return False
+    return is_proper(tok) or tok.lower_ in lex.sector_of or gaz.country_of_word(tok.text) is not None
+
+
+def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Could this noun phrase stand for a political actor (a name, a group, a people, an institution),
+    or for something that belongs to one ("Sweden's decision", "an Indian proposal", "positions of X")?"""
+    if _names_actor(tok, lex, gaz):
         return True
-    return any(c.dep_ in ("amod", "compound") and (gaz.country_of_word(c.text) or c.lower_ in lex.sector_of)
-               for c in tok.lefts)
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and _names_actor(child, lex, gaz):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(_names_actor(g, lex, gaz) for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def sentence_span(tok: Token) -> Span:

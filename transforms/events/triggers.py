@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import PRONOUNS, is_actor_like
+from .phrases import PRONOUNS, is_actor_like, is_time_word
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for")
@@ -25,6 +25,7 @@ class Trigger:
     mode: str | None
     words: tuple[Token, ...]  # the action words (verb, particle, object noun)
     nominal: bool = False
+    priority: float = 0.0  # subtracted from the depth when ranking the sentence's triggers
 
 
 def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
@@ -33,19 +34,29 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
     for child in tok.children:
         dep = child.dep_
         if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
-            low = lex.lemma(child.text)
+            low = lex.lemma_of(child)
             out.setdefault(low, (child,))
             for grand in child.children:
                 if grand.dep_ in ("pobj", "dobj", "prep", "prt", "aux", "amod", "compound", "ccomp", "pcomp"):
-                    glow = lex.lemma(grand.text)
+                    glow = lex.lemma_of(grand)
                     out.setdefault(f"{low} {glow}", (child, grand))
                     for great in grand.children:
                         if great.dep_ in ("pobj", "dobj", "prep", "compound"):
-                            out.setdefault(f"{low} {glow} {lex.lemma(great.text)}", (child, grand, great))
+                            out.setdefault(f"{low} {glow} {lex.lemma_of(great)}", (child, grand, great))
         if dep in ("ccomp",):
             for grand in child.children:
                 if grand.dep_ == "mark":
                     out.setdefault(grand.lower_, (grand,))
+    return out
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """The verb's object and the nouns compounded into it ("launched a mediation effort")."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass"):
+            out.append(child)
+            out.extend(c for c in child.lefts if c.dep_ == "compound")
     return out
 
 
@@ -59,9 +70,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
                 mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
                 return Trigger(tok, etype, mode, (tok, *conts[rest]))
     if lemma in lex.light or lemma in lex.verb_type:
-        for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "nsubjpass") and lex.lemma(child.text) in lex.noun_type:
-                noun = lex.lemma(child.text)
+        for child in _object_nouns(tok):
+            noun = lex.lemma(child.text, noun=True)
+            if noun in lex.noun_type:
                 etype = lex.noun_type[noun]
                 if lemma not in lex.verb_type or lemma in lex.light:
                     return Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child))
@@ -89,7 +100,7 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
 
 
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
-    noun = lex.lemma(tok.text)
+    noun = lex.lemma(tok.text, noun=True)
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type:
         return None
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
@@ -113,7 +124,19 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             trig = classify_noun(tok, lex)
             if trig:
                 found.append(trig)
-    return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0), t.token.i))
+    found.extend(_demands(doc, lex))
+    return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority, t.token.i))
+
+
+def _demands(doc: Doc, lex: Lexicon) -> list[Trigger]:
+    """"X said Y must/should do Z" is X's demand on Y (REQUEST), whatever Z is."""
+    out = []
+    for tok in doc:
+        if tok.dep_ == "ccomp" and lex.lemma(tok.head.text) in lex.reporting["say"]:
+            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if modal is not None:
+                out.append(Trigger(tok.head, "REQUEST", "demand", (tok.head, modal), priority=0.5))
+    return out
 
 
 def depth(tok: Token, lex: Lexicon) -> float:
@@ -145,7 +168,10 @@ def is_passive(verb: Token) -> bool:
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
     if is_passive(verb):
-        return agent(verb)
+        found = agent(verb)
+        if found is None and any(c.dep_ == "xcomp" for c in verb.children):
+            found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return found
     subj = subject(verb)
     if subj is not None and subj.dep_ != "expl":
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -168,13 +194,36 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _prep_objects(tok: Token) -> list[Token]:
+def _prep_objects(tok: Token, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Token]:
     out = []
-    for prep in RECIPIENT_PREPS:
+    for prep in preps:
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
+            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return [x for t in tokens for x in (t, *[c for c in t.children if c.dep_ == "conj"])]
+
+
+def _argument_candidates(trig: Trigger) -> list[Token]:
+    """Nouns that may name the recipient, nearest first: objects, prepositional objects, the subject
+    of a "that" clause, then the same inside objects and infinitive complements ("threatened to cut
+    off electricity to X")."""
+    verb, used = trig.token, {w.i for w in trig.words}
+    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i not in used]
+    level1 = objs + _prep_objects(verb)
+    level1 += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [w for w in trig.words[1:] if w.tag_.startswith("NN")]
+    inner = nouns + [g for w in trig.words[1:] if w.dep_ == "prep" for g in w.children if g.dep_ == "pobj"]
+    level2 = [p for n in _with_conjuncts(objs) + inner for p in _prep_objects(n, RECIPIENT_PREPS + ("by", "of"))]
+    level3 = []
+    comps = [c for w in trig.words for c in w.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    for comp in comps:
+        comp_objs = [c for c in comp.children if c.dep_ in ("dative", "dobj")]
+        level3 += comp_objs + _prep_objects(comp) + [p for o in comp_objs for p in _prep_objects(o)]
+    return _with_conjuncts(level1) + level2 + inner + level3
 
 
 def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
@@ -187,21 +236,16 @@ def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazett
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "acl":
             subj = verb.head
-        return subj, subj is not None
+        if subj is not None and (actor is None or subj.i != actor.i):
+            return subj, True
     victim = _victim(verb, lex)
     if victim is not None:
         return victim, True
-    used = {w.i for w in trig.words}
-    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i not in used]
-    nouns = [w for w in trig.words[1:] if w.tag_.startswith("NN")]
-    cands = objs + _prep_objects(verb) + [p for n in nouns + objs for p in _prep_objects(n)]
-    cands += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-    for child in verb.children:
-        if child.dep_ in ("xcomp",):
-            cands += [c for c in child.children if c.dep_ == "dobj"] + _prep_objects(child)
+    cands = _argument_candidates(trig)
     tok, ok = _first_actor_like(cands, actor, lex, gaz)
-    if tok is None and objs:
-        return objs[0], False
+    if tok is None:
+        objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c)]
+        return (objs[0], False) if objs else (None, False)
     return tok, ok
 
 
