@@ -53,9 +53,9 @@ def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     if any(c.dep_ == "neg" for c in tok.children) or any(
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
         return "denied", None
-    governed = _governing(tok, lex)
-    if governed is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return "planned", None
+    governed = _governing(tok, lex)
     if governed is not None:
         return governed
     source = _according_to(tok)

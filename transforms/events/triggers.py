@@ -223,7 +223,8 @@ def _argument_candidates(trig: Trigger) -> list[Token]:
     for comp in comps:
         comp_objs = [c for c in comp.children if c.dep_ in ("dative", "dobj")]
         level3 += comp_objs + _prep_objects(comp) + [p for o in comp_objs for p in _prep_objects(o)]
-    return _with_conjuncts(level1) + level2 + inner + level3
+    places = [p for n in [verb, *objs] for p in _prep_objects(n, ("in", "inside", "near"))]
+    return _with_conjuncts(level1) + level2 + inner + level3 + places
 
 
 def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
@@ -244,7 +245,8 @@ def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazett
     cands = _argument_candidates(trig)
     tok, ok = _first_actor_like(cands, actor, lex, gaz)
     if tok is None:
-        objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c)]
+        used = {w.i for w in trig.words}
+        objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c) and c.i not in used]
         return (objs[0], False) if objs else (None, False)
     return tok, ok
 
