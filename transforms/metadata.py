@@ -7,6 +7,7 @@ an already parsed lxml tree and never raises on odd markup: a missing field is N
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -241,24 +242,25 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
     art = _article_object(objs)
     meta = meta_tags(tree)
     published = iso_datetime(art.get("datePublished")) or _meta_date(meta, "published")
-    declared_title = _text(art.get("headline")) or meta.get("og:title")
+    declared_title = _text(art.get("headline")) or _text(meta.get("og:title"))
     fallback = _trafilatura_meta(tree, page_url) if not (published and declared_title) else _EMPTY
-    published = published or iso_datetime(fallback.date)
+    published = published or _time_element(tree) or iso_datetime(fallback.date)
     categories = tuple(dict.fromkeys(
         c for c in [*_keywords(art.get("keywords")), *_meta_all(tree, "article:tag"),
                     *(fallback.categories or []), *(fallback.tags or [])] if c))
+    site_name = _text(meta.get("og:site_name")) or _first_name(art.get("publisher")) or fallback.sitename
     return PageMeta(
-        title=declared_title or fallback.title,
+        title=strip_site_suffix(declared_title or _text(fallback.title), site_name, tree),
         authors=clean_authors(_names(art.get("author")) or _meta_all(tree, "author")
                               or _meta_all(tree, "article:author") or _split_auth(fallback.author)
                               or _byline(tree)),
         published=published,
         updated=iso_datetime(art.get("dateModified")) or _meta_date(meta, "modified"),
         language=_language(tree, art, meta),
-        site_name=meta.get("og:site_name") or _first_name(art.get("publisher")) or fallback.sitename,
+        site_name=site_name,
         section=_text(_first_str(art.get("articleSection"))) or meta.get("article:section"),
         categories=categories[:20],
-        description=meta.get("og:description") or meta.get("description") or _text(art.get("description")),
+        description=_text(meta.get("og:description") or meta.get("description") or art.get("description")),
         lead_image=_image(art.get("image"), page_url) or _image(meta.get("og:image"), page_url),
         canonical_url=canonical_url(tree, page_url),
         og_type=(meta.get("og:type") or "").lower() or None,
@@ -313,7 +315,36 @@ def _first_name(value: Any) -> str | None:
 
 
 def _text(value: Any) -> str | None:
-    return re.sub(r"\s+", " ", value).strip() or None if isinstance(value, str) else None
+    """Whitespace-normalised text; entities left escaped by the publisher ("&amp;ouml;") decoded."""
+    return re.sub(r"\s+", " ", html.unescape(value)).strip() or None if isinstance(value, str) else None
+
+
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
+
+
+def strip_site_suffix(title: str | None, site_name: str | None, tree: HtmlElement) -> str | None:
+    """"Headline - Site.de" -> "Headline": the suffix goes when it names the site or the <h1> lacks it."""
+    if not title:
+        return None
+    h1s = {" ".join(h.text_content().split()) for h in tree.iter("h1")}
+    site = (site_name or "").lower()
+    for sep in _SUFFIX_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if not found or not head:
+            continue
+        tail_l = tail.lower().strip()
+        if head in h1s or (site and (tail_l in site or site in tail_l)) or re.search(r"\.\w{2,4}$", tail_l):
+            return head.strip()
+    return title
+
+
+def _time_element(tree: HtmlElement) -> str | None:
+    """A <time datetime> marked as the publication time (keeps the time and offset htmldate drops)."""
+    for value in tree.xpath('//time[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'
+                            ' | //article//time/@datetime | //header//time/@datetime')[:3]:
+        if parsed := iso_datetime(value):
+            return parsed
+    return None
 
 
 def _image(value: Any, page_url: str) -> str | None:

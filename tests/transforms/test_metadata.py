@@ -88,3 +88,24 @@ def test_broken_json_ld_does_not_break_metadata() -> None:
     head += "<script type='application/ld+json'>{ this is not json</script>"
     meta = page_meta(_tree(head), "https://site.example/news/x-y")
     assert meta.title == "Ok"
+
+
+@pytest.mark.parametrize("title,site,h1,expected", [
+    ("Bridge to reopen - Golem.de", None, None, "Bridge to reopen"),
+    ("Bridge to reopen | The Courier", "The Courier", None, "Bridge to reopen"),
+    ("Bridge to reopen – Lokales", None, "Bridge to reopen", "Bridge to reopen"),
+    ("Profits up - but for how long?", "The Courier", None, "Profits up - but for how long?"),
+])
+def test_site_suffix_stripped_from_titles(title: str, site: str | None, h1: str | None, expected: str) -> None:
+    from transforms.metadata import strip_site_suffix
+
+    tree = _tree("", f"<h1>{h1}</h1>" if h1 else "<p>x</p>")
+    assert strip_site_suffix(title, site, tree) == expected
+
+
+def test_double_escaped_entities_and_time_element() -> None:
+    head = "<meta property='og:title' content='Kühltürme &amp;ouml; &amp;#039;gesprengt&amp;#039;'>"
+    body = "<article><time datetime='2025-10-25T12:05:00+02:00'>25.10.</time><p>x</p></article>"
+    meta = page_meta(_tree(head, body), "https://site.example/news/x-y")
+    assert meta.title == "Kühltürme ö 'gesprengt'"
+    assert meta.published == "2025-10-25T12:05:00+02:00"
