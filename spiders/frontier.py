@@ -129,8 +129,11 @@ class Frontier:
         return url in self.loaded and url not in self.start_urls
 
     def validators(self, url: str) -> dict[str, str]:
-        """Conditional request headers from what the last crawl stored for this URL."""
-        known = self.known.get(url) or {}
+        """Conditional request headers from what the last crawl stored for this URL.
+
+        None for start URLs, whichever spider requests them: a 304 would leave the crawl without links.
+        """
+        known = {} if url in self.start_urls else self.known.get(url) or {}
         headers = {}
         if known.get("etag"):
             headers["If-None-Match"] = known["etag"]

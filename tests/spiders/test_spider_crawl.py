@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,20 @@ def test_run_crawl_raises_with_the_reason_when_the_crawl_cannot_start(tmp_path):
     with pytest.raises(CrawlError, match="unknown politeness keys: delay"):
         run_crawl({"name": "bad", "start_urls": ["http://127.0.0.1:9/"], "politeness": {"delay": 1}},
                   tmp_path / "pages.jsonl")
+
+
+def test_a_killed_crawl_leaves_only_complete_lines(server, tmp_path):
+    (tmp_path / "source.json").write_text(json.dumps(gazette(server.base)))
+    out = tmp_path / "pages.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "spiders.crawl", "--source", str(tmp_path / "source.json"),
+                             "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 8):
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    lines = out.read_text().splitlines()
+    assert len(lines) >= 8
+    assert all(RawPage.from_json(json.loads(line)).url.startswith(server.base) for line in lines)

@@ -79,11 +79,13 @@ def test_gzipped_and_broken_gzip_sitemaps():
     assert parse_sitemap(b"").problem.startswith("malformed sitemap")
 
 
-def test_start_urls_are_fetched_even_when_their_lastmod_is_unchanged(source):
+def test_start_urls_are_fetched_whole_even_when_their_lastmod_is_unchanged(source):
     home = f"{HERALD}/about"  # listed in the news sitemap without lastmod; give it one and make it a start URL
     source["start_urls"] = [home]
-    spider = make_spider(SitemapSpider, source, {"pages": {home: {"sitemap_lastmod": "2024-03-01"}}})
+    known = {"sitemap_lastmod": "2024-03-01", "etag": '"v1"', "last_modified": "Fri, 01 Mar 2024 00:00:00 GMT"}
+    spider = make_spider(SitemapSpider, source, {"pages": {home: known}})
     body = (FIXTURES / "news_sitemap.xml").read_bytes().replace(
         b"<loc>https://herald.example.com/about</loc>", b"<loc>https://herald.example.com/about</loc><lastmod>2024-03-01</lastmod>")
     _, requests = split(spider.parse_sitemap(_response(spider, body=body)))
-    assert home in [r.url for r in requests]
+    (request,) = [r for r in requests if r.url == home]
+    assert b"If-None-Match" not in request.headers and b"If-Modified-Since" not in request.headers
