@@ -1,7 +1,7 @@
-"""The one item pipeline: append each RawPage to the crawl's JSONL file as soon as it is yielded.
+"""The item pipeline that appends each RawPage to the crawl's JSONL file as soon as it is yielded.
 
 One line per record, flushed at once, so a crawl killed at any moment leaves only complete lines
-(at worst a torn last line, which readers skip).
+(at worst a torn last line, which readers skip). Also the log formatter that keeps bodies out of logs.
 """
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
+from scrapy import Spider
 from scrapy.crawler import Crawler
+from scrapy.logformatter import LogFormatter, LogFormatterResult
 
 from transforms.models import RawPage
 
@@ -39,3 +41,13 @@ class RawPageWriter:
             self.file.flush()
             self.crawler.spider.frontier.count(item)
         return item
+
+
+class RecordLogFormatter(LogFormatter):
+    """At DEBUG, log a record as url, status and reason rather than its whole body."""
+
+    def scraped(self, item: Any, response: Any, spider: Spider) -> LogFormatterResult:
+        result = super().scraped(item, response, spider)
+        if isinstance(item, RawPage):
+            result["args"]["item"] = f"{item.url} status={item.status} via={item.via} error={item.error}"
+        return result

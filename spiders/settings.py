@@ -13,7 +13,7 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5  # each delay varies by +-50%
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0  # used when a source sets no download_delay of its own
 AUTOTHROTTLE_MAX_DELAY = 30.0
@@ -47,6 +47,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {"spiders.pipelines.RawPageWriter": 100}
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "spiders.pipelines.RecordLogFormatter"  # no page bodies in DEBUG logs
 LOGSTATS_INTERVAL = 60.0
 
 # A source's `politeness` table: every key optional, these are the defaults.
