@@ -1,9 +1,10 @@
 """Access flag: can a reader see the whole article without paying?
 
 Signals, strongest first: schema.org `isAccessibleForFree` (publishers set it for Google's paywall
-guidelines), a content-tier meta tag, paywall containers in the markup, and truncation cues at the
-end of the extracted text ("subscribe to continue reading"). Without any signal, a full-length text
-is taken as free; a short one stays `unknown`. Rules live in `rules/access.toml`.
+guidelines), a content-tier meta tag, paywall containers in the markup when the text is
+teaser-length, and truncation cues at the end of the extracted text ("subscribe to continue
+reading"). Without any signal, a full-length text is taken as free; a short one stays `unknown`.
+Rules live in `rules/access.toml`.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class AccessRules:
     free: frozenset[str]
     truncation: regex.Pattern[str]
     min_free_words: int
+    max_teaser_words: int
 
 
 @lru_cache(maxsize=2)
@@ -39,7 +41,7 @@ def load_rules(path: Path = RULES_FILE) -> AccessRules:
         tier_meta=tuple(data["tier_meta"]), locked=frozenset(data["locked_tiers"]),
         free=frozenset(data["free_tiers"]),
         truncation=regex.compile("|".join(regex.escape(p) for p in data["truncation_phrases"]), regex.I),
-        min_free_words=data["min_free_words"])
+        min_free_words=data["min_free_words"], max_teaser_words=data["max_teaser_words"])
 
 
 def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], word_count: int,
@@ -57,7 +59,7 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], wo
         return PAYWALLED
     if meta.accessible_for_free is True or tier in rules.free:
         return TRUNCATED if _truncated(raw_paragraphs, rules) else FREE
-    if _has_paywall_markup(tree, rules):
+    if word_count < rules.max_teaser_words and _has_paywall_markup(tree, rules):
         return PAYWALLED
     if _truncated(raw_paragraphs, rules):
         return TRUNCATED

@@ -80,3 +80,14 @@ def test_index_like_urls_are_not_articles(path: str) -> None:
 
 def test_same_text_on_an_article_url_is_an_article() -> None:
     assert clean(_undeclared("https://site.example/news/2025/02/water-board-report", BODY)) is not None
+
+
+def test_paywall_vendor_markup_on_a_full_article_is_not_a_paywall() -> None:
+    long_body = BODY * 3 + '<div class="piano-container paywall-hidden"></div>'
+    article = clean(page(body=long_body))
+    assert article is not None and article.access == "free"
+
+
+def test_content_tier_meta() -> None:
+    assert clean(page(head="<meta property='article:content_tier' content='locked'>")).access == "paywalled"
+    assert clean(page(head="<meta property='article:content_tier' content='free'>")).access == "free"

@@ -109,3 +109,9 @@ def test_double_escaped_entities_and_time_element() -> None:
     meta = page_meta(_tree(head, body), "https://site.example/news/x-y")
     assert meta.title == "Kühltürme ö 'gesprengt'"
     assert meta.published == "2025-10-25T12:05:00+02:00"
+
+
+def test_non_person_author_values_dropped() -> None:
+    raw = ["d.kuckelkorn@boersen-zeitung.de", "nieuwsblad.be", "Deutsche Welle (www.dw.com)",
+           "Professor of social studies at the faculty of the university", "Dominik Bath"]
+    assert clean_authors(raw) == ("Dominik Bath",)
