@@ -7,8 +7,8 @@ Spiders only navigate and yield `RawPage` records (and requests); interpreting a
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import scrapy
@@ -88,6 +88,8 @@ class SourceSpider(scrapy.Spider):
             page = replace(page, error="redirect without a Location header")
         yield page
         target = page.location
+        if target and self.frontier.in_scope(target):
+            self.frontier.links[response.url] = [target]  # so the site crawl can walk through the hop
         if target and self.frontier.in_scope(target) and self.frontier.claim(target):
             meta = response.meta
             kind = meta.get("nd_kind", "page")

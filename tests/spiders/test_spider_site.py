@@ -157,3 +157,17 @@ def test_failures_become_records(source):
     slow.meta["download_timeout"] = 20.0
     (page,) = split(spider.on_error(_failure(DownloadTimeoutError("took too long"), slow)))[0]
     assert (page.status, page.error) == (None, "timeout after 20s")
+
+
+def test_a_start_url_redirected_for_another_spider_is_walked_through_the_hop(source):
+    from spiders.sitemap import SitemapSpider
+
+    sitemap = make_spider(SitemapSpider, source)
+    sitemap.frontier.claim(f"{HERALD}/")
+    hop = sitemap.fetch(f"{HERALD}/", sitemap.parse_page, "sitemap")
+    _, (follow,) = split(sitemap.parse_page(respond(hop, status=301, headers={"Location": "/home"})))
+    split(sitemap.parse_page(respond(follow, fixture="page.html", headers=HTML)))
+
+    spider = SiteSpider(source=source, frontier=sitemap.frontier)
+    urls = [r.url for r in asyncio.run(_start_requests(spider))]
+    assert f"{HERALD}/news/2024/ferry-strike-ends" in urls
