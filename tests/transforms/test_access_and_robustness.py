@@ -83,7 +83,9 @@ def test_same_text_on_an_article_url_is_an_article() -> None:
 
 
 def test_paywall_vendor_markup_on_a_full_article_is_not_a_paywall() -> None:
-    long_body = BODY * 3 + '<div class="piano-container paywall-hidden"></div>'
+    long_body = "".join(f"<p>Section {i}: the board's auditors listed repairs in street {i}, with costs, delays "
+                        f"and the contractors involved, and residents of block {i} described the works.</p>"
+                        for i in range(20)) + '<div class="piano-container paywall-hidden"></div>'
     article = clean(page(body=long_body))
     assert article is not None and article.access == "free"
 
