@@ -43,13 +43,22 @@ class CrawlError(RuntimeError):
     """The crawl process failed (crashed, was killed or interrupted); the message ends with its stderr."""
 
 
+class CrawlInputError(CrawlError):
+    """The crawl process refused its input (exit status 2): retrying will not help."""
+
+
 def politeness(source: dict[str, Any]) -> dict[str, Any]:
     """The source's politeness table over the defaults; unknown keys are an error, not ignored."""
     given = source.get("politeness") or {}
     unknown = sorted(set(given) - set(defaults.POLITENESS))
     if unknown:
         raise ValueError(f"unknown politeness keys: {', '.join(unknown)}")
-    return {**defaults.POLITENESS, **given}
+    merged = {**defaults.POLITENESS, **{k: v for k, v in given.items() if v is not None}}
+    for key, default in defaults.POLITENESS.items():
+        wanted = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
+        if not isinstance(merged[key], wanted) or (wanted != bool and isinstance(merged[key], bool)):
+            raise ValueError(f"politeness.{key} should be like {default!r}, got {merged[key]!r}")
+    return merged
 
 
 def check_source(source: dict[str, Any]) -> dict[str, Any]:
@@ -171,7 +180,7 @@ def run_crawl(source: dict[str, Any], out: Path, state: dict[str, Any] | None = 
     name = source.get("name", "?")
     if code != 0:
         why = f"timed out after {timeout}s" if code is None else f"exited with status {code}"
-        raise CrawlError(f"crawl of {name} {why}:\n{tail}")
+        raise (CrawlInputError if code == 2 else CrawlError)(f"crawl of {name} {why}:\n{tail}")
     log.info("crawl of %s: %s", name, tail.rstrip().rsplit("\n", 1)[-1])
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import site_server
-from spiders.crawl import CrawlError, run_crawl
+from spiders.crawl import CrawlError, CrawlInputError, politeness, run_crawl
 from transforms.models import RawPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,9 +137,19 @@ def test_second_crawl_with_state_sends_validators_and_skips_unchanged(server, fi
 
 
 def test_run_crawl_raises_with_the_reason_when_the_crawl_cannot_start(tmp_path):
-    with pytest.raises(CrawlError, match="unknown politeness keys: delay"):
+    with pytest.raises(CrawlInputError, match="unknown politeness keys: delay"):
         run_crawl({"name": "bad", "start_urls": ["http://127.0.0.1:9/"], "politeness": {"delay": 1}},
                   tmp_path / "pages.jsonl")
+    assert issubclass(CrawlInputError, CrawlError)
+
+
+def test_politeness_values_are_checked_and_defaulted():
+    polite = politeness({"politeness": {"timeout": 5, "download_delay": 0.5, "max_pages": None}})
+    assert (polite["timeout"], polite["download_delay"], polite["max_pages"], polite["obey_robots"]) == (5, 0.5, 1000, True)
+    with pytest.raises(ValueError, match="politeness.obey_robots"):
+        politeness({"politeness": {"obey_robots": "no"}})
+    with pytest.raises(ValueError, match="politeness.max_bytes"):
+        politeness({"politeness": {"max_bytes": "5MB"}})
 
 
 def test_a_killed_crawl_leaves_only_complete_lines(server, tmp_path):
