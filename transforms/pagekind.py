@@ -27,6 +27,7 @@ class KindRules:
     min_words_declared: int
     max_link_share: float
     max_headline_links: int
+    words_per_headline: int
     undated_non_article_og_types: frozenset[str]
     not_article_path: regex.Pattern[str]
 
@@ -37,6 +38,7 @@ def load_rules(path: Path = RULES_FILE) -> KindRules:
     return KindRules(
         min_words=data["min_words"], min_words_declared=data["min_words_declared"],
         max_link_share=data["max_link_share"], max_headline_links=data["max_headline_links"],
+        words_per_headline=data["words_per_headline"],
         undated_non_article_og_types=frozenset(data["undated_non_article_og_types"]),
         not_article_path=regex.compile("|".join(f"(?:{p})" for p in data["not_article_paths"]), regex.I))
 
@@ -59,7 +61,7 @@ def not_article_reason(meta: PageMeta, tree: HtmlElement, url: str, paragraphs: 
         return f"only {words} words of text"
     if _link_share(paragraphs, link_texts) > rules.max_link_share:
         return "text is mostly link texts"
-    if _headline_links(tree) > rules.max_headline_links and words < 40 * _headline_links(tree):
+    if (heads := _headline_links(tree)) > rules.max_headline_links and words < rules.words_per_headline * heads:
         return "many linked headlines"
     return None
 

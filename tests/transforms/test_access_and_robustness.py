@@ -93,3 +93,12 @@ def test_paywall_vendor_markup_on_a_full_article_is_not_a_paywall() -> None:
 def test_content_tier_meta() -> None:
     assert clean(page(head="<meta property='article:content_tier' content='locked'>")).access == "paywalled"
     assert clean(page(head="<meta property='article:content_tier' content='free'>")).access == "free"
+
+
+def test_article_with_a_big_related_sidebar_is_still_an_article() -> None:
+    story = "".join(f"<p>Section {i}: the board's auditors listed repairs in street {i}, with costs, delays and "
+                    f"the contractors involved, and residents of block {i} described the works.</p>" for i in range(16))
+    sidebar = "".join(f"<h3><a href='/news/other-{i}'>Other story number {i} about the region</a></h3>"
+                      for i in range(15))
+    html = f"<article>{story}</article><aside>{sidebar}</aside>"
+    assert clean(_undeclared("https://site.example/news/2025/02/water-board-report", html)) is not None
