@@ -1,0 +1,17 @@
+"""The benchmark runs on the PLOVER gold records and the coder stays above its floors."""
+from __future__ import annotations
+
+from flows import bench_events
+
+
+def test_gold_scores_and_speed_pass_the_gate(shared, resources):
+    articles = bench_events.synthetic_articles(20)
+    result = bench_events.main(shared / "data" / "events-dev" / "plover_gsr.jsonl", articles, resources=resources)
+    assert 500 <= result["words_per_article"] <= 700
+    assert bench_events.gate(result) == []
+
+
+def test_gate_reports_metrics_below_floor():
+    failures = bench_events.gate({"type_acc": 0.1, "actor_lenient": 0.99, "target_lenient": 0.99,
+                                  "event_full(type+actor+target)": 0.99, "articles_per_s": 100.0})
+    assert len(failures) == 1 and failures[0].startswith("type_acc")

@@ -1,0 +1,40 @@
+"""Offline gazetteer: alternate names, countries and adjectives, ambiguity settled by the article."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from transforms.events.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz(resources):
+    return resources.gazetteer
+
+
+def test_alternate_names_resolve_to_the_stored_name(gaz):
+    raqqa = gaz.resolve("Raqqa")
+    assert (raqqa.name, raqqa.country_code, raqqa.kind) == ("Ar Raqqah", "SY", "city")
+    assert gaz.resolve("Idleb").name == "Idlib"
+    assert gaz.resolve("İdlib").name == "Idlib"
+
+
+def test_idlib_has_coordinates_and_admin_region(gaz):
+    idlib = gaz.resolve("Idlib")
+    assert abs(idlib.lat - 35.93) < 0.05 and abs(idlib.lon - 36.63) < 0.05 and idlib.admin1
+
+
+def test_countries_and_demonyms(gaz):
+    assert gaz.resolve("Syria").kind == "country"
+    assert gaz.country_of_word("Syrian") == "SY"
+    assert gaz.country_of_word("Iraqi") == "IQ"
+    assert gaz.country_of_word("Ivory Coast") == "CI"
+    assert gaz.country_of_word("Mugabe") is None
+
+
+def test_article_countries_break_ties(gaz):
+    plain = gaz.resolve("Tripoli")
+    in_lebanon = gaz.resolve("Tripoli", Counter({"LB": 3}))
+    assert in_lebanon.country_code == "LB"
+    assert plain.country_code == "LY"

@@ -1,0 +1,47 @@
+"""Sentence offsets are exact; date phrases resolve against the publication date with a precision."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.events.dates import find_dates
+from transforms.events.sentences import sentence_spans
+
+PUBLISHED = dt.date(2015, 3, 29)  # a Sunday
+
+
+@pytest.mark.parametrize("phrase, expected, precision", [
+    ("forces suffered a setback yesterday when", "2015-03-28", "day"),
+    ("the ministers met on Tuesday in Geneva", "2015-03-24", "day"),
+    ("officials said Sunday", "2015-03-29", "day"),
+    ("the government claimed last week that", "2015-03-22", "week"),
+    ("after the loss of Raqqa in March 2013", "2013-03-01", "month"),
+    ("the talks of March 28 ended", "2015-03-28", "day"),
+    ("on 2 April 2014 the army", "2014-04-02", "day"),
+    ("fighting since 2011", "2011-01-01", "year"),
+    ("three days ago, rebels", "2015-03-26", "day"),
+    ("in May the rebels", "2014-05-01", "month"),
+])
+def test_date_phrases_resolve_against_publication(phrase, expected, precision):
+    found = find_dates(phrase, PUBLISHED)
+    assert [(d.date.isoformat(), d.precision) for d in found] == [(expected, precision)]
+    assert phrase[found[0].start:found[0].end] == found[0].text
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("yesterday, on Tuesday", None) == []
+    assert find_dates("in March 2013", None)[0].date == dt.date(2013, 3, 1)
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("the rebels may attack", PUBLISHED) == []
+
+
+def test_sentence_spans_select_exact_text():
+    text = ("Mr. Smith met Gen. Jones in the U.S. capital on Monday. Talks failed!\n\n"
+            "  \u201cWe will fight,\u201d he said. Rebels shelled the city.")
+    spans = sentence_spans(text)
+    sentences = [text[s:e] for s, e in spans]
+    assert sentences == ["Mr. Smith met Gen. Jones in the U.S. capital on Monday.", "Talks failed!",
+                         "\u201cWe will fight,\u201d he said.", "Rebels shelled the city."]
