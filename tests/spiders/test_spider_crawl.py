@@ -145,7 +145,8 @@ def test_run_crawl_raises_with_the_reason_when_the_crawl_cannot_start(tmp_path):
 
 def test_politeness_values_are_checked_and_defaulted():
     polite = politeness({"politeness": {"timeout": 5, "download_delay": 0.5, "max_pages": None}})
-    assert (polite["timeout"], polite["download_delay"], polite["max_pages"], polite["obey_robots"]) == (5, 0.5, 1000, True)
+    picked = (polite["timeout"], polite["download_delay"], polite["max_pages"], polite["obey_robots"])
+    assert picked == (5, 0.5, 1000, True)
     with pytest.raises(ValueError, match="politeness.obey_robots"):
         politeness({"politeness": {"obey_robots": "no"}})
     with pytest.raises(ValueError, match="politeness.max_bytes"):

@@ -86,7 +86,8 @@ def test_redirect_is_recorded_and_its_target_requested_once(source):
     spider = make_spider(SiteSpider, source)
     response = _page(spider, f"{HERALD}/old", status=301, headers={"Location": "/news/2024/new"})
     pages, requests = split(spider.parse(response))
-    assert [(p.url, p.status, p.location, p.body) for p in pages] == [(f"{HERALD}/old", 301, f"{HERALD}/news/2024/new", None)]
+    assert [(p.url, p.status, p.location, p.body) for p in pages] == [
+        (f"{HERALD}/old", 301, f"{HERALD}/news/2024/new", None)]
     assert [(r.url, r.callback) for r in requests] == [(f"{HERALD}/news/2024/new", spider.parse)]
     again = _page(spider, f"{HERALD}/old-2", status=302, headers={"Location": f"{HERALD}/news/2024/new"})
     assert split(spider.parse(again))[1] == []  # the target was already requested in this crawl
@@ -152,7 +153,8 @@ def test_failures_become_records(source):
     spider = make_spider(SiteSpider, source)
     blocked = spider.fetch(f"{HERALD}/private/x", spider.parse, "crawl")
     (page,) = split(spider.on_error(_failure(IgnoreRequest("Forbidden by robots.txt"), blocked)))[0]
-    assert (page.url, page.status, page.error, page.via) == (f"{HERALD}/private/x", None, "disallowed by robots.txt", "crawl")
+    assert (page.url, page.status, page.error, page.via) == (
+        f"{HERALD}/private/x", None, "disallowed by robots.txt", "crawl")
     slow = spider.fetch(f"{HERALD}/slow", spider.parse, "crawl")
     slow.meta["download_timeout"] = 20.0
     (page,) = split(spider.on_error(_failure(DownloadTimeoutError("took too long"), slow)))[0]

@@ -40,7 +40,8 @@ def test_news_sitemap_carries_lastmod_or_publication_date(source):
         (f"{HERALD}/about", None),
     ]
     page_request = requests[0]
-    page = spider.parse_page(respond(page_request, b"<html><body>ok</body></html>", headers={"Content-Type": "text/html"}))
+    html = {"Content-Type": "text/html"}
+    page = spider.parse_page(respond(page_request, b"<html><body>ok</body></html>", headers=html))
     (record,) = split(page)[0]
     assert (record.via, record.sitemap_lastmod, record.status) == ("sitemap", "2024-03-04T09:00:00+00:00", 200)
 
@@ -84,8 +85,8 @@ def test_start_urls_are_fetched_whole_even_when_their_lastmod_is_unchanged(sourc
     source["start_urls"] = [home]
     known = {"sitemap_lastmod": "2024-03-01", "etag": '"v1"', "last_modified": "Fri, 01 Mar 2024 00:00:00 GMT"}
     spider = make_spider(SitemapSpider, source, {"pages": {home: known}})
-    body = (FIXTURES / "news_sitemap.xml").read_bytes().replace(
-        b"<loc>https://herald.example.com/about</loc>", b"<loc>https://herald.example.com/about</loc><lastmod>2024-03-01</lastmod>")
+    loc = b"<loc>https://herald.example.com/about</loc>"
+    body = (FIXTURES / "news_sitemap.xml").read_bytes().replace(loc, loc + b"<lastmod>2024-03-01</lastmod>")
     _, requests = split(spider.parse_sitemap(_response(spider, body=body)))
     (request,) = [r for r in requests if r.url == home]
     assert b"If-None-Match" not in request.headers and b"If-Modified-Since" not in request.headers
