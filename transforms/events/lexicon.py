@@ -46,7 +46,9 @@ class Lexicon:
 
     def lemma_of(self, tok: Any) -> str:
         """Lemma of a parsed token, by its part of speech (nouns: "shelling"; verbs: "shelled" -> "shell")."""
-        return self.lemma(tok.text, noun=tok.tag_.startswith("NN"))
+        if tok.tag_.startswith("VB"):
+            return self.lemma(tok.text)
+        return self.lemma(tok.text, noun=True) if tok.tag_.startswith("NN") else tok.lower_
 
 
 def inflections(lemma: str) -> set[str]:

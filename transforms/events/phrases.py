@@ -142,15 +142,17 @@ def is_time_word(tok: Token) -> bool:
     return tok.lower_ in TIME_WORDS or tok.like_num
 
 
-def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
+def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "this", "that", "which"):
         return True
     if is_time_word(tok):
         return False
-    return is_proper(tok) or tok.lower_ in lex.sector_of or gaz.country_of_word(tok.text) is not None
+    if is_proper(tok) or tok.lower_ in lex.sector_of or tok.lower_ in lex.known_actors:
+        return True
+    return gaz is not None and gaz.country_of_word(tok.text) is not None
 
 
-def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
+def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     """Could this noun phrase stand for a political actor (a name, a group, a people, an institution),
     or for something that belongs to one ("Sweden's decision", "an Indian proposal", "positions of X")?"""
     if _names_actor(tok, lex, gaz):

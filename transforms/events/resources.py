@@ -34,5 +34,6 @@ def load_resources(model: str = MODEL) -> Resources:
     lexicon = load_lexicon()
     data = tomllib.loads((package_files.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8"))
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
-    prefilter = frozenset(f for f in lexicon.trigger_forms if lexicon.forms.get(f, f) not in PREFILTER_SKIP)
+    skip = PREFILTER_SKIP - set(lexicon.verb_type)
+    prefilter = frozenset(f for f in lexicon.trigger_forms if lexicon.forms.get(f, f) not in skip)
     return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter)

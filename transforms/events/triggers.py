@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 from .phrases import PRONOUNS, is_actor_like, is_time_word
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
+INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for")
 
 
@@ -125,6 +126,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             if trig:
                 found.append(trig)
     found.extend(_demands(doc, lex))
+    found.extend(Trigger(t, "AGREE", None, (t,)) for t in doc
+                 if t.lower_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in t.children))
     return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority, t.token.i))
 
 
@@ -184,13 +187,18 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
         governor = head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else find_actor(governor, lex)
-    if verb.dep_ in ("xcomp", "conj", "advcl"):
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if verb.dep_ == "xcomp" and obj is not None and lex.lemma(head.text) in lex.verb_type:
             return obj  # "urged X to withdraw": X withdraws
-        return find_actor(head, lex) if head.tag_.startswith("VB") else None
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
-        return head
+        if head.tag_.startswith("VB") or head.dep_ == "acomp":
+            return find_actor(head, lex)
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        if verb.tag_ == "VBG" and is_actor_like(head, lex, gaz=None):
+            return head
+        governor = next((a for a in head.ancestors if a.tag_.startswith("VB")), None)
+        return find_actor(governor, lex) if governor is not None else None
     return None
 
 
