@@ -101,12 +101,12 @@ def link_texts(tree: HtmlElement) -> frozenset[str]:
 
 def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozenset[str],
                boilerplate: frozenset[str]) -> list[str]:
-    flags = clutter_flags(raw, language=meta.language, titles=titles, authors=meta.authors, link_texts=links,
-                          boilerplate=boilerplate)
-    if boilerplate and _words([p for p, f in zip(raw, flags) if f == "boilerplate"]) > \
-            MAX_BOILERPLATE_SHARE * _words(raw):
+    context = dict(language=meta.language, titles=titles, authors=meta.authors, link_texts=links)
+    flags = clutter_flags(raw, boilerplate=boilerplate, **context)
+    learned = _words([p for p, f in zip(raw, flags) if f == "boilerplate"])
+    if learned > MAX_BOILERPLATE_SHARE * _words(raw):
         log.warning("learned boilerplate would remove most of the text; ignored for this page")
-        flags = clutter_flags(raw, language=meta.language, titles=titles, authors=meta.authors, link_texts=links)
+        flags = clutter_flags(raw, **context)
     return [p for p, f in zip(raw, flags) if f is None]
 
 

@@ -3,8 +3,10 @@
 trafilatura's fast pass (its own tag heuristics, no internal fallbacks) is the most precise general
 extractor on our development set, but on some templates it finds nothing or only a teaser. Then we
 try trafilatura with its internal fallbacks (jusText, its readability port) and readability-lxml,
-which scores DOM nodes by text density. The best candidate is kept by `quality()`: the number of words in sentence-like paragraphs (at least MIN_PROSE_WORDS words and
-ending with sentence punctuation), which rewards running prose and ignores menus and link lists.
+which scores DOM nodes by text density. The best candidate is kept by `quality()`: the number of
+words in sentence-like paragraphs (at least MIN_PROSE_WORDS words and ending with sentence
+punctuation), which rewards running prose and ignores menus and link lists. A fallback replaces
+the fast pass only when its quality is at least 1.5 times higher and 40 words more.
 """
 from __future__ import annotations
 
