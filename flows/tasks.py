@@ -14,7 +14,7 @@ from flows import faults, progress
 from flows.config import Source
 from flows.health import yield_warnings
 from flows.stages import clean_batches, mark_duplicates
-from spiders.crawl import CrawlError, run_crawl
+from spiders.crawl import CrawlError, CrawlInputError, run_crawl
 from transforms.models import RawPage
 from warehouse import writer
 from warehouse.load import crawl_state, record_source_counts, upsert_raw_pages, upsert_source
@@ -26,6 +26,8 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
     """Retry a crawl only when the crawl process itself died (network-level trouble), not on bad config."""
     try:
         state.result()
+    except CrawlInputError:
+        return False
     except CrawlError:
         return True
     except Exception:  # noqa: BLE001 - anything else is permanent

@@ -195,6 +195,9 @@ class SampleSite:
                 f"start_urls = {_toml_list(base + p for p in info['start_urls'])}",
                 f'allowed_domains = ["{host}"]',
                 f"article_pattern = '{info['article_pattern']}'",
+                "",
+                "[source.politeness]",
+                "download_delay = 0.05  # our own server on 127.0.0.1; real sites keep the polite defaults",
             ]))
         return "\n\n".join(blocks) + "\n"
 
