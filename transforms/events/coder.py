@@ -19,7 +19,7 @@ from .dates import DateMatch, find_dates, parse_published
 from .gazetteer import Gazetteer
 from .model import Event, EventLocation, Participant, as_input, make_event_id
 from .modality import modality
-from .phrases import is_proper, participant, proper_chain, span_text
+from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
 from .triggers import Trigger, find_actor, find_recipient, find_triggers, resolve_pronoun
@@ -103,7 +103,7 @@ def _participant(tok: Token | None, res: Resources, prev: Participant | None) ->
     if tok is None:
         return None
     part = participant(tok, res.lexicon, res.gazetteer)
-    if tok.lower_ in ("he", "she", "it", "they", "we") and prev is not None:
+    if is_pronoun(tok) and prev is not None:
         return prev
     return part
 

@@ -7,7 +7,7 @@ from typing import Any
 from .coder import SentenceContext, code_sentence, country_votes
 from .dates import parse_published
 from .model import Event, Participant, as_input
-from .phrases import PRONOUNS, is_proper, participant
+from .phrases import is_pronoun, is_proper, participant
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
 from .triggers import find_triggers
@@ -26,7 +26,7 @@ def _title_hints(title_doc: Any, res: Resources) -> tuple[frozenset[str], frozen
 def _root_subject(doc: Any, res: Resources) -> Participant | None:
     """The non-pronoun subject of a sentence's root: what "it"/"they" most likely refer to next."""
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.lower_ not in PRONOUNS:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not is_pronoun(tok):
             return participant(tok, res.lexicon, res.gazetteer)
     return None
 

@@ -25,6 +25,11 @@ TITLES = frozenset("president minister premier prime king queen emir sheikh gene
                    "former foreign defence defense interior senator sen. rep. ambassador envoy pope".split())
 
 
+def is_pronoun(tok: Token) -> bool:
+    """A pronoun by tag and form ("us" the pronoun, not "US" the country)."""
+    return tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "DT")
+
+
 def is_proper(tok: Token) -> bool:
     return tok.tag_ in ("NNP", "NNPS") or (tok.text[:1].isupper() and tok.tag_ == "NNP")
 
@@ -143,7 +148,7 @@ def is_time_word(tok: Token) -> bool:
 
 
 def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
-    if tok.lower_ in PRONOUNS and tok.lower_ not in ("it", "this", "that", "which"):
+    if is_pronoun(tok) and tok.lower_ not in ("it", "this", "that", "which"):
         return True
     if is_time_word(tok):
         return False
@@ -158,7 +163,8 @@ def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     if _names_actor(tok, lex, gaz):
         return True
     for child in tok.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") and _names_actor(child, lex, gaz):
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and not is_pronoun(child) \
+                and _names_actor(child, lex, gaz):
             return True
         if child.dep_ == "prep" and child.lower_ == "of":
             if any(_names_actor(g, lex, gaz) for g in child.children if g.dep_ == "pobj"):

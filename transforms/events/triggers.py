@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import PRONOUNS, is_actor_like, is_time_word
+from .phrases import is_actor_like, is_pronoun, is_time_word
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
@@ -230,7 +230,8 @@ def _argument_candidates(trig: Trigger) -> list[Token]:
     comps = [c for w in trig.words for c in w.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
     for comp in comps:
         comp_objs = [c for c in comp.children if c.dep_ in ("dative", "dobj")]
-        level3 += comp_objs + _prep_objects(comp) + [p for o in comp_objs for p in _prep_objects(o)]
+        comp_preps = _prep_objects(comp)
+        level3 += comp_objs + comp_preps + [p for o in comp_objs + comp_preps for p in _prep_objects(o, RECIPIENT_PREPS + ("of",))]
     places = [p for n in [verb, *objs] for p in _prep_objects(n, ("in", "inside", "near"))]
     return _with_conjuncts(level1) + level2 + inner + level3 + places
 
@@ -251,7 +252,8 @@ def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazett
     if victim is not None:
         return victim, True
     cands = _argument_candidates(trig)
-    tok, ok = _first_actor_like(cands, actor, lex, gaz)
+    used = {w.i for w in trig.words}
+    tok, ok = _first_actor_like([c for c in cands if c.i not in used], actor, lex, gaz)
     if tok is None:
         used = {w.i for w in trig.words}
         objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c) and c.i not in used]
@@ -266,8 +268,14 @@ def _victim(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _own(tok: Token) -> bool:
+    """"its troops", "their demands": what the actor itself owns is not the recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in tok.children)
+
+
 def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
-    cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN"]
+    cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN" and not is_time_word(c)
+             and not _own(c)]
     for c in cands:
         if is_actor_like(c, lex, gaz) and c.lower_ not in ("it", "this", "that"):
             return c, True
@@ -276,12 +284,12 @@ def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz
 
 def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
     """Replace "it"/"they" by the nearest non-pronoun subject of a governing clause in the sentence."""
-    if tok is None or tok.lower_ not in PRONOUNS:
+    if tok is None or not is_pronoun(tok):
         return tok
     head = tok.head
     while head.head.i != head.i:
         head = head.head
         subj = subject(head)
-        if subj is not None and subj.lower_ not in PRONOUNS:
+        if subj is not None and not is_pronoun(subj):
             return subj
     return tok
