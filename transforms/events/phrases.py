@@ -14,6 +14,9 @@ from .model import Participant
 
 PRONOUNS = frozenset("he she it they we i you him her them us its their this that who which".split())
 WHOLE_DROP = frozenset({"relcl", "punct_edge"})
+QUANTITY_NOUNS = frozenset("thousands hundreds dozens scores millions tens third half part group groups number "
+                           "members member majority some many most one two three".split())
+COUNT_WORDS = frozenset({"more", "less", "fewer", "about", "some", "nearly", "almost", "over", "least"})
 HYPHENS = frozenset({"-", "–", "‐"})
 CORE_KEEP_PREPS = frozenset({"of", "in", "from", "at"})
 CORE_DROP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "punct", "det", "predet"})
@@ -84,8 +87,22 @@ def whole_phrase(tok: Token) -> str:
     return span_text(_contiguous(_collect(tok, frozenset({"relcl"}), None), tok))
 
 
+def quantity_of(tok: Token) -> Token:
+    """"thousands of Iraqi Kurds", "one third of the guerrillas": the group, not the quantity."""
+    if tok.lower_ in QUANTITY_NOUNS or tok.like_num:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return tok
+
+
 def core_phrase(tok: Token) -> str:
-    tokens = _collect(tok, CORE_DROP, CORE_KEEP_PREPS)
+    """The phrase without clauses, appositions, determiners or counts ("more than 100 Palestinians")."""
+    tok = quantity_of(tok)
+    tokens = {t for t in _collect(tok, CORE_DROP | {"nummod", "quantmod"}, CORE_KEEP_PREPS)
+              if not (t.dep_ == "amod" and t.head.i == tok.i and t.lower_ in COUNT_WORDS)}
     return span_text(_contiguous(tokens, tok))
 
 
@@ -157,14 +174,23 @@ def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     return gaz is not None and gaz.country_of_word(tok.text) is not None
 
 
+def owner_modifier(child: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
+    """A modifier that names who a thing belongs to: "Indian proposal", "Serbia's suppression",
+    "government forces" (not "official contact" or "military intelligence": adjectives name no one)."""
+    if child.dep_ not in ("amod", "compound", "poss", "nmod") or is_pronoun(child) or is_time_word(child):
+        return False
+    if child.dep_ == "amod":
+        return gaz is not None and gaz.country_of_word(child.text) is not None
+    return _names_actor(child, lex, gaz)
+
+
 def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     """Could this noun phrase stand for a political actor (a name, a group, a people, an institution),
     or for something that belongs to one ("Sweden's decision", "an Indian proposal", "positions of X")?"""
     if _names_actor(tok, lex, gaz):
         return True
     for child in tok.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") and not is_pronoun(child) \
-                and _names_actor(child, lex, gaz):
+        if owner_modifier(child, lex, gaz):
             return True
         if child.dep_ == "prep" and child.lower_ == "of":
             if any(_names_actor(g, lex, gaz) for g in child.children if g.dep_ == "pobj"):

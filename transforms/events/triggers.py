@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import is_actor_like, is_pronoun, is_time_word
+from .phrases import is_actor_like, is_pronoun, is_time_word, owner_modifier
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
@@ -226,6 +226,7 @@ def _argument_candidates(trig: Trigger) -> list[Token]:
     nouns = [w for w in trig.words[1:] if w.tag_.startswith("NN")]
     inner = nouns + [g for w in trig.words[1:] if w.dep_ == "prep" for g in w.children if g.dep_ == "pobj"]
     level2 = [p for n in _with_conjuncts(objs) + inner for p in _prep_objects(n, RECIPIENT_PREPS + ("by", "of"))]
+    level2 += [m for n in nouns for m in n.children if m.dep_ in ("amod", "compound", "poss")]
     level3 = []
     comps = [c for w in trig.words for c in w.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
     for comp in comps:
@@ -277,6 +278,8 @@ def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz
     cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN" and not is_time_word(c)
              and not _own(c)]
     for c in cands:
+        if c.dep_ in ("amod", "compound", "poss") and not owner_modifier(c, lex, gaz):
+            continue
         if is_actor_like(c, lex, gaz) and c.lower_ not in ("it", "this", "that"):
             return c, True
     return None, False
