@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 from lxml.html import HtmlElement
 
-from transforms.metadata import PageMeta, meta_tags
+from transforms.metadata import PageMeta
 
 RULES_FILE = Path(__file__).with_name("rules") / "access.toml"
 FREE, PAYWALLED, TRUNCATED, UNKNOWN = "free", "paywalled", "truncated", "unknown"
@@ -54,7 +54,7 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], wo
     rules = rules or load_rules()
     if meta.accessible_for_free is False:
         return PAYWALLED
-    tier = _tier(tree, rules)
+    tier = _tier(meta, rules)
     if tier in rules.locked:
         return PAYWALLED
     if meta.accessible_for_free is True or tier in rules.free:
@@ -66,11 +66,10 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], wo
     return FREE if word_count >= rules.min_free_words else UNKNOWN
 
 
-def _tier(tree: HtmlElement, rules: AccessRules) -> str | None:
-    meta = meta_tags(tree)
+def _tier(meta: PageMeta, rules: AccessRules) -> str | None:
     for key in rules.tier_meta:
-        if key in meta:
-            return meta[key].strip().lower()
+        if key in meta.tags:
+            return meta.tags[key].strip().lower()
     return None
 
 

@@ -95,8 +95,8 @@ def _page_url(page: RawPage) -> str:
 
 def link_texts(tree: HtmlElement) -> frozenset[str]:
     """Normalised texts of all links, to recognise paragraphs that are nothing but a link."""
-    texts = (normalise(a.text_content()) for a in tree.iter("a"))
-    return frozenset(t for t in texts if t.count(" ") >= 1)
+    texts = (a.text_content() for a in tree.iter("a"))
+    return frozenset(key for t in texts if len(t) > 6 and (key := normalise(t)).count(" ") >= 1)
 
 
 def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozenset[str],

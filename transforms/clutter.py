@@ -33,6 +33,8 @@ _NON_CJK_WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 
 def count_words(text: str) -> int:
     """Words, with Chinese/Japanese (no spaces) counted as one word per two characters."""
+    if not _CJK.search(text):
+        return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     return len(_NON_CJK_WORD.findall(text)) + (cjk + 1) // 2
 

@@ -58,7 +58,7 @@ class PageMeta:
     og_type: str | None = None
     ld_types: frozenset[str] = frozenset()
     accessible_for_free: bool | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)  # first value of every <meta> tag
 
     @property
     def says_article(self) -> bool:
@@ -139,20 +139,20 @@ def _first_str(value: Any) -> str | None:
 
 
 # ----------------------------------------------------------------------------- meta tags
-def meta_tags(tree: HtmlElement) -> dict[str, str]:
-    """First content of each <meta property|name|itemprop>, keys lower-cased."""
-    found: dict[str, str] = {}
+def meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    """Every content of each <meta property|name|itemprop>, keys lower-cased, in page order."""
+    found: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
         key = el.get("property") or el.get("name") or el.get("itemprop")
         value = el.get("content")
         if key and value and value.strip():
-            found.setdefault(key.strip().lower(), value.strip())
+            found.setdefault(key.strip().lower(), []).append(value.strip())
     return found
 
 
-def _meta_all(tree: HtmlElement, key: str) -> list[str]:
-    return [m.get("content", "").strip()
-            for m in tree.xpath("//meta[@property=$k or @name=$k]", k=key) if m.get("content")]
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """First content of each <meta property|name|itemprop>, keys lower-cased."""
+    return {key: values[0] for key, values in meta_values(tree).items()}
 
 
 # ----------------------------------------------------------------------------- authors
@@ -204,13 +204,14 @@ def iso_datetime(value: Any) -> str | None:
 
 
 # ----------------------------------------------------------------------------- URLs
-def canonical_url(tree: HtmlElement, page_url: str) -> str:
+def canonical_url(tree: HtmlElement, page_url: str, og_urls: list[str] | None = None) -> str:
     """The page's own canonical URL, normalised; foreign-host or home-page canonicals ignored.
 
     A canonical pointing at another host (syndication) or at the site root (a template bug) would
     merge distinct rows under one id, so those fall back to the fetched URL.
     """
-    candidates = tree.xpath('//link[@rel="canonical"]/@href') + _meta_all(tree, "og:url")
+    og = og_urls if og_urls is not None else meta_values(tree).get("og:url", [])
+    candidates = [link.get("href", "") for link in tree.iter("link") if link.get("rel") == "canonical"] + og
     for href in candidates:
         absolute = urljoin(page_url, href.strip())
         if _acceptable_canonical(absolute, page_url):
@@ -240,19 +241,20 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
     """Collect metadata from JSON-LD, meta tags and trafilatura; see module docstring for order."""
     objs = json_ld_objects(tree)
     art = _article_object(objs)
-    meta = meta_tags(tree)
+    values = meta_values(tree)
+    meta = {key: found[0] for key, found in values.items()}
     published = iso_datetime(art.get("datePublished")) or _meta_date(meta, "published")
     declared_title = _text(art.get("headline")) or _text(meta.get("og:title"))
     fallback = _trafilatura_meta(tree, page_url) if not (published and declared_title) else _EMPTY
     published = published or _time_element(tree) or iso_datetime(fallback.date)
     categories = tuple(dict.fromkeys(
-        c for c in [*_keywords(art.get("keywords")), *_meta_all(tree, "article:tag"),
+        c for c in [*_keywords(art.get("keywords")), *values.get("article:tag", []),
                     *(fallback.categories or []), *(fallback.tags or [])] if c))
     site_name = _text(meta.get("og:site_name")) or _first_name(art.get("publisher")) or fallback.sitename
     return PageMeta(
         title=strip_site_suffix(declared_title or _text(fallback.title), site_name, tree),
-        authors=clean_authors(_names(art.get("author")) or _meta_all(tree, "author")
-                              or _meta_all(tree, "article:author") or _split_auth(fallback.author)
+        authors=clean_authors(_names(art.get("author")) or values.get("author")
+                              or values.get("article:author") or _split_auth(fallback.author)
                               or _byline(tree)),
         published=published,
         updated=iso_datetime(art.get("dateModified")) or _meta_date(meta, "modified"),
@@ -262,10 +264,11 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
         categories=categories[:20],
         description=_text(meta.get("og:description") or meta.get("description") or art.get("description")),
         lead_image=_image(art.get("image"), page_url) or _image(meta.get("og:image"), page_url),
-        canonical_url=canonical_url(tree, page_url),
+        canonical_url=canonical_url(tree, page_url, values.get("og:url", [])),
         og_type=(meta.get("og:type") or "").lower() or None,
         ld_types=frozenset(t for obj in objs for t in ld_types(obj)),
         accessible_for_free=_free_flag(art, objs),
+        tags=meta,
     )
 
 
