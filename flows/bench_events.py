@@ -41,6 +41,11 @@ SYNTHETIC = [
     "Officials said the two sides agreed to resume talks next month under the mediation of neighbouring states.",
     "Analysts expect the price of grain to rise further as the harvest season approaches and storage costs climb.",
     "The committee will publish its findings later this year, according to a spokesman for the ministry.",
+    "Residents described long queues outside bakeries and petrol stations, and said electricity had been available for only a few hours a day since the start of the month.",
+    "The city, once a busy trading hub on the road between the coast and the interior, has changed hands several times since the conflict began.",
+    "Diplomats in Geneva said the envoy would travel to the region next week, although no date had been set for a new round of negotiations.",
+    "Prices for fuel and bread have more than doubled in the past year, according to figures published by a local monitoring group.",
+    "The prime minister told parliament that the country would not accept any settlement that ignored the rights of displaced families.",
 ]
 
 

@@ -128,7 +128,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     """Code events for articles given as JSON lines {id, title, text, published}."""
     from transforms.events import extract_events, load_resources
-    from transforms.events.io import article_from_json
+    from transforms.events.model import as_input
 
     resources = load_resources()
     with open(args.file, encoding="utf-8") as lines:
@@ -136,7 +136,10 @@ def cmd_events(args: argparse.Namespace) -> int:
             if not line.strip():
                 continue
             try:
-                doc = article_from_json(json.loads(line))
+                record = json.loads(line)
+                if not isinstance(record, dict) or not {"id", "text"} <= record.keys():
+                    raise ValueError('expected an object with at least "id" and "text"')
+                doc = as_input(record)
             except (ValueError, KeyError, TypeError) as exc:
                 err.print(f"[red]error:[/] {args.file}:{number}: {exc}")
                 return 1

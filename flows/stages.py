@@ -20,6 +20,7 @@ from flows import faults, progress
 from transforms.dedup import DuplicateIndex
 from transforms.models import Article, RawPage
 from warehouse import writer
+from warehouse.events import upsert_events
 from warehouse.load import (
     article_paragraphs, boilerplate, dedup_candidates, mark_pages, page_batch, save_boilerplate,
     set_duplicates, upsert_articles,
@@ -53,28 +54,29 @@ def _clean_page(page: RawPage, pattern: re.Pattern | None, learned: frozenset[st
     return ("article", article) if article is not None else ("skipped", None)
 
 
-def _code_events(articles: list[Article]) -> list[tuple[Article, list]]:
-    from transforms.events import extract_events
+def _code_events(articles: list[Article]) -> dict[str, list]:
+    from transforms.events import extract_events_many
 
-    resources = event_resources()
-    return [(a, extract_events(a, resources)) for a in articles]
+    coded = extract_events_many(articles, event_resources())
+    return {article.article_id: events for article, events in zip(articles, coded)}
 
 
 def _write_batch(db: Path, run_id: str, articles: list[Article], statuses: dict[str, str],
-                 coded: list[tuple[Article, list]] | None) -> int:
+                 coded: dict[str, list] | None) -> int:
+    """Articles, then their events, then the page statuses, each in its own short transaction.
+
+    Pages stay pending until the last step, so a crash anywhere in between makes the next run
+    clean and code them again; every write is an idempotent upsert, so nothing is doubled.
+    """
     with writer(db) as con:
         con.execute("begin transaction")
-        try:
-            new = upsert_articles(con, articles, run_id)
-            if coded is not None:
-                from warehouse.events import upsert_events
-
-                upsert_events(con, coded, run_id)
-            mark_pages(con, statuses, EXTRACTOR_VERSION)
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
+        new = upsert_articles(con, articles, run_id)
+        con.execute("commit")
+        if coded is not None:
+            upsert_events(con, coded, run_id)
+        con.execute("begin transaction")
+        mark_pages(con, statuses, EXTRACTOR_VERSION)
+        con.execute("commit")
     return new
 
 
