@@ -35,6 +35,8 @@ def test_clutter_removed_and_text_kept(name: str) -> None:
     leaked = [s for s in expected["must_not_contain"] if s.lower() in text.lower()]
     assert not missing, f"{name}: lost article text {missing}"
     assert not leaked, f"{name}: clutter kept {leaked}"
+    if "access" in expected:
+        assert article.access in expected["access"]
 
 
 @pytest.mark.parametrize("name", CASES)
