@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .dates import DateMatch, find_dates, parse_published
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .model import Event, EventLocation, Participant, as_input, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
@@ -39,6 +39,15 @@ class SentenceContext:
     votes: Counter[str]
     title_types: frozenset[str]
     title_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Looked up once per sentence, shared by its triggers."""
+
+    places: list[tuple[Token, Place]]
+    dates: list[DateMatch]
+    context: str | None
 
 
 def country_votes(text: str, gaz: Gazetteer) -> Counter[str]:
@@ -64,27 +73,31 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def token_at(doc: Doc, char: int) -> Token:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx > char:
-            return tok
-    return doc[-1]
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[-1]
 
 
-def pick_date(doc: Doc, trig: Trigger, ctx: SentenceContext) -> DateMatch | None:
-    matches = find_dates(doc.text, ctx.published)
+def pick_date(doc: Doc, trig: Trigger, matches: list[DateMatch]) -> DateMatch | None:
     if not matches:
         return None
     return min(matches, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start))
 
 
-def pick_location(doc: Doc, trig: Trigger, skip: set[int], ctx: SentenceContext, gaz: Gazetteer) -> EventLocation | None:
-    best: tuple[float, EventLocation] | None = None
+def places_in(doc: Doc, ctx: SentenceContext, gaz: Gazetteer) -> list[tuple[Token, Place]]:
+    """Every name in the sentence the gazetteer knows, with the place it resolves to (once per sentence)."""
+    found = []
     for tok in doc:
-        if not is_proper(tok) or tok.dep_ in ("compound", "flat") or tok.i in skip:
-            continue
-        chain = proper_chain(tok)
-        place = gaz.resolve(span_text(chain), ctx.votes)
-        if place is None:
+        if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
+            place = gaz.resolve(span_text(proper_chain(tok)), ctx.votes)
+            if place is not None:
+                found.append((tok, place))
+    return found
+
+
+def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int]) -> EventLocation | None:
+    best: tuple[float, EventLocation] | None = None
+    for tok, place in places:
+        if tok.i in skip:
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind == "country" else 0)
@@ -125,7 +138,7 @@ def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
 
 
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
-                 res: Resources, prev: Participant | None) -> Event:
+                 res: Resources, prev: Participant | None, facts: SentenceFacts) -> Event:
     lex, gaz = res.lexicon, res.gazetteer
     actor_tok = resolve_pronoun(find_actor(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
@@ -134,15 +147,15 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status)
     skip = {t.i for t in (actor_tok,) if t is not None}
-    location = pick_location(doc, trig, skip, ctx, gaz)
-    date = pick_date(doc, trig, ctx)
+    location = pick_location(facts.places, trig, skip)
+    date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
         + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3)
     cameo = lex.cameo_modes.get(f"{trig.type}.{trig.mode}", lex.cameo[trig.type])
     start, end = span
     return Event(
         event_id=make_event_id(ctx.article_id, start, end, trig.type), article_id=ctx.article_id,
-        type=trig.type, mode=trig.mode, context=context_of(doc, res), actor=actor, recipient=recipient,
+        type=trig.type, mode=trig.mode, context=facts.context, actor=actor, recipient=recipient,
         action=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)), status=status,
         reported_by=source, location=location,
         date=(date.date.isoformat() if date else ctx.published.isoformat() if ctx.published else None),
@@ -164,10 +177,12 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
                   prev: Participant | None) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
+    facts = SentenceFacts(places_in(doc, ctx, res.gazetteer), find_dates(doc.text, ctx.published),
+                          context_of(doc, res))
     for rank, trig in enumerate(find_triggers(doc, res.lexicon)):
         if trig.type in seen:
             continue
-        ev = code_trigger(doc, trig, rank, span, ctx, res, prev)
+        ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
         if rank > 0 and ev.actor is None and ev.recipient is None:
             continue
         seen.add(trig.type)

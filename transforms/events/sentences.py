@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col sgt capt cpl maj adm gov sen rep st sr jr prof rev hon messrs "
@@ -53,6 +54,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def may_hold_event(sentence: str, trigger_forms: frozenset[str]) -> bool:
-    """True when a word of the sentence is an inflected trigger from the lexicon."""
-    return any(w.lower() in trigger_forms for w in _WORD.findall(sentence))
+@dataclass(frozen=True)
+class Prefilter:
+    """Trigger words that justify a parse on their own, and phrase heads that need their partner
+    word too ("take" only with "control", "over", "hostage"...)."""
+
+    single: frozenset[str]
+    phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(repr=False)
+
+
+def may_hold_event(sentence: str, prefilter: Prefilter) -> bool:
+    """True when the sentence holds a trigger word, or a phrase head together with its partner words."""
+    words = {w.lower() for w in _WORD.findall(sentence)}
+    if words & prefilter.single:
+        return True
+    for head in words & prefilter.phrases.keys():
+        if any(all(forms & words for forms in rest) for rest in prefilter.phrases[head]):
+            return True
+    return False

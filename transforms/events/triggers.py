@@ -114,32 +114,34 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Every trigger of the sentence, main event first (closest to the root, reporting verbs skipped)."""
     found: list[Trigger] = []
     used: set[int] = set()
+    nouns: list[Token] = []
     for tok in doc:
-        if tok.tag_.startswith("VB"):
+        tag = tok.tag_
+        if tag.startswith("VB"):
             trig = classify_verb(tok, lex)
             if trig:
                 found.append(trig)
                 used |= {t.i for t in trig.words}
-    for tok in doc:
+            if tok.dep_ == "ccomp":
+                found.extend(_demand(tok, lex))
+        elif tag.startswith("NN"):
+            nouns.append(tok)
+        if tok.lower_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in tok.children):
+            found.append(Trigger(tok, "AGREE", None, (tok,)))
+    for tok in nouns:
         if tok.i not in used and not (tok.head.i in used and tok.dep_ in ("dobj", "attr")):
             trig = classify_noun(tok, lex)
             if trig:
                 found.append(trig)
-    found.extend(_demands(doc, lex))
-    found.extend(Trigger(t, "AGREE", None, (t,)) for t in doc
-                 if t.lower_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in t.children))
     return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority, t.token.i))
 
 
-def _demands(doc: Doc, lex: Lexicon) -> list[Trigger]:
+def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:
     """"X said Y must/should do Z" is X's demand on Y (REQUEST), whatever Z is."""
-    out = []
-    for tok in doc:
-        if tok.dep_ == "ccomp" and lex.lemma(tok.head.text) in lex.reporting["say"]:
-            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
-            if modal is not None:
-                out.append(Trigger(tok.head, "REQUEST", "demand", (tok.head, modal), priority=0.5))
-    return out
+    if lex.lemma(clause.head.text) not in lex.reporting["say"]:
+        return []
+    modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+    return [Trigger(clause.head, "REQUEST", "demand", (clause.head, modal), priority=0.5)] if modal is not None else []
 
 
 def depth(tok: Token, lex: Lexicon) -> float:
