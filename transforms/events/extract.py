@@ -12,7 +12,7 @@ from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
 from .triggers import find_triggers
 
-BATCH = 256
+BATCH = 64
 
 
 def _title_hints(title_doc: Any, res: Resources) -> tuple[frozenset[str], frozenset[str]]:

@@ -12,7 +12,8 @@ from .lexicon import Lexicon
 from .phrases import core_phrase
 from .triggers import Trigger, subject
 
-FUTURE_AUX = frozenset({"will", "shall", "would", "'ll"})
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
+FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
 
 
 def _according_to(tok: Token) -> str | None:
@@ -50,8 +51,8 @@ def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
 def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """(status, source) of the event coded at this trigger."""
     tok = trig.token
-    if any(c.dep_ == "neg" for c in tok.children) or any(
-            c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"):
+    if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and (
+            any(c.dep_ == "neg" for c in tok.head.children) or lex.lemma(tok.head.text) in FAILURE_VERBS)):
         return "denied", None
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return "planned", None

@@ -145,11 +145,14 @@ def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:
 
 
 def depth(tok: Token, lex: Lexicon) -> float:
-    """Distance to the root, not counting reporting verbs (the event inside "X said ..." is the main one)."""
+    """Distance to the root, not counting reporting frames: the event inside "X said ..." or
+    "... , a rights group charged" is the main one (but not inside "accused X of ...")."""
     d = 0.0
     while tok.head.i != tok.i:
-        tok = tok.head
-        if not (tok.tag_.startswith("VB") and lex.lemma(tok.text) in lex.reporting["say"]):
+        child, tok = tok, tok.head
+        lemma = lex.lemma(tok.text) if tok.tag_.startswith("VB") else ""
+        frame = lemma in lex.reporting["say"] or (lemma in lex.reporting["claim"] and child.dep_ == "ccomp")
+        if not frame:
             d += 1 if tok.tag_.startswith("VB") else 0.5
     return d
 
