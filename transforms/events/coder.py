@@ -94,6 +94,12 @@ def places_in(doc: Doc, ctx: SentenceContext, gaz: Gazetteer) -> list[tuple[Toke
     return found
 
 
+def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None) -> Token | None:
+    """With no one on the receiving end, the place acted upon stands in (as CAMEO coders code it)."""
+    outside = [tok for tok, _ in places if actor is None or not (actor.left_edge.i <= tok.i <= actor.right_edge.i)]
+    return min(outside, key=lambda t: tree_distance(t, trig.token), default=None)
+
+
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int]) -> EventLocation | None:
     best: tuple[float, EventLocation] | None = None
     for tok, place in places:
@@ -143,6 +149,8 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     actor_tok = resolve_pronoun(find_actor(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
     rec_tok = resolve_pronoun(rec_tok, lex)
+    if rec_tok is None:
+        rec_tok = place_recipient(facts.places, trig, actor_tok)
     actor, recipient = _participant(actor_tok, res, prev), _participant(rec_tok, res, None)
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status)
