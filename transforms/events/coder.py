@@ -22,7 +22,7 @@ from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
-from .triggers import Trigger, find_actor, find_recipient, find_triggers, resolve_pronoun
+from .triggers import Trigger, find_actor, find_nominal_actor, find_recipient, find_triggers, resolve_pronoun
 
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
@@ -146,7 +146,8 @@ def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
                  res: Resources, prev: Participant | None, facts: SentenceFacts) -> Event:
     lex, gaz = res.lexicon, res.gazetteer
-    actor_tok = resolve_pronoun(find_actor(trig.token, lex), lex)
+    finder = find_nominal_actor if trig.nominal else find_actor
+    actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
     rec_tok = resolve_pronoun(rec_tok, lex)
     if rec_tok is None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import is_actor_like, is_pronoun, is_time_word, owner_modifier
+from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
@@ -173,10 +173,33 @@ def is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "acl") and agent(verb) is not None)
 
 
+def _agent_below(verb: Token) -> Token | None:
+    """"accused of misusing funds ... by officials": a by-agent attached lower down in the clause."""
+    for tok in verb.subtree:
+        if tok.dep_ == "agent" and not any(c.dep_ == "nsubjpass" for c in tok.head.children if tok.head.i != verb.i):
+            return next((g for g in tok.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
+    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", or the
+    subject of the verb it is the object of ("NATO would tighten the blockade")."""
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
+        return find_actor(noun.head, lex)
+    return None
+
+
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
     if is_passive(verb):
-        found = agent(verb)
+        found = agent(verb) or _agent_below(verb)
         if found is None and any(c.dep_ == "xcomp" for c in verb.children):
             found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return found
@@ -237,7 +260,8 @@ def _argument_candidates(trig: Trigger) -> list[Token]:
     for comp in comps:
         comp_objs = [c for c in comp.children if c.dep_ in ("dative", "dobj")]
         comp_preps = _prep_objects(comp)
-        level3 += comp_objs + comp_preps + [p for o in comp_objs + comp_preps for p in _prep_objects(o, RECIPIENT_PREPS + ("of",))]
+        level3 += comp_objs + comp_preps + [p for o in comp_objs + comp_preps
+                                            for p in _prep_objects(o, RECIPIENT_PREPS + ("of", "by"))]
     places = [p for n in [verb, *objs] for p in _prep_objects(n, ("in", "inside", "near"))]
     return _with_conjuncts(level1) + level2 + inner + level3 + places
 
