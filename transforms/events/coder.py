@@ -150,8 +150,8 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
     rec_tok = resolve_pronoun(rec_tok, lex)
-    if rec_tok is None:
-        rec_tok = place_recipient(facts.places, trig, actor_tok)
+    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
+        rec_tok = place_recipient(facts.places, trig, actor_tok) or rec_tok
     actor, recipient = _participant(actor_tok, res, prev), _participant(rec_tok, res, None)
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status)

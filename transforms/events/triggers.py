@@ -16,7 +16,8 @@ from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_m
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
-RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for")
+RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
+                   "between", "among")
 
 
 @dataclass(frozen=True)
