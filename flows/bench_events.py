@@ -25,9 +25,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
 DEFAULT_SCORER = SHARED / "bench" / "score_events.py"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-# Floors for the CI gate, just under the figures measured on the full gold set (see the report/README).
-FLOORS = {"type_acc": 0.75, "actor_lenient": 0.85, "target_lenient": 0.65,
-          "event_full(type+actor+target)": 0.50, "articles_per_s": 15.0}
+# Floors for the CI gate, just under the figures measured on the full gold set (0.755 / 0.854 / 0.682 /
+# 0.516 with coder plover-rules-0.1). Speed is measured on a shared 2-core machine and varies with load
+# (13-16 articles/s measured); its floor only catches gross regressions.
+FLOORS = {"type_acc": 0.74, "actor_lenient": 0.84, "target_lenient": 0.66,
+          "event_full(type+actor+target)": 0.50, "articles_per_s": 10.0}
 METRICS = ("type_acc", "actor_lenient", "target_lenient", "event_full(type+actor+target)")
 
 SYNTHETIC = [

@@ -26,6 +26,7 @@ from .triggers import Trigger, find_actor, find_nominal_actor, find_recipient, f
 
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
+_WORDS = re.compile(r"[a-z]+")
 _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*")
 
 
@@ -114,16 +115,16 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
 
 
 def context_of(doc: Doc, res: Resources) -> str | None:
-    words = {t.lower_ for t in doc}
+    words = set(_WORDS.findall(doc.text.lower()))
     return next((name for name, keys in res.contexts if words & keys), None)
 
 
-def _participant(tok: Token | None, res: Resources, prev: Participant | None) -> Participant | None:
+def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Participant | None:
     if tok is None:
         return None
     part = participant(tok, res.lexicon, res.gazetteer)
     if is_pronoun(tok) and prev is not None:
-        return prev
+        return participant(prev, res.lexicon, res.gazetteer)
     return part
 
 
@@ -144,7 +145,7 @@ def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
 
 
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
-                 res: Resources, prev: Participant | None, facts: SentenceFacts) -> Event:
+                 res: Resources, prev: Token | None, facts: SentenceFacts) -> Event:
     lex, gaz = res.lexicon, res.gazetteer
     finder = find_nominal_actor if trig.nominal else find_actor
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
@@ -183,7 +184,7 @@ def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) ->
 
 
 def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceContext, res: Resources,
-                  prev: Participant | None) -> list[Event]:
+                  prev: Token | None) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     facts = SentenceFacts(places_in(doc, ctx, res.gazetteer), find_dates(doc.text, ctx.published),

@@ -6,8 +6,10 @@ from typing import Any
 
 from .coder import SentenceContext, code_sentence, country_votes
 from .dates import parse_published
-from .model import Event, Participant, as_input
-from .phrases import is_pronoun, is_proper, participant
+from .model import Event, as_input
+from spacy.tokens import Token
+
+from .phrases import is_pronoun, is_proper
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
 from .triggers import find_triggers
@@ -23,11 +25,12 @@ def _title_hints(title_doc: Any, res: Resources) -> tuple[frozenset[str], frozen
     return types, words
 
 
-def _root_subject(doc: Any, res: Resources) -> Participant | None:
+def _root_subject(doc: Any) -> Token | None:
     """The non-pronoun subject of a sentence's root: what "it"/"they" most likely refer to next."""
-    for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not is_pronoun(tok):
-            return participant(tok, res.lexicon, res.gazetteer)
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        for tok in root.children:
+            if tok.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(tok):
+                return tok
     return None
 
 
@@ -45,11 +48,11 @@ def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any],
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
                           title_types, title_words)
     events: list[Event] = []
-    prev: Participant | None = None
+    prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):
         found = code_sentence(doc, (start, end), index, ctx, res, prev)
         events.extend(found)
-        prev = _root_subject(doc, res) or prev
+        prev = _root_subject(doc) or prev
     return sorted(events, key=lambda e: (-e.salience, e.start))
 
 

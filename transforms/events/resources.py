@@ -29,6 +29,13 @@ class Resources:
     prefilter: Prefilter = field(repr=False)
 
 
+def _content(rest: str) -> list[str]:
+    """Partner words that must appear: content words, or the particle itself when that is all there is."""
+    words = rest.split()
+    content = [w for w in words if w not in STOP]
+    return content or words
+
+
 def build_prefilter(lexicon: Lexicon) -> Prefilter:
     """Verb and noun triggers pass alone; a phrase head that is no trigger by itself needs its partner."""
     single = set(f for f in lexicon.trigger_forms
@@ -37,11 +44,8 @@ def build_prefilter(lexicon: Lexicon) -> Prefilter:
     for head, rests in lexicon.phrases.items():
         if head in lexicon.verb_type:
             continue
-        rest_forms = [tuple(frozenset(inflections(w)) for w in rest.split() if w not in STOP) for rest, _ in rests]
+        rest_forms = [tuple(frozenset(inflections(w)) for w in _content(rest)) for rest, _ in rests]
         head_forms = inflections(head) | {f for f, lem in lexicon.forms.items() if lem == head}
-        if any(not r for r in rest_forms):  # "pull out": the particle proves nothing, the head must do
-            single |= head_forms
-            continue
         for form in head_forms:
             phrases.setdefault(form, []).extend(rest_forms)
     return Prefilter(frozenset(single), {k: tuple(v) for k, v in phrases.items()})
