@@ -22,7 +22,7 @@ from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans
-from .triggers import Trigger, find_actor, find_nominal_actor, find_recipient, find_triggers, resolve_pronoun
+from .triggers import Trigger, find_actor, find_nominal_actor, is_passive, find_recipient, find_triggers, resolve_pronoun
 
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
@@ -139,7 +139,7 @@ def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
         return replace(trig, type="AGREE", mode=None), "asserted"
     if status == "planned" and trig.type in HOSTILE:
         return replace(trig, type="THREATEN", mode=None), "asserted"
-    if status == "denied" and trig.type in COOPERATIVE:
+    if status == "denied" and trig.type in COOPERATIVE and not is_passive(trig.token):
         return replace(trig, type="REJECT", mode=None), "asserted"
     return trig, status
 

@@ -59,6 +59,8 @@ def _object_nouns(tok: Token) -> list[Token]:
         if child.dep_ in ("dobj", "attr", "nsubjpass"):
             out.append(child)
             out.extend(c for c in child.lefts if c.dep_ == "compound")
+            out.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")  # "5 million dollars of aid"
     return out
 
 
