@@ -104,7 +104,7 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int]) -> EventLocation | None:
     best: tuple[float, EventLocation] | None = None
     for tok, place in places:
-        if tok.i in skip:
+        if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind == "country" else 0)

@@ -37,7 +37,7 @@ def is_proper(tok: Token) -> bool:
     return tok.tag_ in ("NNP", "NNPS") or (tok.text[:1].isupper() and tok.tag_ == "NNP")
 
 
-NAME_PARTICLES = frozenset({"-", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di", "du", "la", "le", "'s"})
+NAME_PARTICLES = frozenset({"-", "&", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di", "du", "la", "le", "'s"})
 
 
 def proper_chain(tok: Token) -> list[Token]:
@@ -93,7 +93,7 @@ def quantity_of(tok: Token) -> Token:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is not None:
-                    return obj
+                    return quantity_of(obj)
     return tok
 
 
@@ -154,7 +154,7 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
 
 
 def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
-    head = head_entity(tok, lex)
+    head = head_entity(quantity_of(tok), lex)
     return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
                        country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz))
 
