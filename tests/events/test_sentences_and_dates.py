@@ -45,3 +45,12 @@ def test_sentence_spans_select_exact_text():
     sentences = [text[s:e] for s, e in spans]
     assert sentences == ["Mr. Smith met Gen. Jones in the U.S. capital on Monday.", "Talks failed!",
                          "\u201cWe will fight,\u201d he said.", "Rebels shelled the city."]
+
+
+def test_datelines_are_cut_from_the_sentence_and_name_the_place():
+    from transforms.events.sentences import strip_dateline
+
+    text = "SANAA, March 26 (Meridian Wire) - Saudi Arabia launched air strikes. Houthi rebels fled."
+    start, place = strip_dateline(text, 0, 67)
+    assert (text[start:67], place) == ("Saudi Arabia launched air strikes.", "Sanaa")
+    assert strip_dateline("US declares Venezuela a threat - officials say.", 0, 47) == (0, None)

@@ -40,6 +40,7 @@ class SentenceContext:
     votes: Counter[str]
     title_types: frozenset[str]
     title_words: frozenset[str]
+    dateline: EventLocation | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status)
     skip = {t.i for t in (actor_tok,) if t is not None}
-    location = pick_location(facts.places, trig, skip)
+    location = pick_location(facts.places, trig, skip) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
         + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3)

@@ -6,12 +6,12 @@ from typing import Any
 
 from .coder import SentenceContext, code_sentence, country_votes
 from .dates import parse_published
-from .model import Event, as_input
+from .model import Event, EventLocation, as_input
 from spacy.tokens import Token
 
 from .phrases import is_pronoun, is_proper
 from .resources import Resources
-from .sentences import may_hold_event, sentence_spans
+from .sentences import may_hold_event, sentence_spans, strip_dateline
 from .triggers import find_triggers
 
 BATCH = 64
@@ -34,10 +34,22 @@ def _root_subject(doc: Any) -> Token | None:
     return None
 
 
+def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(strip_dateline(text, s, e)[0], e) for s, e in spans]
+
+
+def dateline_place(text: str, res: Resources) -> EventLocation | None:
+    """The place of the article's dateline, resolved in the gazetteer (None without one)."""
+    spans = sentence_spans(text)
+    name = strip_dateline(text, *spans[0])[1] if spans else None
+    place = res.gazetteer.resolve(name) if name else None
+    return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon) if place else None
+
+
 def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
     """The article, the (index, start, end) of its candidate sentences, and the texts to parse."""
     art = as_input(article)
-    spans = sentence_spans(art.text)
+    spans = _without_datelines(art.text, sentence_spans(art.text))
     chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if may_hold_event(art.text[s:e], res.prefilter)]
     title = art.title.strip() if art.title and may_hold_event(art.title, res.prefilter) else ""
     return art, chosen, [title] + [art.text[s:e] for _, s, e in chosen]
@@ -46,7 +58,7 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
 def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources) -> list[Event]:
     title_types, title_words = _title_hints(docs[0] if art.title and docs[0].text else None, res)
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
-                          title_types, title_words)
+                          title_types, title_words, dateline_place(art.text, res))
     events: list[Event] = []
     prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):

@@ -33,6 +33,7 @@ class Lexicon:
     sector_of: dict[str, str]
     known_actors: dict[str, str]
     victim_verbs: frozenset[str]
+    noun_modifiers: dict[str, str]
     forms: dict[str, str] = field(repr=False)  # surface form -> verb lemma
     noun_forms: dict[str, str] = field(repr=False)  # plural -> singular for trigger nouns
     trigger_forms: frozenset[str] = field(repr=False, default=frozenset())
@@ -131,6 +132,6 @@ def load_lexicon() -> Lexicon:
         cameo={t: data["types"][t]["cameo"] for t in PLOVER_TYPES}, cameo_modes=data["cameo_modes"],
         light=frozenset(data["light_verbs"]["lemmas"]), reporting=rep,
         report_nouns=frozenset(data["reporting"]["nouns"]), sector_of=sector_of, known_actors=known,
-        victim_verbs=frozenset(data["roles"]["victim"]), forms=forms, noun_forms=noun_forms,
+        victim_verbs=frozenset(data["roles"]["victim"]), noun_modifiers=data["noun_modifiers"], forms=forms, noun_forms=noun_forms,
         trigger_forms=trigger_forms,
     )

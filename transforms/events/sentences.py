@@ -14,6 +14,8 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co dept fig approx est "
     "u.s u.k u.n e.u a.m p.m".split())
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+                       r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -61,6 +63,15 @@ class Prefilter:
 
     single: frozenset[str]
     phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(repr=False)
+
+
+def strip_dateline(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """"SANAA, March 26 (Wire) - Saudi Arabia ...": the sentence starts after the dateline, whose
+    place is returned (the article's default venue)."""
+    m = _DATELINE.match(text, start, end)
+    if not m:
+        return start, None
+    return m.end(), m.group(1).title()
 
 
 def may_hold_event(sentence: str, prefilter: Prefilter) -> bool:

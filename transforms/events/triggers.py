@@ -70,20 +70,37 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         conts = _continuations(tok, lex)
         for rest, etype in lex.phrases[lemma]:
             if rest in conts:
+                types = {t for r, t in lex.phrases[lemma] if r == rest}
+                etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
                 phrase = f"{lemma} {rest}"
                 mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
-                return Trigger(tok, etype, mode, (tok, *conts[rest]))
+                return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
     if lemma in lex.light or lemma in lex.verb_type:
         for child in _object_nouns(tok):
             noun = lex.lemma(child.text, noun=True)
             if noun in lex.noun_type:
                 etype = lex.noun_type[noun]
                 if lemma not in lex.verb_type or lemma in lex.light:
-                    return Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child))
+                    return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child)), lex)
     if lemma in lex.verb_type:
         etype = _context_type(tok, lemma, lex)
         return Trigger(tok, etype, lex.modes.get((etype, lemma)), (tok,))
     return None
+
+
+def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
+    """A modifier of the trigger noun may settle its type: "air strikes" are attacks."""
+    nouns = [w for w in trig.words if w.tag_.startswith("NN")]
+    for mod in (c for n in nouns for c in n.children if c.dep_ in ("compound", "amod")):
+        etype = lex.noun_modifiers.get(mod.lower_)
+        if etype:
+            return Trigger(trig.token, etype, trig.mode, trig.words, trig.nominal, trig.priority)
+    return trig
+
+
+def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and lex.sector_of.get(subj.lower_) in ("civilian", "opposition")
 
 
 def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
@@ -110,7 +127,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
         return None
     etype = lex.noun_type[noun]
-    return Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True)
+    return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
 
 
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
