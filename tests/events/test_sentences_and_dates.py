@@ -51,6 +51,7 @@ def test_datelines_are_cut_from_the_sentence_and_name_the_place():
     from transforms.events.sentences import strip_dateline
 
     text = "SANAA, March 26 (Meridian Wire) - Saudi Arabia launched air strikes. Houthi rebels fled."
-    start, place = strip_dateline(text, 0, 67)
-    assert (text[start:67], place) == ("Saudi Arabia launched air strikes.", "Sanaa")
+    end = text.index(" Houthi")
+    start, place = strip_dateline(text, 0, end)
+    assert (text[start:end], place) == ("Saudi Arabia launched air strikes.", "Sanaa")
     assert strip_dateline("US declares Venezuela a threat - officials say.", 0, 47) == (0, None)
