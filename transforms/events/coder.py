@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .dates import DateMatch, find_dates, parse_published
 from .gazetteer import Gazetteer, Place
+from .lexicon import COOPERATIVE, HOSTILE
 from .model import Event, EventLocation, Participant, as_input, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
@@ -129,8 +130,6 @@ def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Parti
     return part
 
 
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 
 
 def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:

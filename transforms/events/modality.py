@@ -13,7 +13,7 @@ from .phrases import core_phrase
 from .triggers import Trigger, subject
 
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
-FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
+FAILURE_STEMS = ("fail", "refus", "declin")
 
 
 def _according_to(tok: Token) -> str | None:
@@ -52,7 +52,7 @@ def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """(status, source) of the event coded at this trigger."""
     tok = trig.token
     if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and (
-            any(c.dep_ == "neg" for c in tok.head.children) or lex.lemma(tok.head.text) in FAILURE_VERBS)):
+            any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lower_.startswith(FAILURE_STEMS))):
         return "denied", None
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return "planned", None

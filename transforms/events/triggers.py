@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
+from .lexicon import HOSTILE, Lexicon
 from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
@@ -146,14 +146,24 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                 found.extend(_demand(tok, lex))
         elif tag.startswith("NN"):
             nouns.append(tok)
-        if tok.lower_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in tok.children):
-            found.append(Trigger(tok, "AGREE", None, (tok,)))
+        if tok.lower_ in INTENT_WORDS:
+            found.extend(_intent(tok, lex))
     for tok in nouns:
         if tok.i not in used and not (tok.head.i in used and tok.dep_ in ("dobj", "attr")):
             trig = classify_noun(tok, lex)
             if trig:
                 found.append(trig)
     return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority, t.token.i))
+
+
+def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
+    """"ready to talk" is an AGREE, "prepared to impose martial law" a THREATEN."""
+    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if comp is None:
+        return []
+    inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
+    etype = "THREATEN" if inner is not None and inner.type in HOSTILE else "AGREE"
+    return [Trigger(tok, etype, None, (tok,))]
 
 
 def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:
