@@ -107,3 +107,64 @@ def test_sql_command_on_the_pipeline_output(reference_db, second_run, prefect_ho
                            "json"], prefect_home)
     assert result.returncode == 0
     assert result.stdout.strip().startswith('[{"n": ')
+
+
+def test_articles_carry_access_metadata_and_duplicate_links(reference_db, sample):
+    from sample_site import article_entries
+
+    rows = {r[0]: r[1:] for r in query(reference_db, "select canonical_url, access, duplicate_of, language, "
+                                       "site_name, published, authors from articles")}
+    ids = {r[0]: r[1] for r in query(reference_db, "select canonical_url, article_id from articles")}
+    for outlet, path, entry in article_entries():
+        access, duplicate_of, language, site_name, published, authors = rows[sample.url(outlet, path)]
+        assert language == "en" and site_name and authors == entry["authors"]
+        assert published[:10] == entry["published"]
+        if entry["access"] == "free":
+            assert access == "free"
+        else:
+            assert access in ("paywalled", "truncated")
+        original = entry["syndicated_of"]
+        if original:
+            assert duplicate_of == ids[sample.url(original["outlet"], original["path"])]
+        else:
+            assert duplicate_of is None
+
+
+def test_every_event_mention_points_at_its_sentence(reference_db):
+    rows = query(reference_db, "select m.sentence, substring(a.text, m.start + 1, m.end - m.start), "
+                 "a.article_id is not null from event_mentions m left join articles a using (article_id)")
+    assert rows
+    for sentence, selected, linked in rows:
+        assert linked and selected == sentence
+
+
+def test_seed_article_first_event(reference_db):
+    rows = query(reference_db, "select e.type, e.actor_head, e.recipient_head, e.country_code, e.lat, e.lon, "
+                 "e.date::varchar from event_mentions m join events e using (event_id) join articles a "
+                 "using (article_id) where a.title = ? order by m.salience desc limit 1", [SEED_TITLE])
+    kind, actor, recipient, country, lat, lon, day = rows[0]
+    assert kind in ("ASSAULT", "COERCE")
+    assert "Nusra" in actor or "alliance" in actor
+    assert "government" in recipient.lower() or "assad" in recipient.lower()
+    assert country == "SY" and abs(lat - 35.93) < 0.2 and abs(lon - 36.63) < 0.2
+    assert day == "2015-03-28"
+
+
+def test_export_writes_parquet_partitioned_by_date(reference_db, prefect_home, tmp_path):
+    result = run_newsdesk(["export", "--format", "parquet", str(tmp_path / "out"), "--db", str(reference_db)],
+                          prefect_home)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "articles" / "date=2015-03-29").is_dir()
+    count = query(reference_db, "select count(*) from read_parquet(?)", [f"{tmp_path}/out/articles/*/*.parquet"])
+    assert count == query(reference_db, "select count(*) from articles")
+    assert list((tmp_path / "out" / "events").glob("*/*.parquet"))
+
+
+def test_runs_command_lists_runs_with_counts(reference_db, second_run, prefect_home):
+    result = run_newsdesk(["runs", "--db", str(reference_db), "--format", "json"], prefect_home)
+    import json
+
+    rows = json.loads(result.stdout)
+    assert {r["status"] for r in rows} == {"finished"}
+    assert {r["source"] for r in rows} == {"clarion", "courier", "banner"}
+    assert all(r["seconds"] is not None for r in rows)
