@@ -16,6 +16,10 @@ PRONOUNS = frozenset("he she it they we i you him her them us its their this tha
 WHOLE_DROP = frozenset({"relcl", "punct_edge"})
 QUANTITY_NOUNS = frozenset("thousands hundreds dozens scores millions tens third half part group groups number "
                            "members member majority some many most one two three".split())
+PARTY_ADJECTIVES = frozenset({"islamic", "islamist", "jihadist", "communist", "socialist", "conservative", "military",
+                              "muslim", "moslem", "christian", "jewish", "kurdish", "ethnic"})
+SENTENCE_OPENERS = frozenset({"senior", "top", "former", "young", "angry", "new", "local", "several", "many",
+                              "some", "hundreds", "thousands", "armed", "masked", "unidentified", "suspected"})
 COUNT_WORDS = frozenset({"more", "less", "fewer", "about", "some", "nearly", "almost", "over", "least"})
 HYPHENS = frozenset({"-", "–", "‐"})
 CORE_KEEP_PREPS = frozenset({"of", "in", "from", "at"})
@@ -86,6 +90,15 @@ def whole_phrase(tok: Token) -> str:
     return span_text(_contiguous(_collect(tok, frozenset({"relcl"}), None), tok))
 
 
+def _descriptive(adj: Token) -> bool:
+    """"more than", "senior", "angry": adjectives that describe rather than name (unlike "Syrian")."""
+    if adj.lower_ in COUNT_WORDS:
+        return True
+    if adj.text[:1].isupper():  # a name ("Syrian"), unless a plain word opening the sentence ("Senior")
+        return adj.lower_ in SENTENCE_OPENERS
+    return adj.tag_ == "JJ" and adj.lower_ not in PARTY_ADJECTIVES
+
+
 def quantity_of(tok: Token) -> Token:
     """"thousands of Iraqi Kurds", "one third of the guerrillas": the group, not the quantity."""
     if tok.lower_ in QUANTITY_NOUNS or tok.like_num:
@@ -101,7 +114,7 @@ def core_phrase(tok: Token) -> str:
     """The phrase without clauses, appositions, determiners or counts ("more than 100 Palestinians")."""
     tok = quantity_of(tok)
     tokens = {t for t in _collect(tok, CORE_DROP | {"nummod", "quantmod"}, CORE_KEEP_PREPS)
-              if not (t.dep_ == "amod" and t.head.i == tok.i and t.lower_ in COUNT_WORDS)}
+              if not (t.dep_ == "amod" and t.head.i == tok.i and _descriptive(t))}
     return span_text(_contiguous(tokens, tok))
 
 

@@ -15,6 +15,7 @@ from .lexicon import HOSTILE, Lexicon
 from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "pobj", "parataxis"})
+STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
                    "between", "among")
@@ -230,7 +231,7 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
     if is_passive(verb):
         found = agent(verb) or _agent_below(verb)
-        if found is None and any(c.dep_ == "xcomp" for c in verb.children):
+        if found is None and (any(c.dep_ == "xcomp" for c in verb.children) or lex.lemma(verb.text) in STATIVE):
             found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return found
     subj = subject(verb)
