@@ -5,7 +5,6 @@ from collections import Counter
 
 import pytest
 
-from transforms.events.gazetteer import load_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -10,20 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .dates import DateMatch, find_dates, parse_published
+from .dates import DateMatch, find_dates
 from .gazetteer import Gazetteer, Place
 from .lexicon import COOPERATIVE, HOSTILE
-from .model import Event, EventLocation, Participant, as_input, make_event_id
+from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
 from .resources import Resources
-from .sentences import may_hold_event, sentence_spans
-from .triggers import Trigger, find_actor, find_nominal_actor, is_passive, find_recipient, find_triggers, resolve_pronoun
+from .triggers import (Trigger, find_actor, find_nominal_actor, find_recipient, find_triggers, is_passive,
+                       resolve_pronoun)
 
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})

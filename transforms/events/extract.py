@@ -1,7 +1,7 @@
 """Entry points: code one article, or many at once (one spaCy pipe over all their event sentences)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from .coder import SentenceContext, code_sentence, country_votes

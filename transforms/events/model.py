@@ -3,15 +3,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
+from typing import Any
 
 CODER_VERSION = "plover-rules-0.1"
-
-
-class ArticleLike(Protocol):
-    title: str
-    text: str
-    published: str | None
 
 
 @dataclass(frozen=True)

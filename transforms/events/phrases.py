@@ -6,14 +6,13 @@ head is the named entity that stands for the phrase ("Jabhat al-Nusra"), used to
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import Lexicon
 from .model import Participant
 
 PRONOUNS = frozenset("he she it they we i you him her them us its their this that who which".split())
-WHOLE_DROP = frozenset({"relcl", "punct_edge"})
 QUANTITY_NOUNS = frozenset("thousands hundreds dozens scores millions tens third half part group groups number "
                            "members member majority some many most one two three".split())
 PARTY_ADJECTIVES = frozenset({"islamic", "islamist", "jihadist", "communist", "socialist", "conservative", "military",
@@ -208,7 +207,3 @@ def is_actor_like(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
             if any(_names_actor(g, lex, gaz) for g in child.children if g.dep_ == "pobj"):
                 return True
     return False
-
-
-def sentence_span(tok: Token) -> Span:
-    return tok.doc[:]
