@@ -123,12 +123,22 @@ def context_of(doc: Doc, res: Resources) -> str | None:
 def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Participant | None:
     if tok is None:
         return None
-    part = participant(tok, res.lexicon, res.gazetteer)
-    if is_pronoun(tok) and prev is not None:
-        return participant(prev, res.lexicon, res.gazetteer)
-    return part
+    if is_pronoun(tok) and prev is not None:  # "it"/"they" left unresolved in the sentence: the last subject
+        tok = prev
+    return participant(tok, res.lexicon, res.gazetteer)
 
 
+def _parties(trig: Trigger, res: Resources, prev: Token | None,
+             facts: SentenceFacts) -> tuple[Token | None, Participant | None, Participant | None, bool]:
+    """Actor token, actor, recipient, and whether the recipient is a party (not a thing or a place)."""
+    lex = res.lexicon
+    finder = find_nominal_actor if trig.nominal else find_actor
+    actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
+    rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
+    rec_tok = resolve_pronoun(rec_tok, lex)
+    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
+        rec_tok = place_recipient(facts.places, trig, actor_tok) or rec_tok
+    return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 
 def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
@@ -145,14 +155,8 @@ def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
 
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
                  res: Resources, prev: Token | None, facts: SentenceFacts) -> Event:
-    lex, gaz = res.lexicon, res.gazetteer
-    finder = find_nominal_actor if trig.nominal else find_actor
-    actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
-    rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, gaz)
-    rec_tok = resolve_pronoun(rec_tok, lex)
-    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
-        rec_tok = place_recipient(facts.places, trig, actor_tok) or rec_tok
-    actor, recipient = _participant(actor_tok, res, prev), _participant(rec_tok, res, None)
+    lex = res.lexicon
+    actor_tok, actor, recipient, rec_ok = _parties(trig, res, prev, facts)
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status)
     skip = {t.i for t in (actor_tok,) if t is not None}
@@ -189,11 +193,9 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     facts = SentenceFacts(places_in(doc, ctx, res.gazetteer), find_dates(doc.text, ctx.published),
                           context_of(doc, res))
     for rank, trig in enumerate(find_triggers(doc, res.lexicon)):
-        if trig.type in seen:
-            continue
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
-        if rank > 0 and ev.actor is None and ev.recipient is None:
-            continue
-        seen.add(trig.type)
+        if ev.type in seen or (rank > 0 and ev.actor is None and ev.recipient is None):
+            continue  # one event per type and sentence (the event id is keyed on both)
+        seen.add(ev.type)
         events.append(replace(ev, salience=salience(ev, len(events), index, ctx)))
     return events

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .phrases import core_phrase
+from .phrases import whole_phrase
 from .triggers import Trigger, subject
 
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
@@ -23,7 +23,7 @@ def _according_to(tok: Token) -> str | None:
                 to = next((g for g in child.children if g.lower_ == "to"), None)
                 obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
                 if obj is not None:
-                    return core_phrase(obj)
+                    return whole_phrase(obj)
     return None
 
 
@@ -32,7 +32,7 @@ def _speaker(verb: Token) -> str | None:
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    return core_phrase(subj) if subj is not None else None
+    return whole_phrase(subj) if subj is not None else None
 
 
 def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:

@@ -1,0 +1,54 @@
+"""Coding rules on single sentences: modality, intentions, refusals, demands, recipients, ids."""
+from __future__ import annotations
+
+import pytest
+
+from transforms.events import ArticleInput, extract_events
+
+
+def code(resources, text: str, published: str | None = "2015-03-29"):
+    return extract_events(ArticleInput("t", "", text, published), resources)
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Police arrested dozens of protesters in the capital on Tuesday.", "COERCE", "Police", "protesters"),
+    ("Rebels shelled government positions outside Aleppo overnight.", "ASSAULT", "Rebels", "government positions"),
+    ("The European Union imposed sanctions on three Russian officials.", "SANCTION", "European Union", "Russian officials"),
+    ("Syria says it will withdraw its troops from Lebanon.", "AGREE", "Syria", "Lebanon"),
+    ("Palestinian leaders said they would boycott all contact with the United States.", "THREATEN",
+     "Palestinian leaders", "United States"),
+    ("Syria says it will not accept any more refugees.", "REJECT", "Syria", "refugees"),
+    ("The minister said Iraq must cooperate fully with the inspectors.", "REQUEST", "minister", "Iraq"),
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk against the government.", "PROTEST", "Iraqi Kurds", "government"),
+])
+def test_main_event_of_a_sentence(resources, text, etype, actor, recipient):
+    first = code(resources, text)[0]
+    assert first.type == etype
+    assert actor in first.actor.core
+    assert recipient in first.recipient.core
+
+
+def test_reported_claimed_and_according_to(resources):
+    reported = code(resources, "State TV said government forces were repositioning units near Hama.")[0]
+    assert (reported.status, reported.reported_by) == ("reported", "State TV")
+    claimed = [e for e in code(resources, "The army accused rebels of shelling a school.") if e.type == "ASSAULT"][0]
+    assert (claimed.status, claimed.reported_by) == ("claimed", "army")
+    sourced = code(resources, "Troops killed five militants, according to local officials.")[0]
+    assert (sourced.status, sourced.reported_by) == ("reported", "local officials")
+
+
+def test_event_ids_are_unique_per_sentence_and_type(resources):
+    events = code(resources, "Israel said it would withdraw troops from Gaza and would release 200 prisoners.")
+    assert len({e.event_id for e in events}) == len(events)
+    assert [e.type for e in events].count("AGREE") == 1
+
+
+def test_dateline_is_the_default_venue(resources):
+    first = code(resources, "SANAA, March 26 (Wire) - Saudi Arabia launched air strikes on Houthi rebels.")[0]
+    assert first.type == "ASSAULT" and first.actor.head == "Saudi Arabia"
+    assert first.location.name == "Sanaa" and first.location.country_code == "YE"
+    assert first.sentence.startswith("Saudi Arabia")
+
+
+def test_sentences_without_triggers_yield_nothing(resources):
+    assert code(resources, "Analysts expect grain prices to rise as the harvest season approaches.") == []
