@@ -44,14 +44,32 @@ def sources_file(sample, tmp_path_factory) -> Path:
 
 
 def run_newsdesk(args: list[str], prefect_home: Path, timeout: float = 600, **env: str):
-    """`newsdesk ARGS` in a subprocess, as a user runs it."""
+    """`newsdesk ARGS` in a subprocess, as a user runs it, in its own process group.
+
+    Output goes through files and we wait for the process itself: after a SIGKILL its children (crawl
+    processes, Prefect's local server) may live on holding inherited pipes, so they are killed with
+    the group afterwards.
+    """
     import os
+    import signal
     import subprocess
     import sys
+    import tempfile
 
     environ = {**os.environ, "PREFECT_HOME": str(prefect_home), **env}
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, env=environ, cwd=ROOT)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], stdout=out, stderr=err, text=True,
+                                env=environ, cwd=ROOT, start_new_session=True)
+        try:
+            code = proc.wait(timeout=timeout)
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(proc.args, code, out.read(), err.read())
 
 
 @pytest.fixture(scope="session")
