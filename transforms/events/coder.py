@@ -21,8 +21,8 @@ from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
 from .resources import Resources
-from .triggers import (Trigger, find_actor, find_nominal_actor, find_recipient, find_triggers, is_passive,
-                       resolve_pronoun)
+from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
+from .triggers import Trigger, find_triggers
 
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .phrases import whole_phrase
-from .triggers import Trigger, subject
+from .roles import subject
+from .triggers import Trigger
 
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
 FAILURE_STEMS = ("fail", "refus", "declin")

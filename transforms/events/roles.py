@@ -1,0 +1,189 @@
+"""Who acts and who is acted upon: the actor and recipient tokens of a trigger.
+
+The actor is the subject, the passive agent, or the subject inherited from a governing clause
+("urged X to withdraw": X withdraws). The recipient is searched nearest first: objects,
+prepositional objects, the subject of a "that" clause, then inside objects and infinitive
+complements; a party (a name, a group, a people, or what one owns) beats a mere thing.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier
+from .triggers import Trigger
+
+STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
+RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
+                   "between", "among")
+
+
+def subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "acl") and agent(verb) is not None)
+
+
+def _agent_below(verb: Token) -> Token | None:
+    """"accused of misusing funds ... by officials": a by-agent attached lower down in the clause."""
+    for tok in verb.subtree:
+        if tok.dep_ == "agent" and not any(c.dep_ == "nsubjpass" for c in tok.head.children if tok.head.i != verb.i):
+            return next((g for g in tok.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
+    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", or the
+    subject of the verb it is the object of ("NATO would tighten the blockade")."""
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
+        return find_actor(noun.head, lex)
+    return None
+
+
+def find_actor(verb: Token, lex: Lexicon) -> Token | None:
+    """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
+    if is_passive(verb):
+        found = agent(verb) or _agent_below(verb)
+        if found is None and (any(c.dep_ == "xcomp" for c in verb.children) or lex.lemma(verb.text) in STATIVE):
+            found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return found
+    subj = subject(verb)
+    if subj is not None and subj.dep_ != "expl":
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused X of executing" -> X executed
+        governor = head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else find_actor(governor, lex)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and obj is not None and lex.lemma(head.text) in lex.verb_type:
+            return obj  # "urged X to withdraw": X withdraws
+        if head.tag_.startswith("VB") or head.dep_ == "acomp":
+            return find_actor(head, lex)
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        if verb.tag_ == "VBG" and is_actor_like(head, lex, gaz=None):
+            return head
+        governor = next((a for a in head.ancestors if a.tag_.startswith("VB")), None)
+        return find_actor(governor, lex) if governor is not None else None
+    return None
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Token]:
+    out = []
+    for prep in preps:
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return [x for t in tokens for x in (t, *[c for c in t.children if c.dep_ == "conj"])]
+
+
+def _argument_candidates(trig: Trigger) -> list[Token]:
+    """Nouns that may name the recipient, nearest first: objects, prepositional objects, the subject
+    of a "that" clause, then the same inside objects and infinitive complements ("threatened to cut
+    off electricity to X")."""
+    verb, used = trig.token, {w.i for w in trig.words}
+    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i not in used]
+    level1 = objs + _prep_objects(verb)
+    level1 += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [w for w in trig.words[1:] if w.tag_.startswith("NN")]
+    inner = nouns + [g for w in trig.words[1:] if w.dep_ == "prep" for g in w.children if g.dep_ == "pobj"]
+    level2 = [p for n in _with_conjuncts(objs) + inner for p in _prep_objects(n, RECIPIENT_PREPS + ("by", "of"))]
+    level2 += [m for n in nouns for m in n.children if m.dep_ in ("amod", "compound", "poss")]
+    level3 = []
+    comps = [c for w in trig.words for c in w.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    for comp in comps:
+        comp_objs = [c for c in comp.children if c.dep_ in ("dative", "dobj")]
+        comp_preps = _prep_objects(comp)
+        level3 += comp_objs + comp_preps + [p for o in comp_objs + comp_preps
+                                            for p in _prep_objects(o, RECIPIENT_PREPS + ("of", "by"))]
+    places = [p for n in [verb, *objs] for p in _prep_objects(n, ("in", "inside", "near"))]
+    return _with_conjuncts(level1) + level2 + inner + level3 + places
+
+
+def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
+    """Whom the event is done to; the flag is False when only a non-actor object (a thing) was found."""
+    verb = trig.token
+    if trig.nominal:
+        cands = _prep_objects(verb) + [c for c in verb.children if c.dep_ in ("compound", "amod", "poss")]
+        return _first_actor_like(cands, actor, lex, gaz)
+    if is_passive(verb):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "acl":
+            subj = verb.head
+        if subj is not None and (actor is None or subj.i != actor.i):
+            return subj, True
+    victim = _victim(verb, lex)
+    if victim is not None:
+        return victim, True
+    cands = _argument_candidates(trig)
+    used = {w.i for w in trig.words}
+    tok, ok = _first_actor_like([c for c in cands if c.i not in used], actor, lex, gaz)
+    if tok is None:
+        used = {w.i for w in trig.words}
+        objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c) and c.i not in used]
+        return (objs[0], False) if objs else (None, False)
+    return tok, ok
+
+
+def _victim(verb: Token, lex: Lexicon) -> Token | None:
+    """"X suffered a setback when Y took Z": X is on the receiving end of Y's action."""
+    if verb.dep_ == "advcl" and lex.lemma(verb.head.text) in lex.victim_verbs:
+        return subject(verb.head)
+    return None
+
+
+def _own(tok: Token) -> bool:
+    """"its troops", "their demands": what the actor itself owns is not the recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in tok.children)
+
+
+def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
+    cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN" and not is_time_word(c)
+             and not _own(c)]
+    for c in cands:
+        if c.dep_ in ("amod", "compound", "poss") and not owner_modifier(c, lex, gaz):
+            continue
+        if is_actor_like(c, lex, gaz) and c.lower_ not in ("it", "this", "that"):
+            return c, True
+    return None, False
+
+
+def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
+    """Replace "it"/"they" by the nearest non-pronoun subject of a governing clause in the sentence."""
+    if tok is None or not is_pronoun(tok):
+        return tok
+    head = tok.head
+    while head.head.i != head.i:
+        head = head.head
+        subj = subject(head)
+        if subj is not None and not is_pronoun(subj):
+            return subj
+    return tok
