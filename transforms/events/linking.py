@@ -76,13 +76,22 @@ def link_mentions(events: Iterable[Event], existing: Sequence[Story] = ()) -> li
     """Give every event mention the id of the story it reports; stories from `existing` are joined first.
 
     Deterministic: mentions are visited by (date, article id, event id), whatever the input order.
+    Stories are indexed by (type, day), so only those within two days of a mention are compared.
     """
-    stories = list(existing)
+    stories: list[Story] = []
+    index: dict[tuple[str, dt.date | None], list[int]] = {}
+
+    def add(story: Story) -> None:
+        index.setdefault((story.type, story.date), []).append(len(stories))
+        stories.append(story)
+
+    for story in existing:
+        add(story)
     out: list[LinkedMention] = []
     for ev in sorted(events, key=lambda e: (e.date or "", e.article_id, e.event_id)):
-        found = next((i for i, s in enumerate(stories) if matches(s, ev)), None)
+        found = next((i for i in _nearby(index, ev) if matches(stories[i], ev)), None)
         if found is None:
-            stories.append(story_of(ev))
+            add(story_of(ev))
             out.append(LinkedMention(ev, ev.event_id))
             continue
         story = stories[found]
@@ -90,3 +99,12 @@ def link_mentions(events: Iterable[Event], existing: Sequence[Story] = ()) -> li
                                story.place or story_of(ev).place, story.date, story.articles | {ev.article_id})
         out.append(LinkedMention(ev, story.event_id))
     return out
+
+
+def _nearby(index: dict[tuple[str, dt.date | None], list[int]], ev: Event) -> list[int]:
+    """Story positions of the same type dated within MAX_DAYS of the event, oldest story first."""
+    day = _date(ev.date)
+    if day is None:
+        return []
+    keys = [(ev.type, day + dt.timedelta(days=d)) for d in range(-MAX_DAYS, MAX_DAYS + 1)]
+    return sorted(i for key in keys for i in index.get(key, ()))
