@@ -52,3 +52,13 @@ def test_dateline_is_the_default_venue(resources):
 
 def test_sentences_without_triggers_yield_nothing(resources):
     assert code(resources, "Analysts expect grain prices to rise as the harvest season approaches.") == []
+
+
+def test_article_records_are_accepted_as_input(resources):
+    from transforms.models import Article
+
+    article = Article(article_id="a1", url="http://127.0.0.1/a1", canonical_url="http://127.0.0.1/a1", source="s",
+                      title="Rebels shell Aleppo", text="Rebels shelled Aleppo yesterday.",
+                      published="2015-03-29T10:00:00+00:00")
+    first = extract_events(article, resources)[0]
+    assert (first.article_id, first.type, first.date, first.location.name) == ("a1", "ASSAULT", "2015-03-28", "Aleppo")
