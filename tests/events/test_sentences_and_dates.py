@@ -18,6 +18,8 @@ PUBLISHED = dt.date(2015, 3, 29)  # a Sunday
     ("the government claimed last week that", "2015-03-22", "week"),
     ("after the loss of Raqqa in March 2013", "2013-03-01", "month"),
     ("the talks of March 28 ended", "2015-03-28", "day"),
+    ("the strike will begin on 9 April", "2015-04-09", "day"),
+    ("rebels seized the town on 2 December", "2014-12-02", "day"),
     ("on 2 April 2014 the army", "2014-04-02", "day"),
     ("fighting since 2011", "2011-01-01", "year"),
     ("three days ago, rebels", "2015-03-26", "day"),

@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer, Place
 from .lexicon import COOPERATIVE, HOSTILE
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
-from .phrases import is_pronoun, is_proper, participant, proper_chain, span_text
+from .phrases import is_pronoun, is_proper, is_time_word, participant, proper_chain, span_text
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import Trigger, find_triggers
@@ -89,7 +89,7 @@ def places_in(doc: Doc, ctx: SentenceContext, gaz: Gazetteer) -> list[tuple[Toke
     """Every name in the sentence the gazetteer knows, with the place it resolves to (once per sentence)."""
     found = []
     for tok in doc:
-        if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
+        if is_proper(tok) and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
             place = gaz.resolve(span_text(proper_chain(tok)), ctx.votes)
             if place is not None:
                 found.append((tok, place))

@@ -57,11 +57,19 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def _infer_year(month: int, day: int, base: dt.date | None) -> int | None:
-    """Year of a date given without one: the latest occurrence not after the publication date."""
+FUTURE_DAYS = 45  # "on 9 April" in a paper of 24 March is next month's date, not last year's
+
+
+def _infer_year(month: int, day: int, base: dt.date | None, future_days: int = 0) -> int | None:
+    """Year of a date given without one: the latest occurrence not after the publication date, or
+    one at most `future_days` ahead of it (announced strikes, summits, deadlines)."""
     if base is None:
         return None
-    return base.year if (month, day) <= (base.month, base.day) else base.year - 1
+    try:
+        ahead = (dt.date(base.year, month, day) - base).days
+    except ValueError:  # 29 February
+        ahead = 0
+    return base.year if ahead <= future_days else base.year - 1
 
 
 def _absolute(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[dt.date, str] | None:
@@ -70,7 +78,7 @@ def _absolute(kind: str, m: re.Match[str], base: dt.date | None) -> tuple[dt.dat
     year = int(g["year"]) if g.get("year") else None
     if kind in ("iso", "mdy", "dmy"):
         day = int(g["day"])
-        year = year or _infer_year(month, day, base)
+        year = year or _infer_year(month, day, base, FUTURE_DAYS)
         return (dt.date(year, month, day), "day") if year else None
     if kind == "my":
         return dt.date(year, month, 1), "month"
