@@ -1,7 +1,7 @@
--- Events per day and country: distinct real-world events, not article mentions.
+-- Events per day and country: distinct real-world events (not article mentions) dated to the day.
 create or replace view event_daily_country as
 with events as (
-    select event_id, date, country_code, type, mention_count from main.events
+    select event_id, date, country_code, type, mention_count from main.events where date_precision = 'day'
 ),
 
 final as (

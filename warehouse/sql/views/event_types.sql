@@ -15,7 +15,7 @@ mention_status as (
 final as (
     select
         events.type,
-        min(events.cameo_root) as cameo_root,
+        mode(events.cameo_root) as cameo_root,
         count(*) as events,
         sum(events.mention_count) as mentions,
         count(*) filter (where not coalesce(mention_status.all_asserted, false)) as not_asserted,
