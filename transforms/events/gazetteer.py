@@ -36,6 +36,7 @@ class Gazetteer:
     demonyms: dict[str, str]
     iso3: dict[str, str]
     country_names: dict[str, str]
+    capitals: frozenset[str] = frozenset()  # folded capital names: "Washington said" means its government
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         return self.places.get(fold(name), ())
@@ -111,4 +112,5 @@ def load_gazetteer() -> Gazetteer:
         places={k: tuple(v) for k, v in index.items()}, demonyms=demonyms,
         iso3={code: c["iso3"] for code, c in countries.items()},
         country_names={code: c["name"] for code, c in countries.items()},
+        capitals=frozenset(fold(c["capital"]) for c in countries.values() if c.get("capital")) | {"washington"},
     )

@@ -160,7 +160,7 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
         sector = lex.sector_of.get(t.lower_)
         if sector:
             return sector
-    if gaz.candidates(low) and any(p.kind == "country" for p in gaz.candidates(low)):
+    if low in gaz.capitals or any(p.kind == "country" for p in gaz.candidates(low)):
         return "government"
     return None
 
