@@ -6,7 +6,10 @@ loading is serialised because DuckDB has one writer.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,10 +23,10 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows import faults
 from flows.config import Source, load_sources
 from flows.runlock import RunInProgress, run_lock
-from flows.tasks import check_yield, clean_and_load, crawl_source, link_duplicates, load_pages, record_counts
+from flows.tasks import crawl_source, ingest_source, link_duplicates, record_counts, reprocess_source
 from warehouse import migrate, writer
 from warehouse.load import finish_run, start_run
-from warehouse.search import rebuild_index
+from warehouse.search import has_index, rebuild_index
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +50,32 @@ def open_run(db: Path, run_id: str, command: str) -> None:
 
 @task
 def close_run(db: Path, run_id: str, status: str, summary: dict[str, Any], error: str | None = None) -> None:
-    """Rebuild the search index and record the run's outcome."""
+    """Record the run's outcome."""
     with writer(db) as con:
-        if status == "finished":
-            rebuild_index(con)
         finish_run(con, run_id, status, summary, error)
+
+
+@task
+def index_articles(db: Path, force: bool) -> None:
+    """Rebuild the full-text index (a snapshot in DuckDB) when articles changed or it is missing."""
+    with writer(db) as con:
+        if force or not has_index(con):
+            rebuild_index(con)
+
+
+class Stopwatch:
+    """Seconds spent per stage of a run, kept in the run summary."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.laps[stage] = round(self.laps.get(stage, 0.0) + time.perf_counter() - start, 2)
 
 
 def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
@@ -83,26 +107,38 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
 
 def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool) -> dict[str, Any]:
     run_dir.mkdir(parents=True, exist_ok=True)
-    open_run(db, run_id, "run")
-    summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
+    clock = Stopwatch()
+    with clock("start"):
+        open_run(db, run_id, "run")
+    summary: dict[str, Any] = {"run_id": run_id, "sources": {}, "seconds": clock.laps}
     try:
-        crawls = {s.name: crawl_source.submit(s, db, run_dir) for s in sources}
-        faults.point("crawl")
-        for source in sources:
-            counts = load_pages(crawls[source.name].result(), db, run_id)
-            counts.update(clean_and_load(db, run_id, source, code_events=code_events))
-            summary["sources"][source.name] = counts
-        link_duplicates(db)
-        for source in sources:
-            record_counts(db, run_id, source.name, summary["sources"][source.name])
-        summary["warnings"] = check_yield(db, run_id)
+        with clock("crawl"):
+            crawls = {s.name: crawl_source.submit(s, db, run_dir) for s in sources}
+            faults.point("crawl")
+            pages = {name: future.result() for name, future in crawls.items()}
+        with clock("load + clean + events"):
+            for source in sources:
+                summary["sources"][source.name] = ingest_source(pages[source.name], db, run_id, source,
+                                                                code_events=code_events)
+        _finish(db, run_id, summary, clock)
     except BaseException as exc:
         close_run(db, run_id, "failed", summary, f"{type(exc).__name__}: {exc}")
         raise
-    close_run(db, run_id, "finished", summary)
     create_markdown_artifact(_summary_markdown(run_id, summary), key="newsdesk-run-summary",
                              description="Pages and articles per source")
     return summary
+
+
+def _finish(db: Path, run_id: str, summary: dict[str, Any], clock: "Stopwatch") -> None:
+    """Duplicates, search index and learned boilerplate change only when articles did."""
+    changed = sum(c.get("articles_seen", 0) for c in summary["sources"].values())
+    with clock("duplicates + index"):
+        if changed:
+            link_duplicates(db)
+        index_articles(db, force=bool(changed))
+    with clock("record"):
+        summary["warnings"] = record_counts(db, run_id, summary["sources"])
+        close_run(db, run_id, "finished", summary)
 
 
 @flow(name="newsdesk-scheduled-run", log_prints=False)
@@ -138,9 +174,9 @@ def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: 
     open_run(db, run_id, "reprocess")
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
     for source in sources:
-        counts = clean_and_load(db, run_id, source, code_events=code_events, reprocess=True, since=since)
-        record_counts(db, run_id, source.name, counts)
-        summary["sources"][source.name] = counts
+        summary["sources"][source.name] = reprocess_source(db, run_id, source, code_events=code_events, since=since)
+    record_counts(db, run_id, summary["sources"])
     link_duplicates(db)
+    index_articles(db, force=True)
     close_run(db, run_id, "finished", summary)
     return summary

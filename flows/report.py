@@ -23,5 +23,7 @@ def print_run_summary(console: Console, summary: dict[str, Any]) -> None:
     for name, counts in summary["sources"].items():
         for error in counts.get("errors", [])[:20]:
             console.print(f"  [yellow]{name}[/] {error['url']}: {error['reason']}")
+    if summary.get("seconds"):
+        console.print("seconds: " + ", ".join(f"{k} {v}" for k, v in summary["seconds"].items()))
     for warning in summary.get("warnings", []):
         console.print(f"[bold yellow]warning:[/] {warning}")

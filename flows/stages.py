@@ -105,7 +105,8 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
         counts.update(statuses.values())
     counts = Counter({"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
                       "clean_errors": counts.pop("error", 0), **counts})
-    _learn_boilerplate(db, source)
+    if counts["articles_seen"]:
+        _learn_boilerplate(db, source)
     return dict(counts)
 
 

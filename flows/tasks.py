@@ -74,9 +74,8 @@ def fetch_counts(pages: list[RawPage]) -> dict[str, Any]:
     return {**counts, "errors": errors}
 
 
-@task
 def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
-    """Store the crawl's raw pages (idempotent upsert); returns fetch counts."""
+    """Store a crawl's raw pages (idempotent upserts in short transactions); returns fetch counts."""
     pages = _read_pages(path) if path.exists() else []
     for start in range(0, len(pages), 200):  # short transactions: readers wait at most one batch
         with writer(db) as con:
@@ -88,30 +87,35 @@ def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
 
 
 @task
-def clean_and_load(db: Path, run_id: str, source: Source, code_events: bool = True,
-                   reprocess: bool = False, since: str | None = None) -> dict[str, int]:
-    """Turn stored pages into articles (and events) in short write transactions."""
+def ingest_source(path: Path, db: Path, run_id: str, source: Source, code_events: bool = True) -> dict[str, Any]:
+    """Load one source's crawl, then clean its new pages into articles and events."""
+    counts = load_pages(path, db, run_id)
     pattern = re.compile(source.article_pattern) if source.article_pattern else None
-    return clean_batches(db, run_id, source.name, pattern, code_events=code_events, reprocess=reprocess, since=since)
+    counts.update(clean_batches(db, run_id, source.name, pattern, code_events=code_events))
+    return counts
 
 
 @task
-def record_counts(db: Path, run_id: str, source: str, counts: dict[str, Any]) -> None:
-    """Keep the per-source counts of this run in run_sources."""
+def reprocess_source(db: Path, run_id: str, source: Source, code_events: bool = True,
+                     since: str | None = None) -> dict[str, int]:
+    """Clean every stored page of a source again with the current code (nothing is fetched)."""
+    pattern = re.compile(source.article_pattern) if source.article_pattern else None
+    return clean_batches(db, run_id, source.name, pattern, code_events=code_events, reprocess=True, since=since)
+
+
+@task
+def record_counts(db: Path, run_id: str, counts_by_source: dict[str, dict[str, Any]]) -> list[str]:
+    """Keep this run's per-source counts in run_sources; return yield-drop warnings against history."""
     with writer(db) as con:
-        record_source_counts(con, run_id, source, counts)
+        for source, counts in counts_by_source.items():
+            record_source_counts(con, run_id, source, counts)
+    warnings = yield_warnings(db, run_id)
+    for warning in warnings:
+        log.warning(warning)
+    return warnings
 
 
 @task
 def link_duplicates(db: Path) -> int:
     """Point every copy (same text, or a near-duplicate such as a syndicated wire story) at its original."""
     return mark_duplicates(db)
-
-
-@task
-def check_yield(db: Path, run_id: str) -> list[str]:
-    """Warnings for sources whose yield dropped sharply against their own history."""
-    warnings = yield_warnings(db, run_id)
-    for warning in warnings:
-        log.warning(warning)
-    return warnings

@@ -15,3 +15,10 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
         "stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1)"
     )
     con.execute((SQL_DIR / "search.sql").read_text())
+
+
+def has_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the `search` macro and its index exist."""
+    return bool(con.execute(
+        "select count(*) from duckdb_functions() where function_name = 'search' and function_type = 'table_macro'"
+    ).fetchone()[0])
