@@ -159,9 +159,14 @@ def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None, s
     return result
 
 
-def gate(result: dict[str, Any]) -> list[str]:
-    """Metrics below their floor (empty when the coder is good enough to ship)."""
-    return [f"{k} = {result.get(k)} < {floor}" for k, floor in FLOORS.items()
+def gate(result: dict[str, Any], include_speed: bool = True) -> list[str]:
+    """Metrics below their floor (empty when the coder is good enough to ship).
+
+    CI gates accuracy only (`include_speed=False`): speed is a number the benchmark command prints,
+    never a timed unit test on a shared, noisy machine.
+    """
+    floors = FLOORS if include_speed else {k: v for k, v in FLOORS.items() if k != "articles_per_s"}
+    return [f"{k} = {result.get(k)} < {floor}" for k, floor in floors.items()
             if result.get(k) is None or result[k] < floor]
 
 

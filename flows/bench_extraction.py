@@ -102,15 +102,16 @@ def table(result: dict[str, Any]) -> str:
             + "\n".join(rows) + f"\n\nthroughput ratio newsdesk/trafilatura: {result['throughput_ratio']:.2f}\n")
 
 
-def gate(result: dict[str, Any], floors: dict[str, float] = FLOORS) -> list[str]:
-    """Failures of the CI gate (empty list: pass)."""
+def gate(result: dict[str, Any], floors: dict[str, float] = FLOORS, include_speed: bool = True) -> list[str]:
+    """Failures of the gate (empty list: pass). CI checks quality only (`include_speed=False`); the
+    throughput ratio is a number the benchmark command prints, not a timed unit test."""
     ours = result["systems"]["newsdesk"]
     failures = []
     if ours["f1"] < floors["f1"]:
         failures.append(f"F1 {ours['f1']:.3f} below floor {floors['f1']:.3f}")
     if ours["clutter_leak_rate"] > floors["max_clutter_leak_rate"]:
         failures.append(f"clutter leak {ours['clutter_leak_rate']:.1%} above {floors['max_clutter_leak_rate']:.0%}")
-    if result["throughput_ratio"] < floors["throughput_ratio"]:
+    if include_speed and result["throughput_ratio"] < floors["throughput_ratio"]:
         failures.append(f"throughput ratio {result['throughput_ratio']:.2f} below {floors['throughput_ratio']:.2f}")
     return failures
 
