@@ -1,9 +1,8 @@
 """Warn when a source's yield drops sharply against its own history (the sign of a layout change)."""
 from __future__ import annotations
 
-from pathlib import Path
+import duckdb
 
-from warehouse import writer
 from warehouse.db import SQL_DIR
 
 MIN_PAGES = 5       # too few cleaned pages in a run say nothing
@@ -11,12 +10,11 @@ DROP = 0.5          # warn when the article rate falls below half of its history
 RISE = 0.3          # ... or missing dates / short bodies rise by 30 points
 
 
-def yield_warnings(db: Path, run_id: str) -> list[str]:
+def yield_warnings(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     """Human-readable warnings for this run, one per source and symptom."""
-    with writer(db) as con:
-        cursor = con.execute((SQL_DIR / "source_health.sql").read_text(), {"run_id": run_id})
-        columns = [d[0] for d in cursor.description]
-        rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    cursor = con.execute((SQL_DIR / "source_health.sql").read_text(), {"run_id": run_id})
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
     warnings = []
     for row in rows:
         if (row["cleaned"] or 0) < MIN_PAGES:

@@ -23,10 +23,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows import faults
 from flows.config import Source, load_sources
 from flows.runlock import RunInProgress, run_lock
-from flows.tasks import crawl_source, ingest_source, link_duplicates, record_counts, reprocess_source
+from flows.tasks import crawl_source, finish_run_record, ingest_source, link_duplicates, reprocess_source
 from warehouse import migrate, writer
 from warehouse.load import finish_run, start_run
-from warehouse.search import has_index, rebuild_index
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +52,6 @@ def close_run(db: Path, run_id: str, status: str, summary: dict[str, Any], error
     """Record the run's outcome."""
     with writer(db) as con:
         finish_run(con, run_id, status, summary, error)
-
-
-@task
-def index_articles(db: Path, force: bool) -> None:
-    """Rebuild the full-text index (a snapshot in DuckDB) when articles changed or it is missing."""
-    with writer(db) as con:
-        if force or not has_index(con):
-            rebuild_index(con)
 
 
 class Stopwatch:
@@ -132,13 +123,11 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
 def _finish(db: Path, run_id: str, summary: dict[str, Any], clock: "Stopwatch") -> None:
     """Duplicates, search index and learned boilerplate change only when articles did."""
     changed = sum(c.get("articles_seen", 0) for c in summary["sources"].values())
-    with clock("duplicates + index"):
+    with clock("duplicates"):
         if changed:
             link_duplicates(db)
-        index_articles(db, force=bool(changed))
-    with clock("record"):
-        summary["warnings"] = record_counts(db, run_id, summary["sources"])
-        close_run(db, run_id, "finished", summary)
+    with clock("index + record"):
+        summary["warnings"] = finish_run_record(db, run_id, summary, reindex=bool(changed))
 
 
 @flow(name="newsdesk-scheduled-run", log_prints=False)
@@ -175,8 +164,6 @@ def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: 
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
     for source in sources:
         summary["sources"][source.name] = reprocess_source(db, run_id, source, code_events=code_events, since=since)
-    record_counts(db, run_id, summary["sources"])
     link_duplicates(db)
-    index_articles(db, force=True)
-    close_run(db, run_id, "finished", summary)
+    summary["warnings"] = finish_run_record(db, run_id, summary, reindex=True)
     return summary

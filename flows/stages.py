@@ -84,14 +84,15 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
                   reprocess: bool = False, since: str | None = None) -> dict[str, int]:
     """Clean every pending (or, with `reprocess`, every stored) page of a source; return counts."""
     counts: Counter[str] = Counter()
-    with writer(db) as con:
-        learned = boilerplate(con, source)
+    learned: frozenset[str] | None = None
     after = ""
     while True:
         with writer(db) as con:
             pages = page_batch(con, after=after, limit=BATCH, source=source, since=since, all_pages=reprocess)
             if not pages:
                 break
+            if learned is None:
+                learned = boilerplate(con, source)
         after = pages[-1].url
         results = {page.page_id: _clean_page(page, pattern, learned) for page in pages}
         progress.step(f"clean {source}", len(pages))
@@ -103,11 +104,11 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
         counts["articles_new"] += _write_batch(db, run_id, articles, statuses, coded)
         faults.point("commit")
         counts.update(statuses.values())
-    counts = Counter({"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
-                      "clean_errors": counts.pop("error", 0), **counts})
-    if counts["articles_seen"]:
+    result = {"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
+              "clean_errors": counts.pop("error", 0), **counts}
+    if result["articles_seen"]:
         _learn_boilerplate(db, source)
-    return dict(counts)
+    return result
 
 
 def _unique(articles: list[Article]) -> list[Article]:

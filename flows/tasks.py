@@ -15,9 +15,11 @@ from flows.config import Source
 from flows.health import yield_warnings
 from flows.stages import clean_batches, mark_duplicates
 from spiders.crawl import CrawlError, CrawlInputError, run_crawl
+from spiders.probe import source_unchanged
 from transforms.models import RawPage
 from warehouse import writer
-from warehouse.load import crawl_state, record_source_counts, upsert_raw_pages, upsert_source
+from warehouse.load import crawl_state, finish_run, record_source_counts, upsert_raw_pages, upsert_source
+from warehouse.search import has_index, rebuild_index
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +39,21 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_transient)
 def crawl_source(source: Source, db: Path, run_dir: Path) -> Path:
-    """Crawl one source in its own process; returns the JSONL file of raw pages."""
+    """Crawl one source in its own process; returns the JSONL file of raw pages.
+
+    When every entry point (feeds, sitemaps, start pages, stored feed/sitemap documents) answers 304,
+    nothing new can be discovered from them, so no crawl process is started at all.
+    """
     with writer(db) as con:
         upsert_source(con, source.name, source.model_dump())
         state = crawl_state(con, source.name)
     out = run_dir / f"{source.name}.pages.jsonl"
     progress.step(f"crawl {source.name}", 0, total=1)
-    run_crawl(source.model_dump(), out, state)
+    if source_unchanged(source.model_dump(), state, extra_urls=state["documents"]):
+        log.info("%s: entry points unchanged (304), crawl skipped", source.name)
+        out.touch()
+    else:
+        run_crawl(source.model_dump(), out, state)
     progress.step(f"crawl {source.name}", 1)
     return out
 
@@ -104,12 +114,16 @@ def reprocess_source(db: Path, run_id: str, source: Source, code_events: bool = 
 
 
 @task
-def record_counts(db: Path, run_id: str, counts_by_source: dict[str, dict[str, Any]]) -> list[str]:
-    """Keep this run's per-source counts in run_sources; return yield-drop warnings against history."""
+def finish_run_record(db: Path, run_id: str, summary: dict[str, Any], reindex: bool) -> list[str]:
+    """In one short transaction: per-source counts, the search index (when articles changed or it is
+    missing), yield-drop warnings against each source's history, and the run marked finished."""
     with writer(db) as con:
-        for source, counts in counts_by_source.items():
+        for source, counts in summary["sources"].items():
             record_source_counts(con, run_id, source, counts)
-    warnings = yield_warnings(db, run_id)
+        if reindex or not has_index(con):
+            rebuild_index(con)
+        warnings = yield_warnings(con, run_id)
+        finish_run(con, run_id, "finished", {**summary, "warnings": warnings})
     for warning in warnings:
         log.warning(warning)
     return warnings

@@ -43,7 +43,7 @@ def sources_file(sample, tmp_path_factory) -> Path:
     return path
 
 
-def run_newsdesk(args: list[str], prefect_home: Path, timeout: float = 600, **env: str):
+def _run_newsdesk(args: list[str], prefect_home: Path, timeout: float = 600, **env: str):
     """`newsdesk ARGS` in a subprocess, as a user runs it, in its own process group.
 
     Output goes through files and we wait for the process itself: after a SIGKILL its children (crawl
@@ -76,13 +76,30 @@ def run_newsdesk(args: list[str], prefect_home: Path, timeout: float = 600, **en
 def reference_db(sources_file, prefect_home, tmp_path_factory) -> Path:
     """A warehouse after one uninterrupted run over the sample site (shared by several test files)."""
     db = tmp_path_factory.mktemp("reference") / "news.duckdb"
-    result = run_newsdesk(["run", "--sources", str(sources_file), "--db", str(db)], prefect_home)
+    result = _run_newsdesk(["run", "--sources", str(sources_file), "--db", str(db)], prefect_home)
     assert result.returncode == 0, result.stdout + result.stderr
     return db
 
 
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+def _query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
     from warehouse import reader
 
     with reader(db) as con:
         return con.execute(sql, params or []).fetchall()
+
+
+@pytest.fixture(scope="session")
+def newsdesk(prefect_home):
+    """Run `newsdesk ARGS` as a user would: newsdesk(["run", ...], NEWSDESK_CRASH_AT="clean")."""
+    return lambda args, timeout=600, **env: _run_newsdesk(args, prefect_home, timeout, **env)
+
+
+@pytest.fixture(scope="session")
+def sql():
+    """Query a warehouse file read-only: sql(db, "select ...", [params])."""
+    return _query
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -6,28 +6,27 @@ import signal
 
 import pytest
 
-from conftest import query, run_newsdesk
 
 ARTICLE_ROWS = ("select article_id, canonical_url, title, text, authors, published, access, duplicate_of, "
                 "content_hash, extractor_version from articles order by article_id")
 
 
-def event_rows(db):
-    tables = {r[0] for r in query(db, "select table_name from information_schema.tables")}
+def event_rows(sql, db):
+    tables = {r[0] for r in sql(db, "select table_name from information_schema.tables")}
     if "event_mentions" not in tables:
         return []
-    return query(db, "select m.* exclude (run_id, coded_at) from event_mentions m order by all")
+    return sql(db, "select m.* exclude (run_id, coded_at) from event_mentions m order by all")
 
 
 @pytest.mark.parametrize("stage", ["crawl", "load", "clean", "commit"])
-def test_kill_then_rerun_matches_an_uninterrupted_run(stage, reference_db, sources_file, prefect_home, tmp_path):
+def test_kill_then_rerun_matches_an_uninterrupted_run(stage, reference_db, sources_file, newsdesk, sql, tmp_path):
     db = tmp_path / "crash.duckdb"
     args = ["run", "--sources", str(sources_file), "--db", str(db)]
-    killed = run_newsdesk(args, prefect_home, NEWSDESK_CRASH_AT=stage)
+    killed = newsdesk(args, NEWSDESK_CRASH_AT=stage)
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
-    resumed = run_newsdesk(args, prefect_home)
+    resumed = newsdesk(args)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
-    assert query(db, ARTICLE_ROWS) == query(reference_db, ARTICLE_ROWS)
-    assert event_rows(db) == event_rows(reference_db)
-    statuses = [r[0] for r in query(db, "select status from runs order by started_at")]
+    assert sql(db, ARTICLE_ROWS) == sql(reference_db, ARTICLE_ROWS)
+    assert event_rows(sql, db) == event_rows(sql, reference_db)
+    statuses = [r[0] for r in sql(db, "select status from runs order by started_at")]
     assert statuses == ["interrupted", "finished"]

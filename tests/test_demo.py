@@ -2,17 +2,16 @@
 example queries; a second demo on the same database adds no rows."""
 from __future__ import annotations
 
-from conftest import query, run_newsdesk
 
 
-def test_demo_twice_on_one_database(prefect_home, tmp_path):
+def test_demo_twice_on_one_database(newsdesk, sql, tmp_path):
     db = tmp_path / "demo.duckdb"
-    first = run_newsdesk(["demo", "--db", str(db)], prefect_home)
+    first = newsdesk(["demo", "--db", str(db)])
     assert first.returncode == 0, first.stdout + first.stderr
     for expected in ("Serving the sample site", "total", "Articles per outlet", "Full-text search", "search('Idlib')"):
         assert expected in first.stdout
-    count = query(db, "select count(*) from articles")[0][0]
+    count = sql(db, "select count(*) from articles")[0][0]
     assert count >= 40
-    second = run_newsdesk(["demo", "--db", str(db)], prefect_home)
+    second = newsdesk(["demo", "--db", str(db)])
     assert second.returncode == 0, second.stdout + second.stderr
-    assert query(db, "select count(*), count(distinct canonical_url) from articles") == [(count, count)]
+    assert sql(db, "select count(*), count(distinct canonical_url) from articles") == [(count, count)]

@@ -5,13 +5,12 @@ import dataclasses
 import shutil
 
 import flows.stages as stages
-from conftest import query, run_newsdesk
 
 
-def test_changed_cleaning_code_updates_rows_in_place(reference_db, tmp_path, monkeypatch):
+def test_changed_cleaning_code_updates_rows_in_place(reference_db, sql, tmp_path, monkeypatch):
     db = tmp_path / "copy.duckdb"
     shutil.copy(reference_db, db)
-    before = query(db, "select article_id, title from articles order by article_id")
+    before = sql(db, "select article_id, title from articles order by article_id")
     real_clean = stages.clean
 
     def new_clean(page, **kw):
@@ -19,20 +18,21 @@ def test_changed_cleaning_code_updates_rows_in_place(reference_db, tmp_path, mon
         return article and dataclasses.replace(article, title=article.title + " [v2]", extractor_version="clean-test-2")
 
     monkeypatch.setattr(stages, "clean", new_clean)
-    for source in {r[0] for r in query(db, "select distinct source from articles")}:
+    for source in {r[0] for r in sql(db, "select distinct source from articles")}:
         stages.clean_batches(db, "reprocess-test", source, None, code_events=False, reprocess=True)
-    after = query(db, "select article_id, title, extractor_version from articles order by article_id")
+    after = sql(db, "select article_id, title, extractor_version from articles order by article_id")
     assert [r[0] for r in after] == [r[0] for r in before]
     assert all(r[1].endswith(" [v2]") and r[2] == "clean-test-2" for r in after)
 
 
-def test_reprocess_command_fetches_nothing_and_adds_no_rows(reference_db, sources_file, prefect_home, tmp_path, sample):
+def test_reprocess_command_fetches_nothing_and_adds_no_rows(reference_db, sources_file, newsdesk, sql, tmp_path,
+                                                            sample):
     db = tmp_path / "copy.duckdb"
     shutil.copy(reference_db, db)
     requests_before = len(sample.requests())
-    count = query(db, "select count(*) from articles")[0][0]
-    result = run_newsdesk(["reprocess", "--sources", str(sources_file), "--db", str(db)], prefect_home)
+    count = sql(db, "select count(*) from articles")[0][0]
+    result = newsdesk(["reprocess", "--sources", str(sources_file), "--db", str(db)])
     assert result.returncode == 0, result.stdout + result.stderr
-    assert query(db, "select count(*) from articles")[0][0] == count
+    assert sql(db, "select count(*) from articles")[0][0] == count
     assert len(sample.requests()) == requests_before
-    assert query(db, "select command, status from runs order by started_at desc limit 1") == [("reprocess", "finished")]
+    assert sql(db, "select command, status from runs order by started_at desc limit 1") == [("reprocess", "finished")]

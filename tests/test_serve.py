@@ -8,31 +8,30 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT, query, run_newsdesk
 
 
-def runs(db):
+def runs(sql, db):
     if not db.exists():
         return []
     try:
-        return query(db, "select run_id, status, started_at, finished_at from runs order by started_at")
+        return sql(db, "select run_id, status, started_at, finished_at from runs order by started_at")
     except Exception:  # the schema may not exist yet
         return []
 
 
-def test_serve_triggers_scheduled_runs_one_at_a_time(sources_file, prefect_home, tmp_path):
+def test_serve_triggers_scheduled_runs_one_at_a_time(sources_file, prefect_home, newsdesk, sql, root, tmp_path):
     db = tmp_path / "served.duckdb"
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     server = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--cron", "* * * * *", "--sources",
-                               str(sources_file), "--db", str(db)], cwd=ROOT, env=env,
+                               str(sources_file), "--db", str(db)], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     overlapping = None
     try:
         deadline = time.monotonic() + 330
         while time.monotonic() < deadline:
-            seen = runs(db)
+            seen = runs(sql, db)
             if overlapping is None and any(status == "running" for _, status, _, _ in seen):
-                overlapping = run_newsdesk(["run", "--sources", str(sources_file), "--db", str(db)], prefect_home)
+                overlapping = newsdesk(["run", "--sources", str(sources_file), "--db", str(db)])
             if sum(status == "finished" for _, status, _, _ in seen) >= 2:
                 break
             time.sleep(2)
@@ -42,7 +41,7 @@ def test_serve_triggers_scheduled_runs_one_at_a_time(sources_file, prefect_home,
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
-    seen = runs(db)
+    seen = runs(sql, db)
     assert sum(status == "finished" for _, status, _, _ in seen) >= 2, seen
     assert overlapping is not None and overlapping.returncode == 3, overlapping
     assert "another newsdesk run" in overlapping.stderr

@@ -226,15 +226,17 @@ def page_batch(
 
 
 def crawl_state(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
-    """What the spiders need for conditional requests: validators per URL and the URLs already loaded."""
+    """What the spiders need for conditional requests: validators per URL, the URLs already loaded, and
+    the feed and sitemap documents seen (to probe whether anything changed before crawling)."""
     rows = con.execute(
-        "select url, etag, last_modified, sitemap_lastmod, clean_status from raw_pages "
-        "where source = ? and status between 200 and 299",
+        "select url, etag, last_modified, sitemap_lastmod, clean_status, via, content_type from raw_pages "
+        "where source = ? and status between 200 and 299 and reason is null",
         [source],
     ).fetchall()
-    pages = {url: {"etag": e, "last_modified": m, "sitemap_lastmod": s} for url, e, m, s, _ in rows}
-    loaded = [url for url, *_, status in rows if status in ("article", "skipped")]
-    return {"pages": pages, "loaded": loaded}
+    pages = {url: {"etag": e, "last_modified": m, "sitemap_lastmod": s} for url, e, m, s, *_ in rows}
+    loaded = [url for url, _, _, _, status, _, _ in rows if status in ("article", "skipped")]
+    documents = [url for url, *_, via, ctype in rows if via in ("feed", "sitemap") and "html" not in (ctype or "")]
+    return {"pages": pages, "loaded": loaded, "documents": documents}
 
 
 def article_paragraphs(con: duckdb.DuckDBPyConnection, source: str, limit: int = 500) -> list[list[str]]:

@@ -23,17 +23,22 @@ def seed(db, now_articles: int, now_dated: bool):
         upsert_articles(con, articles("r3", now_articles, now_dated), "r3")
 
 
+def _warnings(db):
+    with writer(db) as con:
+        return yield_warnings(con, "r3")
+
+
 def test_no_warning_for_a_normal_run(db_path):
     seed(db_path, 19, True)
-    assert yield_warnings(db_path, "r3") == []
+    assert _warnings(db_path) == []
 
 
 def test_warns_when_fewer_pages_become_articles(db_path):
     seed(db_path, 4, True)
-    warnings = yield_warnings(db_path, "r3")
+    warnings = _warnings(db_path)
     assert len(warnings) == 1 and "16% of cleaned pages were articles (history 80%)" in warnings[0]
 
 
 def test_warns_when_dates_go_missing(db_path):
     seed(db_path, 20, False)
-    assert any("have no publication date" in w for w in yield_warnings(db_path, "r3"))
+    assert any("have no publication date" in w for w in _warnings(db_path))
