@@ -6,6 +6,7 @@ loading is serialised because DuckDB has one writer.
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -96,7 +97,18 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
         return {"run_id": run_id, "skipped": str(exc), "sources": {}}
 
 
+KEEP_RUN_DIRS = 5  # crawl output of the latest runs, for inspection; the warehouse has every page anyway
+
+
+def _prune_run_dirs(work_dir: Path, keep: int = KEEP_RUN_DIRS) -> None:
+    """Run ids sort by time, so the oldest crawl directories go first."""
+    runs = sorted(p for p in work_dir.iterdir() if p.is_dir()) if work_dir.is_dir() else []
+    for old in runs[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool) -> dict[str, Any]:
+    _prune_run_dirs(run_dir.parent)
     run_dir.mkdir(parents=True, exist_ok=True)
     clock = Stopwatch()
     with clock("start"):
