@@ -18,13 +18,14 @@ from trafilatura.utils import load_html
 from transforms.access import access_flag
 from transforms.clutter import clutter_flags, count_words, normalise
 from transforms.extract import extract_paragraphs, visible_standfirst
+from transforms.language import detect_language
 from transforms.metadata import PageMeta, page_meta
 from transforms.models import Article, RawPage, stable_id
 from transforms.pagekind import not_article_reason
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "clean-1.1"
+EXTRACTOR_VERSION = "clean-1.2"
 _HTML_TYPES = ("html", "xml")
 MAX_BOILERPLATE_SHARE = 0.5  # learned blocks may not remove more than this share of the words
 
@@ -140,7 +141,7 @@ def _article(page: RawPage, url: str, meta: PageMeta, tree: HtmlElement, raw: li
     return Article(
         article_id=stable_id(canonical), url=page.url, canonical_url=canonical, source=page.source,
         title=meta.title or "", text=text, authors=meta.authors, published=meta.published,
-        updated=meta.updated, language=meta.language, site_name=meta.site_name, section=meta.section,
+        updated=meta.updated, language=meta.language or detect_language(text), site_name=meta.site_name, section=meta.section,
         categories=meta.categories, description=meta.description, lead_image=meta.lead_image,
         access=access_flag(meta, tree, raw, words), word_count=words, content_hash=content_hash(text),
         extractor_version=EXTRACTOR_VERSION, page_id=page.page_id,

@@ -61,7 +61,8 @@ def upsert_raw_pages(con: duckdb.DuckDBPyConnection, pages: Sequence[RawPage], r
             insert into raw_pages by name
             select * exclude (fetched_at), fetched_at::timestamptz as fetched_at,
                    fetched_at::timestamptz as first_seen_at,
-                   case when body is not null and status between 200 and 299 then 'pending' end as clean_status,
+                   case when body is not null and status between 200 and 299
+                        and coalesce(content_type, 'text/html') ilike '%html%' then 'pending' end as clean_status,
                    null as clean_version
             from raw_batch
             on conflict (page_id) do update set
@@ -81,7 +82,8 @@ def upsert_raw_pages(con: duckdb.DuckDBPyConnection, pages: Sequence[RawPage], r
                 clean_status = case
                     when excluded.status = 304 then raw_pages.clean_status
                     when excluded.body_hash is not distinct from raw_pages.body_hash then raw_pages.clean_status
-                    when excluded.body is not null and excluded.status between 200 and 299 then 'pending'
+                    when excluded.body is not null and excluded.status between 200 and 299
+                         and coalesce(excluded.content_type, 'text/html') ilike '%html%' then 'pending'
                     else null end
             """
         )
@@ -211,7 +213,8 @@ def page_batch(
     since: str | None = None, all_pages: bool = False,
 ) -> list[RawPage]:
     """The next `limit` pages (by URL, after `after`) to clean: pending ones, or every stored HTML page."""
-    where = ["body is not null", "status between 200 and 299", "url > ?"]
+    where = ["body is not null", "status between 200 and 299", "url > ?",
+             "coalesce(content_type, 'text/html') ilike '%html%'"]  # feeds and sitemaps are not articles
     params: list[Any] = [after]
     if not all_pages:
         where.append("clean_status = 'pending'")

@@ -119,3 +119,13 @@ def test_reader_waits_for_a_writer_in_another_process(db_path):
             assert con.execute("select count(*) from articles").fetchone() == (0,)
     finally:
         holder.wait(timeout=20)
+
+
+def test_feed_and_sitemap_documents_are_never_cleaned(db_path):
+    with writer(db_path) as con:
+        migrate(con)
+        upsert_raw_pages(con, [page("http://a/feed.xml", content_type="application/atom+xml"),
+                               page("http://a/sitemap.xml", content_type="application/xml"),
+                               page("http://a/story", content_type="text/html; charset=utf-8")], "r1")
+        assert [p.url for p in page_batch(con)] == ["http://a/story"]
+        assert [p.url for p in page_batch(con, all_pages=True)] == ["http://a/story"]

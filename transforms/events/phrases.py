@@ -138,7 +138,8 @@ def head_entity(tok: Token, lex: Lexicon) -> str:
 
 def country_of(tok: Token, gaz: Gazetteer) -> str | None:
     """Country the phrase belongs to where the text says: "Syrian forces", "Syria's army", "in Zimbabwe"."""
-    for t in _collect(tok, CORE_DROP, CORE_KEEP_PREPS):
+    # head first, then document order: a set's order would differ from process to process
+    for t in sorted(_collect(tok, CORE_DROP, CORE_KEEP_PREPS), key=lambda t: (t.i != tok.i, t.i)):
         code = gaz.country_of_word(t.text) if (t.text[:1].isupper()) else None
         if code:
             return code
