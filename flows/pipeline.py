@@ -144,23 +144,57 @@ def _finish(db: Path, run_id: str, summary: dict[str, Any], clock: "Stopwatch") 
 
 @flow(name="newsdesk-scheduled-run", log_prints=False)
 def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
-    """What `newsdesk serve` runs on its schedule: re-read the sources file, then one pipeline run."""
-    config = load_sources(Path(sources_file))
-    return pipeline_run(config.source, Path(db), Path(work_dir))
+    """What `newsdesk serve` runs on its schedule: re-read the sources file, then one pipeline run.
+
+    The runner ships this flow to a spawned process with cloudpickle, by value: its globals then hold
+    only the names the body uses, and `pipeline_run` validates its parameters against annotations
+    (`list[Source]`) that must resolve in its module. So import the module for real in that process.
+    """
+    from flows import pipeline
+
+    config = pipeline.load_sources(Path(sources_file))
+    return pipeline.pipeline_run(config.source, Path(db), Path(work_dir))
 
 
-def serve(sources_file: Path, db: Path, work_dir: Path, cron: str) -> None:
-    """Serve the scheduled deployment from this process until interrupted; one run at a time."""
-    scheduled_run.serve(
-        name="newsdesk-scheduled",
-        cron=cron,
+def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0) -> None:
+    """Serve the scheduled deployment from this process until interrupted; one run at a time.
+
+    Prefect's ephemeral server (all we have offline) does not run its scheduler service, so a cron
+    deployment alone never gets flow runs. This process therefore asks the server every
+    `refill_seconds` to create the deployment's upcoming runs (the same call the scheduler makes;
+    it is idempotent) while the runner picks them up and executes them.
+    """
+    import asyncio
+
+    from prefect import get_client
+    from prefect.runner import Runner
+
+    runner = Runner(name="newsdesk-scheduled", pause_on_shutdown=False, limit=1)
+    deployment_id = runner.add_flow(
+        scheduled_run, name="newsdesk-scheduled", cron=cron, entrypoint_type=EntrypointType.MODULE_PATH,
         parameters={"sources_file": str(sources_file.resolve()), "db": str(db.resolve()),
                     "work_dir": str(work_dir.resolve())},
-        limit=1,
-        pause_on_shutdown=False,
-        entrypoint_type=EntrypointType.MODULE_PATH,
-        print_starting_message=True,
     )
+
+    async def keep_scheduled() -> None:
+        async with get_client() as client:
+            while True:
+                response = await client.request("POST", "/deployments/{id}/schedule",
+                                                path_params={"id": deployment_id}, json={})
+                if response.is_error:  # e.g. a busy SQLite; the runs already made still run
+                    log.warning("could not schedule runs: HTTP %s %s", response.status_code, response.text)
+                await asyncio.sleep(refill_seconds)
+
+    async def main() -> None:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(keep_scheduled())
+            group.create_task(runner.start())
+
+    log.info("serving deployment %s on %r", deployment_id, cron)
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        log.info("serve interrupted; stopping")
 
 
 @flow(name="newsdesk-reprocess", log_prints=False)
