@@ -2,7 +2,6 @@
 real Prefect flow runs, a real DuckDB file. Acceptance of issue 2."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
