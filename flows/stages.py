@@ -1,8 +1,9 @@
 """The clean-and-load stage, outside Prefect so tests, `reprocess` and the flow share one code path.
 
-Pages are taken in batches; each batch is cleaned in memory and written in one short transaction
-(articles, events, page statuses together), so a kill at any point leaves either the whole batch or
-none of it, and the next run picks up the pages still marked pending.
+Pages are taken in batches; each batch is cleaned and coded in memory, then written in short
+transactions: articles, then events, then the page statuses. Pages stay `pending` until that last
+write, and every write is an idempotent upsert, so a kill at any point makes the next run redo the
+batch and end with the same rows.
 """
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from flows import faults, progress
 from transforms import boilerplate as boilerplate_rules
 from transforms.clean import EXTRACTOR_VERSION, clean
-from flows import faults, progress
 from transforms.dedup import DuplicateIndex
 from transforms.models import Article, RawPage
 from warehouse import writer
@@ -32,7 +33,7 @@ BATCH = 100
 
 @lru_cache(maxsize=1)
 def event_resources() -> Any:
-    """The spaCy model and gazetteer, loaded once per process (a second or two)."""
+    """The spaCy model and gazetteer, loaded once per process (a few seconds)."""
     from transforms.events import load_resources
 
     return load_resources()
