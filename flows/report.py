@@ -6,7 +6,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-COLUMNS = [("pages_fetched", "fetched"), ("pages_failed", "failed"), ("pages_unchanged", "unchanged"),
+SHOWN_ERRORS = 5  # per source; the page_errors view has them all
+
+COLUMNS = [("pages_fetched", "fetched"), ("pages_failed", "not usable"), ("pages_unchanged", "unchanged"),
            ("articles_seen", "articles"), ("articles_new", "new rows"), ("pages_skipped", "not articles")]
 
 
@@ -21,8 +23,12 @@ def print_run_summary(console: Console, summary: dict[str, Any]) -> None:
     table.add_row("[bold]total[/]", *[f"[bold]{totals[key]}[/]" for key, _ in COLUMNS])
     console.print(table)
     for name, counts in summary["sources"].items():
-        for error in counts.get("errors", [])[:20]:
+        errors = counts.get("errors", [])
+        for error in errors[:SHOWN_ERRORS]:
             console.print(f"  [yellow]{name}[/] {error['url']}: {error['reason']}")
+        if len(errors) > SHOWN_ERRORS:
+            console.print(f"  [yellow]{name}[/] ... {len(errors) - SHOWN_ERRORS} more: "
+                          f"newsdesk sql \"select * from page_errors where source = '{name}'\"")
     if summary.get("seconds"):
         console.print("seconds: " + ", ".join(f"{k} {v}" for k, v in summary["seconds"].items()))
     for warning in summary.get("warnings", []):
