@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -53,23 +53,22 @@ def open_with_retry(path: Path | str, read_only: bool, wait_seconds: float = 30.
 
 
 @contextmanager
-def writer(path: Path | str, wait_seconds: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def _connection(path: Path | str, read_only: bool, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = open_with_retry(path, read_only=read_only, wait_seconds=wait_seconds)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def writer(path: Path | str, wait_seconds: float = 120.0) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
     """A short-lived read-write connection; the caller keeps the work inside it small."""
-    con = open_with_retry(path, read_only=False, wait_seconds=wait_seconds)
-    try:
-        yield con
-    finally:
-        con.close()
+    return _connection(path, False, wait_seconds)
 
 
-@contextmanager
-def reader(path: Path | str, wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def reader(path: Path | str, wait_seconds: float = 30.0) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
     """A read-only connection that waits while a run holds the file for a commit."""
-    con = open_with_retry(path, read_only=True, wait_seconds=wait_seconds)
-    try:
-        yield con
-    finally:
-        con.close()
+    return _connection(path, True, wait_seconds)
 
 
 def migration_files() -> list[tuple[int, str, str]]:
