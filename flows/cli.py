@@ -216,7 +216,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Benchmarks that print their numbers (and fail below the quality floors with --gate)."""
     if args.what == "runs":
         _prefect(_settings(args))
-    from flows import bench
+    from bench import cli as bench
 
     return bench.run(args, out)
 

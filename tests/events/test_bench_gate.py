@@ -1,7 +1,7 @@
 """The benchmark runs on the PLOVER gold records and the coder stays above its floors."""
 from __future__ import annotations
 
-from flows import bench_events
+from bench import events as bench_events
 
 
 def test_gold_scores_pass_the_accuracy_gate(shared, resources):

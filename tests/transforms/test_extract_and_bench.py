@@ -7,7 +7,7 @@ import pytest
 from trafilatura.utils import load_html
 
 import transforms.extract as extract
-from flows import bench_extraction
+from bench import extraction as bench_extraction
 
 DATASET = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction-dev"
 PROSE = "The committee met on Monday and agreed to publish its findings before the end of the month."

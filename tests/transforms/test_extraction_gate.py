@@ -1,7 +1,7 @@
 """The CI gate of issue 3: F1 and clutter-leak rate on the development set, with the shared scorer."""
 from __future__ import annotations
 
-from flows import bench_extraction
+from bench import extraction as bench_extraction
 
 
 def test_extraction_quality_stays_above_its_floors(shared):

@@ -10,7 +10,6 @@ slows both alike and the docs/s ratio stays fair. Scores use the shared scorer's
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import sys
@@ -21,22 +20,18 @@ from typing import Any, Callable
 
 import trafilatura
 
+from bench import scorers
 from transforms.clean import EXTRACTOR_VERSION, clean
 from transforms.models import RawPage
 
-DEFAULT_SCORER = Path(__file__).resolve().parents[2] / "shared" / "bench" / "score_extraction.py"
+DEFAULT_SCORER = scorers.scorer_path("extraction")
 # Floors for the CI gate, set just under the figures measured on extraction-dev (see README).
 FLOORS = {"f1": 0.956, "max_clutter_leak_rate": 0.02, "throughput_ratio": 0.70}
 
 
 def load_scorer(path: Path = DEFAULT_SCORER) -> ModuleType:
-    """Import the shared scorer module from its file path."""
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"scorer not found: {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The shared extraction scorer (see bench.scorers)."""
+    return scorers.load_scorer("extraction", path)
 
 
 def newsdesk_text(html: str, url: str | None) -> str:

@@ -35,15 +35,15 @@ def sample_site_articles() -> list[dict]:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     if args.what == "runs":
-        from flows import bench_runs as bench
+        from bench import runs as bench
 
         result = bench.main(console)
     elif args.what == "extraction":
-        from flows import bench_extraction as bench
+        from bench import extraction as bench
 
         result = bench.main(args.dataset or DEFAULT_SHARED / "data" / "extraction-dev", None)
     else:
-        from flows import bench_events as bench
+        from bench import events as bench
 
         gold = args.gold or DEFAULT_SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
         result = bench.main(gold, sample_site_articles())

@@ -6,13 +6,12 @@ PLOVER types. Speed is articles per second from article text to event rows (codi
 JSON rows) on ~600-word news articles: the sample site's when given, otherwise articles built from
 the seed article and synthetic news paragraphs.
 
-    python -m flows.bench_events [--gold ../shared/data/events-dev/plover_gsr.jsonl] [--split all|dev|holdout]
+    python -m bench.events [--gold ../shared/data/events-dev/plover_gsr.jsonl] [--split all|dev|holdout]
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import multiprocessing
 import time
@@ -20,11 +19,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from bench import scorers
 from transforms.events import ArticleInput, Resources, extract_events_many, link_mentions, load_resources
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = scorers.SHARED
 DEFAULT_GOLD = SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
-DEFAULT_SCORER = SHARED / "bench" / "score_events.py"
+DEFAULT_SCORER = scorers.scorer_path("events")
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Floors for the CI gate, just under the figures measured on the full gold set (0.755 / 0.854 / 0.682 /
 # 0.516 with coder plover-rules-0.1). Speed is measured on a shared 2-core machine and varies with load
@@ -53,12 +53,8 @@ SYNTHETIC = [
 
 
 def load_scorer(path: Path = DEFAULT_SCORER) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_events", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"scorer not found: {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The shared event scorer (see bench.scorers)."""
+    return scorers.load_scorer("events", path)
 
 
 def split_of(record_id: str) -> str:
