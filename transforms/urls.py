@@ -1,10 +1,14 @@
 """The one canonical form of a URL, used for article ids, crawl seen-sets and duplicate URLs.
 
-courlan (trafilatura's URL library) does the work: lower-cased scheme and host, default port and
-fragment dropped, tracking parameters (utm_*, fbclid, gclid...) removed. A URL courlan cannot parse
-is returned unchanged rather than raising: callers decide what to do with malformed URLs.
+courlan (trafilatura's URL library) does the work: lower-cased scheme and host, default port dropped,
+query parameters sorted, tracking parameters (utm_*, fbclid, gclid...) removed; the fragment is cut
+here. Not courlan's `strict` mode: it drops every query parameter it does not know, so
+`news_view.html?idx=8576` and `?idx=8577` would become one URL. A URL courlan cannot parse is
+returned unchanged rather than raising: callers decide what to do with malformed URLs.
 """
 from __future__ import annotations
+
+from urllib.parse import urldefrag
 
 import courlan
 
@@ -12,6 +16,6 @@ import courlan
 def canonical_url(url: str) -> str:
     """`url` in canonical form; unchanged when it cannot be parsed."""
     try:
-        return courlan.normalize_url(url, strict=True)
+        return courlan.normalize_url(urldefrag(url)[0], strict=False)
     except (ValueError, TypeError):
         return url
