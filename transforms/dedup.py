@@ -12,15 +12,14 @@ copy of a copy points at the original, not at the middle link.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-from dataclasses import replace
-from typing import Iterable, Sequence
+from collections.abc import Iterable
+from typing import Any
 
-import regex
 from datasketch import MinHash, MinHashLSH
 
-from transforms.models import Article
+from transforms.text import content_hash as text_content_hash
+from transforms.text import words as text_words
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +27,12 @@ THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE = 4
 MIN_WORDS = 30  # shorter texts are only matched exactly: a few shingles make Jaccard meaningless
-_WORD = regex.compile(r"\w+")
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """Word n-grams of the lower-cased text, as bytes for hashing."""
-    words = _WORD.findall(text.lower())
+    words = text_words(text)
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(len(words) - size + 1, 0))}
-
-
-def text_hash(text: str) -> str:
-    """Same normalisation as Article.content_hash: lower-cased words joined by single spaces."""
-    return hashlib.sha1(" ".join(_WORD.findall(text.lower())).encode("utf-8")).hexdigest()
 
 
 class DuplicateIndex:
@@ -61,35 +54,31 @@ class DuplicateIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._order
 
-    def add(self, article_id: str, text: str, content_hash: str | None = None) -> None:
-        """Remember a text; a later `find` may return `article_id` (or the copy it duplicates)."""
+    def add(self, article_id: str, text: str, content_hash: str | None = None, original: str | None = None) -> None:
+        """Remember a text; a later `find` may return `article_id`, or `original` when it is a copy of that."""
         if article_id in self._order:
             return
         self._order[article_id] = len(self._order)
-        self._root.setdefault(article_id, article_id)
-        self._hashes.setdefault(content_hash or text_hash(text), article_id)
+        self._root[article_id] = self._root.get(original, original) if original else article_id
+        self._hashes.setdefault(content_hash or text_content_hash(text), article_id)
         sketch = self._sketch(text)
         if sketch is not None:
             self._sketches[article_id] = sketch
             self._lsh.insert(article_id, sketch)
 
-    def find(self, article: Article) -> str | None:
-        """The id of the first-seen copy of `article`'s text, or None when it is new."""
-        exact = self._hashes.get(article.content_hash or text_hash(article.text))
-        if exact is not None and exact != article.article_id:
+    def find(self, article_id: str, text: str, content_hash: str | None = None) -> str | None:
+        """The id of the first-seen copy of this text (another article), or None when it is new."""
+        exact = self._hashes.get(content_hash or text_content_hash(text))
+        if exact is not None and exact != article_id:
             return self._root[exact]
-        sketch = self._sketch(article.text)
+        sketch = self._sketch(text)
         if sketch is None:
             return None
         matches = [c for c in self._lsh.query(sketch)
-                   if c != article.article_id and sketch.jaccard(self._sketches[c]) >= self.threshold]
+                   if c != article_id and sketch.jaccard(self._sketches[c]) >= self.threshold]
         if not matches:
             return None
         return self._root[min(matches, key=lambda c: self._order[self._root[c]])]
-
-    def mark(self, article_id: str, original: str) -> None:
-        """Record that `article_id` is a copy of `original` (so copies of it point at the original)."""
-        self._root[article_id] = self._root.get(original, original)
 
     def _sketch(self, text: str) -> MinHash | None:
         grams = shingles(text)
@@ -100,24 +89,19 @@ class DuplicateIndex:
         return sketch
 
 
-def assign(articles: Sequence[Article], existing: Iterable[tuple[str, str]] = (),
-           threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> list[Article]:
-    """`articles` (in arrival order) with `duplicate_of` set to the first-seen copy, if any.
+def duplicate_links(candidates: Iterable[dict[str, Any]], threshold: float = THRESHOLD,
+                    num_perm: int = NUM_PERM) -> dict[str, str | None]:
+    """`duplicate_of` for every candidate: the first-seen copy of its text, or None for an original.
 
-    `existing` are (article_id, text) pairs already stored (earlier runs): they count as seen first.
-    An article whose id is already stored is the same article again, not a duplicate of itself.
+    `candidates` are dicts with `article_id`, `text` and `content_hash`, in the order that decides
+    which copy is the original (the warehouse gives earliest published first). Deterministic for a
+    given set of articles, so a run that crashed and resumed ends with the same links.
     """
     index = DuplicateIndex(threshold=threshold, num_perm=num_perm)
-    for article_id, text in existing:
-        index.add(article_id, text)
-    out: list[Article] = []
-    for article in articles:
-        original = index.find(article)
-        if original is not None:
-            log.info("duplicate: %s is a copy of %s", article.article_id, original)
-            article = replace(article, duplicate_of=original)
-        index.add(article.article_id, article.text, article.content_hash or None)
-        if original is not None:
-            index.mark(article.article_id, original)
-        out.append(article)
-    return out
+    links: dict[str, str | None] = {}
+    for row in candidates:
+        article_id, text = row["article_id"], row.get("text") or ""
+        original = index.find(article_id, text, row.get("content_hash"))
+        links[article_id] = original
+        index.add(article_id, text, row.get("content_hash") or None, original)
+    return links

@@ -1,8 +1,10 @@
 """Near-duplicate detection at the stated threshold (Jaccard 0.8 over word 4-grams), both sides."""
 from __future__ import annotations
 
-from transforms.clean import content_hash
-from transforms.dedup import THRESHOLD, DuplicateIndex, assign
+import dataclasses
+
+from transforms.text import content_hash
+from transforms.dedup import THRESHOLD, DuplicateIndex, duplicate_links
 from transforms.models import Article, stable_id
 
 WIRE = [
@@ -37,6 +39,14 @@ def article(url: str, paragraphs: list[str]) -> Article:
     text = "\n\n".join(paragraphs)
     return Article(article_id=stable_id(url), url=url, canonical_url=url, source="test", title="t", text=text,
                    content_hash=content_hash(text), word_count=len(text.split()))
+
+
+def assign(articles: list[Article], existing: list[tuple[str, str]] = ()) -> list[Article]:
+    """The articles with duplicate_of as production computes it (stored ones first, then arrival order)."""
+    rows = [{"article_id": a, "text": t} for a, t in existing]
+    rows += [{"article_id": a.article_id, "text": a.text, "content_hash": a.content_hash} for a in articles]
+    links = duplicate_links(rows)
+    return [dataclasses.replace(a, duplicate_of=links[a.article_id]) for a in articles]
 
 
 def test_threshold_is_the_documented_one() -> None:
@@ -81,4 +91,4 @@ def test_short_texts_only_match_exactly() -> None:
     index = DuplicateIndex()
     index.add("a", "Short note about the weather today.")
     near = article("https://x.example/b", ["Short note about the weather tomorrow."])
-    assert index.find(near) is None
+    assert index.find(near.article_id, near.text) is None

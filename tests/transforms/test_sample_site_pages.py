@@ -3,6 +3,7 @@ correct pipeline extracts: article fields, clutter removed, non-article pages sk
 syndicated copy pointing at its original and same-event stories from other outlets kept apart."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from transforms.clean import clean
 from transforms.clutter import normalise
-from transforms.dedup import assign
+from transforms.dedup import duplicate_links
 from transforms.models import Article, RawPage
 
 SITE = Path(__file__).resolve().parents[2] / "sample_site"
@@ -87,7 +88,9 @@ def test_syndicated_copy_points_at_original_and_same_event_stories_do_not() -> N
         where[article.article_id] = (outlet, path)
         articles.append(article)
     syndicated = 0
-    for article in assign(articles):
+    links = duplicate_links({"article_id": a.article_id, "text": a.text, "content_hash": a.content_hash}
+                            for a in articles)
+    for article in (dataclasses.replace(a, duplicate_of=links[a.article_id]) for a in articles):
         want = manifest()["outlets"][where[article.article_id][0]]["pages"][where[article.article_id][1]]
         original = want.get("syndicated_of")
         expected = (original["outlet"], original["path"]) if original else None
