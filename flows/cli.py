@@ -14,9 +14,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from flows import faults, progress
+from flows import progress
 from flows.config import ConfigError, Settings, load_sources
 from flows.runlock import RunInProgress, run_lock
+from stages import faults
 
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # piped: don't squeeze tables
 err = Console(stderr=True)
@@ -47,8 +48,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import pipeline_run
     from flows.report import print_run_summary
 
-    with progress.shown(err):
-        summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events)
+    with progress.shown(err) as bars:
+        summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events,
+                               progress=bars)
     if "skipped" in summary:
         raise RunInProgress(summary["skipped"])
     print_run_summary(out, summary)
@@ -149,22 +151,21 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    """Past runs with status, duration and per-source counts."""
+    """Past runs, one line each; with a run id, that run per source."""
     from flows.output import render
     from warehouse import reader
+    from warehouse.runs import list_runs, run_detail
 
     settings = _settings(args)
+    if not settings.db.exists():
+        err.print(f"[red]error:[/] no database at {settings.db}; run `newsdesk demo` or `newsdesk run` first")
+        return 2
     with reader(settings.db) as con:
-        cursor = con.execute(
-            "select r.run_id, r.command, r.status, r.started_at, "
-            "round(epoch(r.finished_at - r.started_at), 1) as seconds, s.source, s.pages_fetched, "
-            "s.pages_failed, s.pages_unchanged, s.articles_seen, s.articles_new, s.pages_skipped, "
-            "json_array_length(s.errors) as errors "
-            "from runs r left join run_sources s using (run_id) order by r.started_at desc, s.source limit ?",
-            [args.limit],
-        )
-        columns = [d[0] for d in cursor.description]
-        render(columns, cursor.fetchall(), args.format, out)
+        columns, rows = run_detail(con, args.run_id) if args.run_id else list_runs(con, args.limit)
+    if args.run_id and not rows:
+        err.print(f"[red]error:[/] no run {args.run_id!r} in {settings.db} (see `newsdesk runs`)")
+        return 1
+    render(columns, rows, args.format, out, compact=True)
     return 0
 
 
@@ -180,8 +181,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     from flows.pipeline import reprocess_flow
     from flows.report import print_run_summary
 
-    with progress.shown(err):
-        summary = reprocess_flow(sources, settings.db, since=args.since)
+    with progress.shown(err) as bars:
+        summary = reprocess_flow(sources, settings.db, since=args.since, progress=bars)
     print_run_summary(out, summary)
     return 0
 
@@ -253,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("events", cmd_events, "code events in articles given as JSON lines {id, title, text, published}")
     p.add_argument("file", metavar="FILE.jsonl")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
-    p = add("runs", cmd_runs, "list past runs with status, duration and per-source counts")
+    p = add("runs", cmd_runs, "list past runs (status, duration, counts); with RUN_ID, that run per source")
+    p.add_argument("run_id", nargs="?", metavar="RUN_ID", help="show this run per source")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     db_option(p)
@@ -282,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    faults.configure(os.environ.get("NEWSDESK_CRASH_AT"))
+    faults.configure(os.environ.get("NEWSDESK_CRASH_AT"), os.environ.get("NEWSDESK_HOLD_AT"))
     try:
         return args.func(args)
     except ConfigError as exc:

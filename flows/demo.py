@@ -35,8 +35,8 @@ def run_demo(settings: Settings, console: Console) -> int:
         sources_file.write_text(site.sources_toml(), encoding="utf-8")
         console.print(f"Serving the sample site: {', '.join(f'{n} {u}' for n, u in site.outlets.items())}")
         config = load_sources(sources_file)
-        with progress.shown(console):
-            summary = pipeline_run(config.source, settings.db, settings.runs_dir())
+        with progress.shown(console) as bars:
+            summary = pipeline_run(config.source, settings.db, settings.runs_dir(), progress=bars)
     print_run_summary(console, summary)
     console.print(f"\nWarehouse: [bold]{Path(settings.db).resolve()}[/]. Try these with `newsdesk sql \"...\"`:\n")
     with reader(settings.db) as con:

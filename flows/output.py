@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -27,8 +28,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, console: Console) -> None:
-    """Print rows as a table, csv (header line first) or a json array of row objects."""
+def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, console: Console,
+           compact: bool = False) -> None:
+    """Print rows as a table, csv (header line first) or a json array of row objects.
+
+    `compact` tables have no outer border and one space between columns, to fit narrow terminals."""
     if fmt == "json":
         console.file.write(json.dumps([dict(zip(columns, map(_plain, r))) for r in rows], ensure_ascii=False) + "\n")
     elif fmt == "csv":
@@ -38,7 +42,9 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, cons
         out.writerows([["" if v is None else _plain(v) for v in r] for r in rows])
         console.file.write(buffer.getvalue())
     else:
-        table = Table(show_lines=False)
+        table = Table(show_lines=False, box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False,
+                      show_edge=False) if compact \
+            else Table(show_lines=False)
         for name in columns:
             table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=60)
         for row in rows:

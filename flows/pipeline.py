@@ -1,7 +1,8 @@
-"""The Prefect flows: one pipeline run (crawl -> load pages -> clean/events -> load) and reprocessing.
+"""The Prefect flows: one pipeline run (crawl -> load pages -> clean/events -> derived state) and
+reprocessing, plus `serve` (the same run on a cron schedule).
 
-Flows only compose tasks. Crawls of different sources run concurrently (each in its own process);
-loading is serialised because DuckDB has one writer.
+Flows only compose the tasks of flows/tasks.py (thin wrappers over stages/). Crawls of different
+sources run concurrently (each in its own process); loading is serialised because DuckDB has one writer.
 """
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import faults
 from flows.config import Source, load_sources
 from flows.runlock import RunInProgress, run_lock
-from flows.tasks import crawl_source, finish_run_record, ingest_source, link_duplicates, reprocess_source
-from warehouse import migrate, writer
-from warehouse.load import finish_run, start_run
+from flows.tasks import crawl_source, finish_run_record, ingest_source, refresh_derived, reprocess_source
+from stages import faults
+from stages.progress import silent
+from warehouse import migrate, transaction, writer
+from warehouse.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,8 @@ def open_run(db: Path, run_id: str, command: str) -> None:
     """Migrate the warehouse and record the run as running (earlier unfinished runs become interrupted)."""
     with writer(db) as con:
         migrate(con)
-        start_run(con, run_id, command, str(flow_run.get_id() or ""))
+        with transaction(con):
+            start_run(con, run_id, command, str(flow_run.get_id() or ""))
 
 
 @task
@@ -81,17 +84,20 @@ def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@flow(name="newsdesk-run", task_runner=ThreadPoolTaskRunner(max_workers=3), log_prints=False)
+@flow(name="newsdesk-run", task_runner=ThreadPoolTaskRunner(max_workers=3), log_prints=False,
+      validate_parameters=False)
 def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | None = None,
-                 code_events: bool = True) -> dict[str, Any]:
-    """Crawl every source, load raw pages, clean them into articles and events, and index them.
+                 code_events: bool = True, progress: Any = None) -> dict[str, Any]:
+    """Crawl every source, load raw pages, clean them into articles and events, and bring duplicate
+    links, learned boilerplate and the search index up to date.
 
     Only one run per warehouse at a time: while another holds the run lock this one does nothing.
+    `progress` is a stages.progress.Progress callback (the CLI's bars).
     """
     run_id = run_id or new_run_id()
     try:
         with run_lock(db):
-            return _run(sources, db, work_dir / run_id, run_id, code_events)
+            return _run(sources, Path(db), Path(work_dir) / run_id, run_id, code_events, progress or silent)
     except RunInProgress as exc:
         log.warning("run %s not started: %s", run_id, exc)
         return {"run_id": run_id, "skipped": str(exc), "sources": {}}
@@ -107,7 +113,8 @@ def _prune_run_dirs(work_dir: Path, keep: int = KEEP_RUN_DIRS) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool) -> dict[str, Any]:
+def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool,
+         progress: Any) -> dict[str, Any]:
     _prune_run_dirs(run_dir.parent)
     run_dir.mkdir(parents=True, exist_ok=True)
     clock = Stopwatch()
@@ -116,30 +123,23 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}, "seconds": clock.laps}
     try:
         with clock("crawl"):
-            crawls = {s.name: crawl_source.submit(s, db, run_dir) for s in sources}
+            crawls = {s.name: crawl_source.submit(s, db, run_dir, progress) for s in sources}
             faults.point("crawl")
             pages = {name: future.result() for name, future in crawls.items()}
         with clock("load + clean + events"):
             for source in sources:
                 summary["sources"][source.name] = ingest_source(pages[source.name], db, run_id, source,
-                                                                code_events=code_events)
-        _finish(db, run_id, summary, clock)
+                                                                code_events=code_events, progress=progress)
+        with clock("duplicates + index"):
+            refresh_derived(db, progress)
+        with clock("record"):
+            summary["warnings"] = finish_run_record(db, run_id, summary)
     except BaseException as exc:
         close_run(db, run_id, "failed", summary, f"{type(exc).__name__}: {exc}")
         raise
     create_markdown_artifact(_summary_markdown(run_id, summary), key="newsdesk-run-summary",
                              description="Pages and articles per source")
     return summary
-
-
-def _finish(db: Path, run_id: str, summary: dict[str, Any], clock: "Stopwatch") -> None:
-    """Duplicates, search index and learned boilerplate change only when articles did."""
-    changed = sum(c.get("articles_seen", 0) for c in summary["sources"].values())
-    with clock("duplicates"):
-        if changed:
-            link_duplicates(db)
-    with clock("index + record"):
-        summary["warnings"] = finish_run_record(db, run_id, summary, reindex=bool(changed))
 
 
 @flow(name="newsdesk-scheduled-run", log_prints=False)
@@ -150,8 +150,11 @@ def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
     only the names the body uses, and `pipeline_run` validates its parameters against annotations
     (`list[Source]`) that must resolve in its module. So import the module for real in that process.
     """
+    import os
+
     from flows import pipeline
 
+    pipeline.faults.configure(os.environ.get("NEWSDESK_CRASH_AT"), os.environ.get("NEWSDESK_HOLD_AT"))
     config = pipeline.load_sources(Path(sources_file))
     return pipeline.pipeline_run(config.source, Path(db), Path(work_dir))
 
@@ -197,19 +200,22 @@ def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_second
         log.info("serve interrupted; stopping")
 
 
-@flow(name="newsdesk-reprocess", log_prints=False)
-def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, code_events: bool = True) -> dict[str, Any]:
+@flow(name="newsdesk-reprocess", log_prints=False, validate_parameters=False)
+def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, code_events: bool = True,
+                   progress: Any = None) -> dict[str, Any]:
     """Rebuild articles (and events) from stored raw pages with the current code; nothing is fetched."""
     with run_lock(db):
-        return _reprocess(sources, db, since, code_events)
+        return _reprocess(sources, Path(db), since, code_events, progress or silent)
 
 
-def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: bool) -> dict[str, Any]:
+def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: bool,
+               progress: Any) -> dict[str, Any]:
     run_id = new_run_id()
     open_run(db, run_id, "reprocess")
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
     for source in sources:
-        summary["sources"][source.name] = reprocess_source(db, run_id, source, code_events=code_events, since=since)
-    link_duplicates(db)
-    summary["warnings"] = finish_run_record(db, run_id, summary, reindex=True)
+        summary["sources"][source.name] = reprocess_source(db, run_id, source, code_events=code_events, since=since,
+                                                           progress=progress)
+    refresh_derived(db, progress)
+    summary["warnings"] = finish_run_record(db, run_id, summary)
     return summary

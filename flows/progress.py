@@ -1,8 +1,4 @@
-"""Progress of long stages, shown as bars by the CLI and silent everywhere else.
-
-The CLI installs a `rich` progress display for the duration of a command; stages report through
-`step()` without knowing whether anyone watches (the default reporter does nothing).
-"""
+"""Progress bars for the CLI: a `rich` display whose `step` is the progress callback stages take."""
 from __future__ import annotations
 
 import threading
@@ -12,36 +8,34 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-_lock = threading.Lock()
-_display: Progress | None = None
-_tasks: dict[str, int] = {}
+from stages.progress import Progress as ProgressCallback
+from stages.progress import silent
+
+
+class Bars:
+    """Bars by label on one rich display; thread-safe, since crawls of several sources run at once."""
+
+    def __init__(self, display: Progress) -> None:
+        self._display = display
+        self._lock = threading.Lock()
+        self._tasks: dict[str, int] = {}
+
+    def __call__(self, label: str, advance: int = 0, total: int | None = None) -> None:
+        with self._lock:
+            if label not in self._tasks:
+                self._tasks[label] = self._display.add_task(label, total=total)
+            elif total is not None:
+                self._display.update(self._tasks[label], total=total)
+            self._display.advance(self._tasks[label], advance)
 
 
 @contextmanager
-def shown(console: Console) -> Iterator[None]:
-    """Show bars on `console` while the block runs (only on a terminal)."""
-    global _display
+def shown(console: Console) -> Iterator[ProgressCallback]:
+    """A progress callback showing bars on `console` while the block runs (only on a terminal)."""
     if not console.is_terminal:
-        yield
+        yield silent
         return
     display = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        console=console, transient=False)
     with display:
-        _display = display
-        try:
-            yield
-        finally:
-            _display = None
-            _tasks.clear()
-
-
-def step(label: str, advance: int = 0, total: int | None = None) -> None:
-    """Advance the bar called `label` (created on first use); `total` may grow as work is found."""
-    with _lock:
-        if _display is None:
-            return
-        if label not in _tasks:
-            _tasks[label] = _display.add_task(label, total=total)
-        elif total is not None:
-            _display.update(_tasks[label], total=total)
-        _display.advance(_tasks[label], advance)
+        yield Bars(display)

@@ -1,25 +1,27 @@
-"""Prefect tasks of the pipeline. Each is small, passes paths, ids and counts, and does one stage."""
+"""Prefect tasks of the pipeline: thin wrappers over the stages (stages/), one stage each.
+
+Tasks pass paths, ids and counts, never HTML or tables; retries only where I/O can fail transiently.
+"""
 from __future__ import annotations
 
-import json
 import logging
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from prefect import task
 
-from flows import faults, progress
 from flows.config import Source
-from flows.health import yield_warnings
-from flows.stages import clean_batches, mark_duplicates
 from spiders.crawl import CrawlError, CrawlInputError, run_crawl
 from spiders.probe import source_unchanged
-from transforms.models import RawPage
-from warehouse import writer
-from warehouse.load import crawl_state, finish_run, record_source_counts, upsert_raw_pages, upsert_source
-from warehouse.search import has_index, rebuild_index
+from stages import derived
+from stages.batch import clean_batches
+from stages.health import yield_warnings
+from stages.ingest import load_pages
+from stages.progress import Progress, silent
+from warehouse import transaction, writer
+from warehouse.pages import crawl_state
+from warehouse.runs import finish_run, record_source_counts, upsert_source
 
 log = logging.getLogger(__name__)
 
@@ -38,98 +40,62 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_transient)
-def crawl_source(source: Source, db: Path, run_dir: Path) -> Path:
+def crawl_source(source: Source, db: Path, run_dir: Path, progress: Progress = silent) -> Path:
     """Crawl one source in its own process; returns the JSONL file of raw pages.
 
     When every entry point (feeds, sitemaps, start pages, stored feed/sitemap documents) answers 304,
     nothing new can be discovered from them, so no crawl process is started at all.
     """
-    with writer(db) as con:
+    with writer(db) as con, transaction(con):
         upsert_source(con, source.name, source.model_dump())
         state = crawl_state(con, source.name)
     out = run_dir / f"{source.name}.pages.jsonl"
-    progress.step(f"crawl {source.name}", 0, total=1)
+    progress(f"crawl {source.name}", 0, total=1)
     if source_unchanged(source.model_dump(), state, extra_urls=state["documents"]):
         log.info("%s: entry points unchanged (304), crawl skipped", source.name)
         out.touch()
     else:
         run_crawl(source.model_dump(), out, state)
-    progress.step(f"crawl {source.name}", 1)
+    progress(f"crawl {source.name}", 1)
     return out
 
 
-def _read_pages(path: Path) -> list[RawPage]:
-    pages = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            try:
-                pages.append(RawPage.from_json(json.loads(line)))
-            except (json.JSONDecodeError, TypeError, ValueError):
-                log.warning("skipping a torn line in %s (crawl killed mid-write?)", path)
-    return pages
-
-
-def fetch_counts(pages: list[RawPage]) -> dict[str, Any]:
-    """What the crawl saw: fetched, failed (with reasons) and unchanged pages."""
-    counts: Counter[str] = Counter()
-    errors = []
-    for page in pages:
-        if page.status == 304:
-            counts["pages_unchanged"] += 1
-        elif page.error or page.status is None or page.status >= 300:
-            counts["pages_failed"] += 1
-            errors.append({"url": page.url, "status": page.status, "reason": page.error or f"HTTP {page.status}"})
-        else:
-            counts["pages_fetched"] += 1
-    return {**counts, "errors": errors}
-
-
-def load_pages(path: Path, db: Path, run_id: str) -> dict[str, Any]:
-    """Store a crawl's raw pages (idempotent upserts in short transactions); returns fetch counts."""
-    pages = _read_pages(path) if path.exists() else []
-    for start in range(0, len(pages), 200):  # short transactions: readers wait at most one batch
-        with writer(db) as con:
-            con.execute("begin transaction")
-            upsert_raw_pages(con, pages[start:start + 200], run_id)
-            faults.point("load")
-            con.execute("commit")
-    return fetch_counts(pages)
+def _pattern(source: Source) -> re.Pattern | None:
+    return re.compile(source.article_pattern) if source.article_pattern else None
 
 
 @task
-def ingest_source(path: Path, db: Path, run_id: str, source: Source, code_events: bool = True) -> dict[str, Any]:
+def ingest_source(path: Path, db: Path, run_id: str, source: Source, code_events: bool = True,
+                  progress: Progress = silent) -> dict[str, Any]:
     """Load one source's crawl, then clean its new pages into articles and events."""
-    counts = load_pages(path, db, run_id)
-    pattern = re.compile(source.article_pattern) if source.article_pattern else None
-    counts.update(clean_batches(db, run_id, source.name, pattern, code_events=code_events))
+    counts = load_pages(db, path, run_id)
+    counts.update(clean_batches(db, run_id, source.name, _pattern(source), code=code_events, progress=progress))
     return counts
 
 
 @task
-def reprocess_source(db: Path, run_id: str, source: Source, code_events: bool = True,
-                     since: str | None = None) -> dict[str, int]:
+def reprocess_source(db: Path, run_id: str, source: Source, code_events: bool = True, since: str | None = None,
+                     progress: Progress = silent) -> dict[str, int]:
     """Clean every stored page of a source again with the current code (nothing is fetched)."""
-    pattern = re.compile(source.article_pattern) if source.article_pattern else None
-    return clean_batches(db, run_id, source.name, pattern, code_events=code_events, reprocess=True, since=since)
+    return clean_batches(db, run_id, source.name, _pattern(source), code=code_events, reprocess=True, since=since,
+                         progress=progress)
 
 
 @task
-def finish_run_record(db: Path, run_id: str, summary: dict[str, Any], reindex: bool) -> list[str]:
-    """In one short transaction: per-source counts, the search index (when articles changed or it is
-    missing), yield-drop warnings against each source's history, and the run marked finished."""
-    with writer(db) as con:
+def refresh_derived(db: Path, progress: Progress = silent) -> dict[str, int]:
+    """Duplicate links, learned boilerplate and the search index, wherever they are marked stale."""
+    return derived.refresh(db, progress)
+
+
+@task
+def finish_run_record(db: Path, run_id: str, summary: dict[str, Any]) -> list[str]:
+    """In one short transaction: per-source counts, yield-drop warnings against each source's history,
+    and the run marked finished."""
+    with writer(db) as con, transaction(con):
         for source, counts in summary["sources"].items():
             record_source_counts(con, run_id, source, counts)
-        if reindex or not has_index(con):
-            rebuild_index(con)
         warnings = yield_warnings(con, run_id)
         finish_run(con, run_id, "finished", {**summary, "warnings": warnings})
     for warning in warnings:
         log.warning(warning)
     return warnings
-
-
-@task
-def link_duplicates(db: Path) -> int:
-    """Point every copy (same text, or a near-duplicate such as a syndicated wire story) at its original."""
-    return mark_duplicates(db)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a temporary DuckDB file per test, and the path of ../shared."""
+"""Shared fixtures: a temporary DuckDB file per test, the path of ../shared, the sample site, the
+event coder's resources and the seed article, and `newsdesk` run as a user runs it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -103,3 +104,26 @@ def sql():
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+SEED_TITLE = "Assad forces driven out of strategic city by jihadists"
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The event coder's spaCy model, gazetteer and lexicon, loaded once per test session."""
+    from transforms.events import load_resources
+
+    return load_resources()
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared: Path):
+    """The seed article's 13 body paragraphs, as the cleaner stores them (blank line between paragraphs)."""
+    from transforms.events import ArticleInput
+
+    raw = (shared / "data" / "seed-article.txt").read_text(encoding="utf-8")
+    body = raw.split(SEED_TITLE, 1)[1].split("by Our Foreign Desk", 1)[0]
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    assert len(paragraphs) == 13
+    return ArticleInput("seed", SEED_TITLE, "\n\n".join(paragraphs), "2015-03-29")

@@ -1,4 +1,4 @@
-"""Opening the DuckDB warehouse: migrations, views, the full-text index, and waiting for the writer.
+"""Opening the DuckDB warehouse: connections, transactions, migrations, views and data checks.
 
 DuckDB allows one writing process per file, and while it holds the file no other process can open it,
 not even read-only. The pipeline therefore opens the warehouse only for short transactions
@@ -71,6 +71,18 @@ def reader(path: Path | str, wait_seconds: float = 30.0) -> AbstractContextManag
     return _connection(path, True, wait_seconds)
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: everything inside commits together or not at all (rolled back on any error)."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
 def migration_files() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every numbered migration, in order."""
     found = []
@@ -91,14 +103,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for version, name, sql in migration_files():
         if version in done:
             continue
-        con.execute("begin transaction")
-        try:
+        with transaction(con):
             con.execute(sql)
             con.execute("insert into schema_migrations (version, name) values (?, ?)", [version, name])
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
         applied.append(name)
         log.info("applied migration %s", name)
     create_views(con)

@@ -1,25 +1,18 @@
-"""Writing coded events: one `events` row per real-world event, one `event_mentions` row per report.
+"""events and event_mentions: one `events` row per real-world event, one mention row per report.
 
-Idempotent: mention ids are deterministic (article + sentence + type), so re-coding the same
-articles updates rows in place and adds none; mentions an article no longer yields are removed.
-Linking reaches into the warehouse: events already stored with dates near the batch's are loaded
-as candidate stories, so an article coded today joins the event another article reported yesterday.
+Idempotent: mention ids are deterministic (article + sentence + type), so re-coding the same articles
+updates rows in place and adds none; mentions an article no longer yields are removed. Rows are plain
+dicts with the columns of EVENT_SCHEMA / MENTION_SCHEMA; linking mentions into events is a transform
+(transforms.events.linking), run by the stage that calls `write_events`.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import duckdb
 import pyarrow as pa
-
-from transforms.events import Event, LinkedMention, Story, link_mentions
-from transforms.events.gazetteer import fold
-from transforms.events.linking import MAX_DAYS
-
-ArticleEvents = Mapping[str, Sequence[Event]] | Iterable[tuple[str, Sequence[Event]]]
 
 MENTION_SCHEMA = pa.schema([
     ("mention_id", pa.string()), ("event_id", pa.string()), ("article_id", pa.string()), ("type", pa.string()),
@@ -39,63 +32,46 @@ EVENT_SCHEMA = pa.schema([
 STORIES_SQL = """
     select e.event_id, e.type, e.actor_head, e.recipient_head, e.location_name, e.date, list(m.article_id)
     from events e join event_mentions m on m.event_id = e.event_id
-    where e.date between ? and ? and e.type in (select type from batch_types)
-      and m.article_id not in (select article_id from batch_articles)
+    where e.date between ? and ? and e.type in (select unnest(?::varchar[]))
+      and m.article_id not in (select unnest(?::varchar[]))
     group by all
+    order by e.date, e.event_id
 """
 
 
-def _pairs(article_events: ArticleEvents) -> list[tuple[str, list[Event]]]:
-    items = article_events.items() if isinstance(article_events, Mapping) else article_events
-    return [(str(article_id), list(events)) for article_id, events in items]
+def stored_events(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date, types: Sequence[str],
+                  exclude_articles: Sequence[str]) -> list[tuple]:
+    """Stored events dated within [first, last] of the given types, with the articles reporting them:
+    (event_id, type, actor_head, recipient_head, location_name, date, [article_id...]), by date."""
+    return con.execute(STORIES_SQL, [first, last, list(types), list(exclude_articles)]).fetchall()
 
 
-def _party(ev: Event, which: str) -> dict[str, Any]:
-    part = getattr(ev, which)
-    keys = ("", "_head", "_country", "_sector")
-    values = (part.text, part.head, part.country, part.sector) if part else (None,) * 4
-    return {which + k: v for k, v in zip(keys, values)}
+def write_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], events: Sequence[dict[str, Any]],
+                 mentions: Sequence[dict[str, Any]]) -> int:
+    """Replace the events of a batch of articles; returns how many mention rows are new.
+
+    `article_ids` are the articles whose complete mention lists are `mentions` (an article with none
+    loses its old ones); `events` are the canonical events those mentions link to. Call it inside a
+    transaction (warehouse.transaction) so a batch's events land whole or not at all.
+    """
+    before = con.execute("select count(*) from event_mentions").fetchone()[0]
+    con.register("batch_articles", pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
+    con.register("new_events", pa.Table.from_pylist(list(events), schema=EVENT_SCHEMA))
+    con.register("new_mentions", pa.Table.from_pylist(list(mentions), schema=MENTION_SCHEMA))
+    try:
+        _upsert(con)
+        _tidy(con)
+    finally:
+        for name in ("batch_articles", "new_events", "new_mentions"):
+            con.unregister(name)
+    return max(0, con.execute("select count(*) from event_mentions").fetchone()[0] - before)
 
 
-def event_row(ev: Event) -> dict[str, Any]:
-    loc = ev.location
-    return {"event_id": ev.event_id, "type": ev.type, "mode": ev.mode, "context": ev.context, "action": ev.action,
-            **_party(ev, "actor"), **_party(ev, "recipient"),
-            "location_name": loc.name if loc else None, "country_code": loc.country_code if loc else None,
-            "admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-            "date": dt.date.fromisoformat(ev.date) if ev.date else None, "date_precision": ev.date_precision,
-            "cameo_root": ev.cameo_root, "confidence": ev.confidence, "coder_version": ev.coder_version,
-            "first_article_id": ev.article_id}
-
-
-def mention_row(link: LinkedMention, run_id: str) -> dict[str, Any]:
-    ev = link.event
-    return {"mention_id": ev.event_id, "event_id": link.story_id, "article_id": ev.article_id, "type": ev.type,
-            "sentence": ev.sentence, "start": ev.start, "end": ev.end, "status": ev.status,
-            "reported_by": ev.reported_by, "date_text": ev.date_text, "salience": ev.salience,
-            "confidence": ev.confidence, "coder_version": ev.coder_version, "run_id": run_id,
-            "payload": json.dumps(ev.to_json(), ensure_ascii=False)}
-
-
-def stored_stories(con: duckdb.DuckDBPyConnection, events: Sequence[Event]) -> list[Story]:
-    """Events already in the warehouse that the batch's mentions could join (near dates, same types)."""
-    dates = [dt.date.fromisoformat(e.date) for e in events if e.date]
-    if not dates:
-        return []
-    span = dt.timedelta(days=MAX_DAYS)
-    rows = con.execute(STORIES_SQL, [min(dates) - span, max(dates) + span]).fetchall()
-    return [Story(r[0], r[1], r[2], r[3], fold(r[4]) if r[4] else None, r[5], frozenset(r[6]))
-            for r in sorted(rows, key=lambda r: (r[5], r[0]))]
-
-
-def _write(con: duckdb.DuckDBPyConnection, links: list[LinkedMention], run_id: str) -> None:
-    canonical = [event_row(l.event) for l in links if l.story_id == l.event.event_id]
-    con.register("new_events", pa.Table.from_pylist(canonical, schema=EVENT_SCHEMA))
+def _upsert(con: duckdb.DuckDBPyConnection) -> None:
     columns = ", ".join(EVENT_SCHEMA.names)
     updates = ", ".join(f"{c} = excluded.{c}" for c in EVENT_SCHEMA.names if c != "event_id")
     con.execute(f"insert into events ({columns}) select {columns} from new_events "
                 f"on conflict (event_id) do update set {updates}, updated_at = now()")
-    con.register("new_mentions", pa.Table.from_pylist([mention_row(l, run_id) for l in links], schema=MENTION_SCHEMA))
     quoted = ", ".join(f'"{c}"' for c in MENTION_SCHEMA.names)
     m_updates = ", ".join(f'"{c}" = excluded."{c}"' for c in MENTION_SCHEMA.names if c != "mention_id")
     con.execute(f"insert into event_mentions ({quoted}) select {quoted} from new_mentions "
@@ -110,32 +86,3 @@ def _tidy(con: duckdb.DuckDBPyConnection) -> None:
                 "(select event_id, count(*) as n from event_mentions group by event_id) c "
                 "where events.event_id = c.event_id and events.mention_count is distinct from c.n")
     con.execute("delete from events where event_id not in (select event_id from event_mentions)")
-
-
-def upsert_events(con: duckdb.DuckDBPyConnection, article_events: ArticleEvents, run_id: str) -> int:
-    """Store the events of a batch of articles; returns how many mention rows are new.
-
-    `article_events` maps article id -> that article's complete event list (an empty list clears it).
-    """
-    pairs = _pairs(article_events)
-    events = [e for _, evs in pairs for e in evs]
-    con.register("batch_articles", pa.table({"article_id": pa.array([a for a, _ in pairs], pa.string())}))
-    con.register("batch_types", pa.table({"type": pa.array(sorted({e.type for e in events}), pa.string())}))
-    before = con.execute("select count(*) from event_mentions").fetchone()[0]
-    con.execute("begin transaction")
-    try:
-        links = link_mentions(events, stored_stories(con, events))
-        _write(con, links, run_id)
-        _tidy(con)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    finally:
-        for name in ("batch_articles", "batch_types", "new_events", "new_mentions"):
-            try:
-                con.unregister(name)
-            except duckdb.Error:
-                pass
-    after = con.execute("select count(*) from event_mentions").fetchone()[0]
-    return max(0, after - before)

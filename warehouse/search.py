@@ -1,4 +1,4 @@
-"""The full-text index over article title and text, and the `search` table macro on top of it."""
+"""The full-text index over article title and text, and the `search` table macro on top of it (articles family)."""
 from __future__ import annotations
 
 import duckdb

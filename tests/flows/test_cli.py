@@ -12,7 +12,8 @@ import pytest
 from flows.cli import build_parser, main
 from transforms.models import Article, stable_id
 from warehouse import migrate, writer
-from warehouse.load import upsert_articles
+from stages.records import article_record
+from warehouse.articles import upsert_articles
 
 COMMANDS = ["demo", "run", "sql", "extract", "events", "runs", "reprocess", "serve", "export", "bench"]
 
@@ -36,9 +37,9 @@ def test_every_command_has_help(command, capsys):
 def small_db(db_path):
     with writer(db_path) as con:
         migrate(con)
-        upsert_articles(con, [Article(article_id=stable_id(f"http://a/{i}"), url=f"http://a/{i}",
-                                      canonical_url=f"http://a/{i}", source="s", title=f"Story, {i}",
-                                      text="Body", published=f"2015-03-2{i}") for i in range(1, 4)], "r")
+        upsert_articles(con, [article_record(Article(
+            article_id=stable_id(f"http://a/{i}"), url=f"http://a/{i}", canonical_url=f"http://a/{i}", source="s",
+            title=f"Story, {i}", text="Body", published=f"2015-03-2{i}")) for i in range(1, 4)], "r")
     return db_path
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.db import SQL_DIR
+from warehouse.runs import source_health
 
 MIN_PAGES = 5       # too few cleaned pages in a run say nothing
 DROP = 0.5          # warn when the article rate falls below half of its history
@@ -12,11 +12,8 @@ RISE = 0.3          # ... or missing dates / short bodies rise by 30 points
 
 def yield_warnings(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     """Human-readable warnings for this run, one per source and symptom."""
-    cursor = con.execute((SQL_DIR / "source_health.sql").read_text(), {"run_id": run_id})
-    columns = [d[0] for d in cursor.description]
-    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
     warnings = []
-    for row in rows:
+    for row in source_health(con, run_id):
         if (row["cleaned"] or 0) < MIN_PAGES:
             continue
         warnings.extend(_symptoms(row))

@@ -1,16 +1,18 @@
 """Yield-drop warnings compare a run with the source's own history."""
 from __future__ import annotations
 
-from flows.health import yield_warnings
+from stages.health import yield_warnings
+from stages.records import article_record
 from transforms.models import Article, stable_id
 from warehouse import migrate, writer
-from warehouse.load import record_source_counts, upsert_articles
+from warehouse.articles import upsert_articles
+from warehouse.runs import record_source_counts
 
 
-def articles(run: str, n: int, dated: bool) -> list[Article]:
-    return [Article(article_id=stable_id(f"{run}/{i}"), url=f"http://a/{run}/{i}", canonical_url=f"http://a/{run}/{i}",
+def articles(run: str, n: int, dated: bool) -> list[dict]:
+    return [article_record(Article(article_id=stable_id(f"{run}/{i}"), url=f"http://a/{run}/{i}", canonical_url=f"http://a/{run}/{i}",
                     source="s", title="t", text="w " * 200, word_count=200,
-                    published="2015-03-29" if dated else None) for i in range(n)]
+                    published="2015-03-29" if dated else None)) for i in range(n)]
 
 
 def seed(db, now_articles: int, now_dated: bool):

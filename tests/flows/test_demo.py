@@ -2,6 +2,9 @@
 example queries; a second demo on the same database adds no rows."""
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.slow  # real crawls and Prefect runs: `make test-fast` leaves them out
 
 
 def test_demo_twice_on_one_database(newsdesk, sql, tmp_path):

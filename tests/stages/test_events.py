@@ -1,21 +1,29 @@
-"""Events in DuckDB: migrations, idempotent upserts, linking across batches, views, evidence offsets."""
+"""Storing coded events: migrations, idempotent upserts, linking across batches, views, evidence offsets,
+and each article's main event."""
 from __future__ import annotations
 
 from dataclasses import replace
 
+from stages.events import store_events
+from stages.records import article_record
 from transforms.events import ArticleInput, extract_events
 from transforms.models import Article
-from warehouse import migrate, writer
-from warehouse.events import upsert_events
-from warehouse.load import upsert_articles
+from warehouse import migrate, transaction, writer
+from warehouse.articles import upsert_articles
 
 SECOND_REPORT = ("Syrian government forces lost Idlib on Saturday when jihadist fighters led by Jabhat al-Nusra "
                  "took control of the city.")
 
 
 def store_article(con, art: ArticleInput) -> None:
-    upsert_articles(con, [Article(article_id=art.id, url=f"http://127.0.0.1/{art.id}", canonical_url=f"http://127.0.0.1/{art.id}",
-                                  source="test", title=art.title, text=art.text, published=art.published)], "run-1")
+    article = Article(article_id=art.id, url=f"http://127.0.0.1/{art.id}", canonical_url=f"http://127.0.0.1/{art.id}",
+                      source="test", title=art.title, text=art.text, published=art.published)
+    upsert_articles(con, [article_record(article)], "run-1")
+
+
+def upsert_events(con, coded, run_id: str) -> int:
+    with transaction(con):
+        return store_events(con, dict(coded), run_id)
 
 
 def counts(con) -> tuple[int, int]:
@@ -72,3 +80,14 @@ def test_recoding_an_article_drops_mentions_it_no_longer_yields(db_path, seed_ar
         upsert_events(con, {seed_article.id: [replace(events[0], confidence=0.5)]}, "run-2")
         rows = con.execute("select m.confidence, e.mention_count from event_mentions m join events e using (event_id)").fetchall()
     assert rows == [(0.5, 1)]
+
+
+def test_main_event_is_the_first_event_linked_to_its_canonical_row(db_path, seed_article, resources):
+    events = extract_events(seed_article, resources)
+    with writer(db_path) as con:
+        migrate(con)
+        store_article(con, seed_article)
+        upsert_events(con, {seed_article.id: events}, "run-1")
+        main = con.execute("select e.type, e.location_name from articles a join events e "
+                           "on e.event_id = a.main_event_id").fetchall()
+    assert main == [(events[0].type, events[0].location.name)]

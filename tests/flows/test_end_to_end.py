@@ -2,9 +2,9 @@
 real Prefect flow runs, a real DuckDB file. Acceptance of issue 2."""
 from __future__ import annotations
 
-
 import pytest
 
+pytestmark = pytest.mark.slow  # real crawls and Prefect runs: `make test-fast` leaves them out
 
 SEED_TITLE = "Assad forces driven out of strategic city by jihadists"
 CLUTTER = ["Skip to main content", "OWNED BY OUR READERS", "reader-owned co-operative", "Become a supporter",
@@ -156,11 +156,15 @@ def test_export_writes_parquet_partitioned_by_date(reference_db, newsdesk, sql, 
     assert list((tmp_path / "out" / "events").glob("*/*.parquet"))
 
 
-def test_runs_command_lists_runs_with_counts(reference_db, second_run, newsdesk):
-    result = newsdesk(["runs", "--db", str(reference_db), "--format", "json"])
+def test_runs_command_lists_runs_and_details_one(reference_db, second_run, newsdesk):
     import json
 
+    result = newsdesk(["runs", "--db", str(reference_db), "--format", "json"])
     rows = json.loads(result.stdout)
-    assert {r["status"] for r in rows} == {"finished"}
-    assert {r["source"] for r in rows} == {"clarion", "courier", "banner"}
-    assert all(r["seconds"] is not None for r in rows)
+    assert {r["status"] for r in rows} == {"finished"} and len(rows) == 2
+    assert all(r["secs"] is not None for r in rows)
+    table = newsdesk(["runs", "--db", str(reference_db)])
+    assert table.returncode == 0 and max(len(line) for line in table.stdout.splitlines()) <= 100, table.stdout
+    detail = json.loads(newsdesk(["runs", rows[-1]["run_id"], "--db", str(reference_db), "--format", "json"]).stdout)
+    assert {r["source"] for r in detail} == {"clarion", "courier", "banner"}
+    assert sum(r["articles"] for r in detail) == rows[-1]["articles"] > 0

@@ -4,22 +4,27 @@ from __future__ import annotations
 import dataclasses
 import shutil
 
-import flows.stages as stages
+import pytest
+
+import stages.batch as batch
+
+pytestmark = pytest.mark.slow  # real crawls and Prefect runs: `make test-fast` leaves them out
 
 
 def test_changed_cleaning_code_updates_rows_in_place(reference_db, sql, tmp_path, monkeypatch):
     db = tmp_path / "copy.duckdb"
     shutil.copy(reference_db, db)
     before = sql(db, "select article_id, title from articles order by article_id")
-    real_clean = stages.clean
+    real_clean = batch.clean_with_blocks
 
     def new_clean(page, **kw):
-        article = real_clean(page, **kw)
-        return article and dataclasses.replace(article, title=article.title + " [v2]", extractor_version="clean-test-2")
+        article, raw = real_clean(page, **kw)
+        changed = article and dataclasses.replace(article, title=article.title + " [v2]", extractor_version="clean-test-2")
+        return changed, raw
 
-    monkeypatch.setattr(stages, "clean", new_clean)
+    monkeypatch.setattr(batch, "clean_with_blocks", new_clean)
     for source in {r[0] for r in sql(db, "select distinct source from articles")}:
-        stages.clean_batches(db, "reprocess-test", source, None, code_events=False, reprocess=True)
+        batch.clean_batches(db, "reprocess-test", source, None, code=False, reprocess=True)
     after = sql(db, "select article_id, title, extractor_version from articles order by article_id")
     assert [r[0] for r in after] == [r[0] for r in before]
     assert all(r[1].endswith(" [v2]") and r[2] == "clean-test-2" for r in after)

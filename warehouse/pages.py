@@ -1,0 +1,135 @@
+"""raw_pages: every fetch, failures included, keyed on URL. Re-loading the same crawl adds nothing.
+
+Records are plain dicts with the columns of RAW_SCHEMA (`reason` says why a page is unusable). Batches
+go through Arrow (`con.register` then `insert ... select ... on conflict`), never through SQL built
+from values.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+RAW_SCHEMA = pa.schema([
+    ("page_id", pa.string()), ("url", pa.string()), ("source", pa.string()), ("via", pa.string()),
+    ("final_url", pa.string()), ("status", pa.int32()), ("reason", pa.string()),
+    ("content_type", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
+    ("sitemap_lastmod", pa.string()), ("location", pa.string()), ("body", pa.binary()),
+    ("body_hash", pa.string()), ("fetched_at", pa.string()), ("run_id", pa.string()),
+])
+# What the cleaning stage reads back of a page.
+PAGE_COLUMNS = ("page_id", "url", "source", "fetched_at", "final_url", "status", "reason", "via", "content_type",
+                "etag", "last_modified", "sitemap_lastmod", "location", "body")
+
+UPSERT_SQL = """
+    insert into raw_pages by name
+    select * exclude (fetched_at), fetched_at::timestamptz as fetched_at,
+           fetched_at::timestamptz as first_seen_at,
+           case when body is not null and status between 200 and 299
+                and coalesce(content_type, 'text/html') ilike '%html%' then 'pending' end as clean_status,
+           null as clean_version
+    from raw_batch
+    on conflict (page_id) do update set
+        fetched_at = excluded.fetched_at,
+        run_id = excluded.run_id,
+        via = coalesce(raw_pages.via, excluded.via),
+        sitemap_lastmod = coalesce(excluded.sitemap_lastmod, raw_pages.sitemap_lastmod),
+        status = case when excluded.status = 304 then raw_pages.status else excluded.status end,
+        reason = case when excluded.status = 304 then raw_pages.reason else excluded.reason end,
+        final_url = case when excluded.status = 304 then raw_pages.final_url else excluded.final_url end,
+        content_type = coalesce(excluded.content_type, raw_pages.content_type),
+        etag = coalesce(excluded.etag, raw_pages.etag),
+        last_modified = coalesce(excluded.last_modified, raw_pages.last_modified),
+        location = excluded.location,
+        body = case when excluded.status = 304 then raw_pages.body else excluded.body end,
+        body_hash = case when excluded.status = 304 then raw_pages.body_hash else excluded.body_hash end,
+        clean_status = case
+            when excluded.status = 304 then raw_pages.clean_status
+            when excluded.body_hash is not distinct from raw_pages.body_hash then raw_pages.clean_status
+            when excluded.body is not null and excluded.status between 200 and 299
+                 and coalesce(excluded.content_type, 'text/html') ilike '%html%' then 'pending'
+            else null end
+"""
+
+
+def _row(record: dict[str, Any], run_id: str) -> dict[str, Any]:
+    body = record.get("body")
+    return {**{name: record.get(name) for name in RAW_SCHEMA.names},
+            "body_hash": hashlib.sha1(body).hexdigest() if body is not None else None, "run_id": run_id}
+
+
+def upsert_raw_pages(con: duckdb.DuckDBPyConnection, records: Sequence[dict[str, Any]], run_id: str) -> int:
+    """Store the latest fetch of each URL. A 304 keeps the stored body; a changed body is re-cleaned.
+
+    Returns how many pages now wait for cleaning because they are new or their body changed.
+    """
+    if not records:
+        return 0
+    latest = {r["url"]: _row(r, run_id) for r in records}  # last fetch of a URL wins
+    con.register("raw_batch", pa.Table.from_pylist(list(latest.values()), schema=RAW_SCHEMA))
+    try:
+        before = _pending_count(con)
+        con.execute(UPSERT_SQL)
+        return _pending_count(con) - before
+    finally:
+        con.unregister("raw_batch")
+
+
+def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select count(*) from raw_pages where clean_status = 'pending'").fetchone()[0]
+
+
+def mark_pages(con: duckdb.DuckDBPyConnection, statuses: dict[str, str], version: str) -> None:
+    """Record what cleaning made of each page (article | skipped | error), keyed on page id."""
+    if not statuses:
+        return
+    rows = [{"page_id": k, "clean_status": v} for k, v in statuses.items()]
+    con.register("status_batch", pa.Table.from_pylist(
+        rows, schema=pa.schema([("page_id", pa.string()), ("clean_status", pa.string())])))
+    try:
+        con.execute("update raw_pages set clean_status = s.clean_status, clean_version = ? "
+                    "from status_batch s where raw_pages.page_id = s.page_id", [version])
+    finally:
+        con.unregister("status_batch")
+
+
+def page_batch(
+    con: duckdb.DuckDBPyConnection, *, after: str = "", limit: int = 200, source: str | None = None,
+    since: str | None = None, all_pages: bool = False,
+) -> list[dict[str, Any]]:
+    """The next `limit` pages (by URL, after `after`) to clean: pending ones, or every stored HTML page.
+
+    Each is a dict of PAGE_COLUMNS (fetched_at as an ISO string)."""
+    where = ["body is not null", "status between 200 and 299", "url > ?",
+             "coalesce(content_type, 'text/html') ilike '%html%'"]  # feeds and sitemaps are not articles
+    params: list[Any] = [after]
+    if not all_pages:
+        where.append("clean_status = 'pending'")
+    if source:
+        where.append("source = ?")
+        params.append(source)
+    if since:
+        where.append("fetched_at >= ?::timestamptz")
+        params.append(since)
+    sql = f"select {', '.join(PAGE_COLUMNS)} from raw_pages where {' and '.join(where)} order by url limit ?"
+    rows = [dict(zip(PAGE_COLUMNS, row)) for row in con.execute(sql, [*params, limit]).fetchall()]
+    for row in rows:
+        row["fetched_at"] = row["fetched_at"].isoformat() if row["fetched_at"] else ""
+    return rows
+
+
+def crawl_state(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
+    """What the spiders need for conditional requests: validators per URL, the URLs already loaded, and
+    the feed and sitemap documents seen (to probe whether anything changed before crawling)."""
+    rows = con.execute(
+        "select url, etag, last_modified, sitemap_lastmod, clean_status, via, content_type from raw_pages "
+        "where source = ? and status between 200 and 299 and reason is null",
+        [source],
+    ).fetchall()
+    pages = {url: {"etag": e, "last_modified": m, "sitemap_lastmod": s} for url, e, m, s, *_ in rows}
+    loaded = [url for url, _, _, _, status, _, _ in rows if status in ("article", "skipped")]
+    documents = [url for url, *_, via, ctype in rows if via in ("feed", "sitemap") and "html" not in (ctype or "")]
+    return {"pages": pages, "loaded": loaded, "documents": documents}
