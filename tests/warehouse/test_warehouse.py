@@ -7,19 +7,22 @@ import sys
 import duckdb
 import pytest
 
+from stages.records import article_record, page_record
 from transforms.models import Article, RawPage, stable_id
 from warehouse import checks, migrate, reader, writer
-from warehouse.load import crawl_state, page_batch, upsert_articles, upsert_raw_pages
+from warehouse.articles import upsert_articles
+from warehouse.pages import crawl_state, page_batch, upsert_raw_pages
 from warehouse.search import rebuild_index
 
 
-def page(url: str, status: int | None = 200, body: bytes | None = b"<html>x</html>", **kw) -> RawPage:
-    return RawPage(url=url, source="s", fetched_at="2026-01-01T00:00:00+00:00", status=status, body=body, **kw)
+def page(url: str, status: int | None = 200, body: bytes | None = b"<html>x</html>", **kw) -> dict:
+    return page_record(RawPage(url=url, source="s", fetched_at="2026-01-01T00:00:00+00:00", status=status,
+                               body=body, **kw))
 
 
-def article(url: str, text: str = "Rebels took Idlib yesterday.", title: str = "Idlib falls", **kw) -> Article:
-    return Article(article_id=stable_id(url), url=url, canonical_url=url, source="s", title=title,
-                   text=text, authors=("Our Foreign Desk",), published="2015-03-29", **kw)
+def article(url: str, text: str = "Rebels took Idlib yesterday.", title: str = "Idlib falls", **kw) -> dict:
+    return article_record(Article(article_id=stable_id(url), url=url, canonical_url=url, source="s", title=title,
+                                  text=text, authors=("Our Foreign Desk",), published="2015-03-29", **kw))
 
 
 def test_migrations_are_recorded_and_applied_once(db_path):
@@ -127,5 +130,5 @@ def test_feed_and_sitemap_documents_are_never_cleaned(db_path):
         upsert_raw_pages(con, [page("http://a/feed.xml", content_type="application/atom+xml"),
                                page("http://a/sitemap.xml", content_type="application/xml"),
                                page("http://a/story", content_type="text/html; charset=utf-8")], "r1")
-        assert [p.url for p in page_batch(con)] == ["http://a/story"]
-        assert [p.url for p in page_batch(con, all_pages=True)] == ["http://a/story"]
+        assert [p["url"] for p in page_batch(con)] == ["http://a/story"]
+        assert [p["url"] for p in page_batch(con, all_pages=True)] == ["http://a/story"]
