@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
-from urllib.parse import urljoin
 
 import feedparser
-import scrapy
 from scrapy.http import Response
 
 from spiders.base import Output, SourceSpider
-from spiders.frontier import strip_tracking
+from spiders.pages import join_url
+from transforms.urls import canonical_url
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +22,7 @@ def entry_links(body: bytes, base_url: str, content_type: str | None = None) -> 
     """Absolute item links of a feed document, and the parse problem if it is not a usable feed."""
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
-    links = [urljoin(base_url, link) for link in (_entry_link(e) for e in parsed.entries) if link]
+    links = [join_url(base_url, link) for link in (_entry_link(e) for e in parsed.entries) if link]
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version"):
         return [], f"not a feed: {problem or 'no RSS or Atom root element'}"
@@ -51,10 +49,9 @@ class FeedSpider(SourceSpider):
 
     name = "feed"
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.source.get("feeds") or []:
-            for request in self.request_configured(url, self.parse_feed, "feed", kind="feed", conditional=False):
-                yield request
+    def entry_requests(self) -> Output:
+        for url in self.source.feeds:
+            yield from self.request_configured(url, self.parse_feed, "feed", kind="feed", conditional=False)
 
     def parse_feed(self, response: Response) -> Output:
         if self.is_redirect(response):
@@ -71,7 +68,7 @@ class FeedSpider(SourceSpider):
 
     def follow_items(self, links: list[str]) -> Output:
         skipped = 0
-        for url in map(strip_tracking, links):
+        for url in map(canonical_url, links):
             if self.frontier.already_loaded(url):
                 self.frontier.skip(url, "feed_loaded")
                 skipped += 1

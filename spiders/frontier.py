@@ -11,38 +11,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from w3lib.url import canonicalize_url
-
+from spiders.guard import fetched_form, refusal
+from spiders.source import Source
 from transforms.models import RawPage
+from transforms.urls import canonical_url
 
 log = logging.getLogger(__name__)
 
 ROBOTS_ERROR = "disallowed by robots.txt"
-
-
-# Query parameters that only track where a click came from: dropped from discovered links, so the
-# feed's `?utm_source=feed` copy of a page is not fetched beside the page itself.
-TRACKING_PREFIXES = ("utm_",)
-TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga"})
-
-
-def strip_tracking(url: str) -> str:
-    """The URL without its fragment and tracking parameters; everything else kept as it was."""
-    parts = urlsplit(urldefrag(url)[0])
-    if not parts.query:
-        return parts.geturl()
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not (k.lower() in TRACKING_PARAMS or k.lower().startswith(TRACKING_PREFIXES))]
-    if len(kept) == len(pairs):
-        return parts.geturl()
-    return urlunsplit(parts._replace(query=urlencode(kept)))
+REFUSED = "refused: "  # prefix of the reason of every URL newsdesk would not request
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
-    """(scheme, host, port) with the default port made explicit, so :80 and no port compare equal."""
-    parts = urlsplit(url)
+    """(scheme, host, port) of the URL as Scrapy will fetch it, the default port made explicit.
+
+    ValueError for a URL that cannot be fetched at all (see spiders.guard.url_problem).
+    """
+    parts = urlsplit(fetched_form(url))
     default = {"http": 80, "https": 443}.get(parts.scheme)
     return parts.scheme, (parts.hostname or "").lower(), parts.port or default
 
@@ -55,39 +42,48 @@ def _host_in(host: str, domains: set[str]) -> bool:
 class Frontier:
     """Seen-set, scope, page budget, crawl state and counters of one crawl of one source."""
 
-    source: dict[str, Any]
+    source: Source
     state: dict[str, Any] = field(default_factory=dict)
-    max_pages: int = 1000
+    max_pages: int | None = None  # the source's politeness.max_pages unless given
     seen: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     robots: dict[str, Any] = field(default_factory=dict)  # host -> parsed robots.txt, for all spiders
     links: dict[str, list[str]] = field(default_factory=dict)  # page -> its links, from feed/sitemap fetches
 
     def __post_init__(self) -> None:
-        configured = [*self.source.get("feeds", []), *self.source.get("sitemaps", []),
-                      *self.source.get("start_urls", [])]
+        configured = self.source.urls()
         self.origins = {origin(u) for u in configured}
-        domains = self.source.get("allowed_domains") or [origin(u)[1] for u in configured]
+        domains = self.source.allowed_domains or [origin(u)[1] for u in configured]
         self.domains = {d.lower().lstrip(".") for d in domains}
-        pattern = self.source.get("article_pattern")
+        pattern = self.source.article_pattern
         self.article_re = re.compile(pattern) if pattern else None
-        self.start_urls = set(self.source.get("start_urls") or [])
+        self.start_urls = {*self.source.start_urls, *map(canonical_url, self.source.start_urls)}
+        self.max_pages = self.max_pages or self.source.politeness.max_pages
         self.known: dict[str, dict[str, Any]] = dict(self.state.get("pages") or {})
         self.loaded: set[str] = set(self.state.get("loaded") or [])
 
     @property
     def name(self) -> str:
-        return self.source["name"]
+        return self.source.name
+
+    def refusal(self, url: str) -> str | None:
+        """Why a URL found on the site must not be requested at all (recorded), or None.
+
+        Malformed, ambiguous, over-long URLs and literal addresses the source may not reach; checked
+        before the scope, so `https://169.254.169.254\\@site/` is refused, not silently out of scope.
+        """
+        return refusal(url, self.source.allow_private)
 
     def in_scope(self, url: str) -> bool:
         """Within the allowed domains and on the origin of one of the source's configured URLs.
 
         The origin check matters when several sites share a host (127.0.0.1 on different ports).
+        The host is the one Scrapy would connect to; a URL that cannot be fetched is out of scope.
         """
-        scheme, host, _ = origin(url)
-        if scheme not in ("http", "https") or not host:
+        if self.refusal(url):
             return False
-        return _host_in(host, self.domains) and origin(url) in self.origins
+        scheme, host, port = origin(url)
+        return _host_in(host, self.domains) and (scheme, host, port) in self.origins
 
     def is_article(self, url: str) -> bool:
         """Whether the source's article_pattern (path + query) marks this URL as an article."""
@@ -98,7 +94,7 @@ class Frontier:
 
     def claim(self, url: str) -> bool:
         """True once per URL and only while the page budget lasts: the caller may request it."""
-        key = canonicalize_url(urldefrag(url)[0])
+        key = canonical_url(url)
         if key in self.seen:
             return False
         if self.counts["claimed"] >= self.max_pages:
@@ -112,12 +108,20 @@ class Frontier:
 
     def skip(self, url: str, why: str) -> None:
         """Mark a URL as handled without requesting it (unchanged per the crawl state)."""
-        key = canonicalize_url(urldefrag(url)[0])
+        key = canonical_url(url)
         if key in self.seen:
             return
         self.seen.add(key)
         self.counts["skipped_unchanged"] += 1
         self.counts[f"skipped_{why}"] += 1
+
+    def first_refusal(self, url: str) -> bool:
+        """True the first time a refused URL is met: it is recorded once, and costs no page budget."""
+        key = canonical_url(url)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
     def unchanged_in_sitemap(self, url: str, lastmod: str | None) -> bool:
         """The sitemap's lastmod equals the stored one. Start URLs are never skipped: the site
@@ -146,6 +150,8 @@ class Frontier:
         self.counts["records"] += 1
         if page.error == ROBOTS_ERROR:
             self.counts["disallowed"] += 1
+        elif page.error and page.error.startswith(REFUSED):
+            self.counts["refused"] += 1
         else:
             self.counts["requested"] += 1
         if page.status == 304:
@@ -154,6 +160,6 @@ class Frontier:
             self.counts["errors"] += 1
 
     def summary(self) -> dict[str, Any]:
-        keys = ("requested", "skipped_unchanged", "errors", "records", "not_modified", "disallowed",
+        keys = ("requested", "skipped_unchanged", "errors", "records", "not_modified", "disallowed", "refused",
                 "skipped_sitemap_lastmod", "skipped_feed_loaded", "skipped_budget")
         return {"source": self.name, **{k: self.counts[k] for k in keys}}

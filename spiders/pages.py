@@ -23,8 +23,10 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
-from spiders.frontier import ROBOTS_ERROR, strip_tracking
+from spiders.frontier import REFUSED, ROBOTS_ERROR
+from spiders.resolver import AddressRefused
 from transforms.models import RawPage
+from transforms.urls import canonical_url
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -67,8 +69,8 @@ def is_html(response: Response) -> bool:
 
 
 def page_links(response: HtmlResponse) -> list[str]:
-    """Absolute link targets of an HTML page, without fragments and tracking parameters, in page order."""
-    links = (strip_tracking(link.url) for link in LINKS.extract_links(response))
+    """Absolute link targets of an HTML page in canonical form (no fragment, no tracking), in page order."""
+    links = (canonical_url(link.url) for link in LINKS.extract_links(response))
     return list(dict.fromkeys(links))
 
 
@@ -90,14 +92,24 @@ def page_from_response(response: Response, source: str, via: str, *, keep_body: 
         etag=_header(response.headers, "ETag"),
         last_modified=_header(response.headers, "Last-Modified"),
         sitemap_lastmod=sitemap_lastmod,
-        location=urljoin(response.url, location) if location else None,
+        location=join_url(response.url, location) if location else None,
         body=body,
     )
+
+
+def join_url(base: str, location: str) -> str:
+    """The absolute redirect target; the header as sent when it cannot be joined (a malformed URL)."""
+    try:
+        return urljoin(base, location)
+    except ValueError:
+        return location
 
 
 def failure_reason(failure: Failure, max_bytes: int | None = None) -> str:
     """A short reason for a request that produced no usable response."""
     exc = failure.value
+    if isinstance(exc, AddressRefused):
+        return f"{REFUSED}{exc}"
     if isinstance(exc, IgnoreRequest) and "robots.txt" in str(exc):
         return ROBOTS_ERROR
     oversize = isinstance(exc, IgnoreRequest) and "MAXSIZE" in str(exc)  # decompressed body too big

@@ -2,6 +2,8 @@
 
 One line per record, flushed at once, so a crawl killed at any moment leaves only complete lines
 (at worst a torn last line, which readers skip). Also the log formatter that keeps bodies out of logs.
+The item passed on is the record's JSON object, so `scrapy crawl SOURCE -O pages.jsonl` writes the
+same lines as the PAGES_OUT file of `spiders.crawl`.
 """
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ from transforms.models import RawPage
 
 
 class RawPageWriter:
-    """Writes to the path in the PAGES_OUT setting (appending: the spiders of a crawl share it)."""
+    """Writes to the path in the PAGES_OUT setting (appending), when set; counts every record."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings["PAGES_OUT"])
+        out = crawler.settings.get("PAGES_OUT")
+        self.path = Path(out) if out else None
         self.file: IO[str] | None = None
 
     @classmethod
@@ -29,18 +32,22 @@ class RawPageWriter:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.file = self.path.open("a", encoding="utf-8")
+        if self.path is not None:
+            self.file = self.path.open("a", encoding="utf-8")
 
     def close_spider(self) -> None:
         if self.file is not None:
             self.file.close()
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, RawPage) and self.file is not None:
-            self.file.write(json.dumps(item.to_json()) + "\n")
+        if not isinstance(item, RawPage):
+            return item
+        line = item.to_json()
+        if self.file is not None:
+            self.file.write(json.dumps(line) + "\n")
             self.file.flush()
-            self.crawler.spider.frontier.count(item)
-        return item
+        self.crawler.spider.frontier.count(item)
+        return line
 
 
 class RecordLogFormatter(LogFormatter):
@@ -48,6 +55,6 @@ class RecordLogFormatter(LogFormatter):
 
     def scraped(self, item: Any, response: Any, spider: Spider) -> LogFormatterResult:
         result = super().scraped(item, response, spider)
-        if isinstance(item, RawPage):
-            result["args"]["item"] = f"{item.url} status={item.status} via={item.via} error={item.error}"
+        if isinstance(item, dict) and "body" in item:
+            result["args"]["item"] = f"{item.get('url')} status={item.get('status')} error={item.get('error')}"
         return result

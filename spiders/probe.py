@@ -7,20 +7,29 @@ passes as `extra_urls`) counts as unchanged; anything unclear means "crawl norma
 
 Limitation: a change reachable only through deeper listing pages, while no entry point changed, is found
 on the next run where an entry point changes.
+
+The probe obeys the same guard as the crawl (spiders.guard): every connection goes to an address
+checked after resolution (`guarded_connection`), never through a proxy from the environment, and a
+refused URL simply means "crawl normally" (the crawl records the refusal).
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
+import socket
 from collections.abc import Sequence
-from http.client import HTTPException
+from functools import partial
+from http.client import HTTPConnection, HTTPException, HTTPSConnection
 from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
-from urllib.request import HTTPRedirectHandler, OpenerDirector, Request, build_opener
+from urllib.request import (HTTPHandler, HTTPRedirectHandler, HTTPSHandler, OpenerDirector, ProxyHandler, Request,
+                            build_opener)
 
 from protego import Protego
 
-from spiders import settings as defaults
+from spiders.guard import address_refusal, refusal
+from spiders.source import Source
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +44,61 @@ class _NoRedirect(HTTPRedirectHandler):
         return None
 
 
-def _opener() -> OpenerDirector:
-    return build_opener(_NoRedirect)
+class AddressRefusedError(OSError):
+    """The probe will not connect to this address (spiders.guard); an OSError, so it means 'changed'."""
+
+
+def guarded_connection(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                       source_address: tuple[str, int] | None = None, *, allow_private: bool = False) -> socket.socket:
+    """socket.create_connection that resolves first, checks every address, then connects to a checked one."""
+    host, port = address
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    for *_, sockaddr in infos:
+        if why := address_refusal(ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0]), allow_private):
+            raise AddressRefusedError(f"refused: {why}")
+    error: OSError = OSError(f"no address for {host}")
+    for *_, sockaddr in infos:  # each checked address in turn, as socket.create_connection would
+        try:
+            return socket.create_connection((str(sockaddr[0]), port), timeout, source_address)
+        except OSError as exc:
+            error = exc
+    raise error
+
+
+class _GuardedHTTP(HTTPConnection):
+    def __init__(self, *args: Any, allow_private: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = partial(guarded_connection, allow_private=allow_private)
+
+
+class _GuardedHTTPS(HTTPSConnection):
+    def __init__(self, *args: Any, allow_private: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # TLS still verifies the certificate for the host name
+        self._create_connection = partial(guarded_connection, allow_private=allow_private)
+
+
+class _GuardedHTTPHandler(HTTPHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def http_open(self, req: Request) -> Any:
+        return self.do_open(partial(_GuardedHTTP, allow_private=self.allow_private), req)
+
+
+class _GuardedHTTPSHandler(HTTPSHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def https_open(self, req: Request) -> Any:
+        return self.do_open(partial(_GuardedHTTPS, allow_private=self.allow_private), req, context=self._context)
+
+
+def _opener(allow_private: bool = False) -> OpenerDirector:
+    """urllib without redirects, proxies from the environment, or connections spiders.guard refuses."""
+    return build_opener(ProxyHandler({}), _NoRedirect, _GuardedHTTPHandler(allow_private),
+                        _GuardedHTTPSHandler(allow_private))
 
 
 def _robots(url: str, opener: OpenerDirector, agent: str, timeout: float) -> Protego | None:
@@ -91,20 +153,23 @@ def _allowed(urls: list[str], opener: OpenerDirector, agent: str, timeout: float
     return kept
 
 
-def source_unchanged(source: dict[str, Any], state: dict[str, Any] | None, *, timeout: float = 10.0,
+def source_unchanged(source: Source | dict[str, Any], state: dict[str, Any] | None, *, timeout: float = 10.0,
                      extra_urls: Sequence[str] = ()) -> bool:
     """True only when every entry point (and extra URL) robots.txt allows answers 304 to its stored validators."""
-    name = source.get("name", "?")
-    polite = {**defaults.POLITENESS, **{k: v for k, v in (source.get("politeness") or {}).items() if v is not None}}
-    agent, timeout = str(polite["user_agent"]), min(timeout, float(polite["timeout"]))
-    urls = list(dict.fromkeys([*(source.get("feeds") or []), *(source.get("sitemaps") or []),
-                               *(source.get("start_urls") or []), *extra_urls]))
+    source = source if isinstance(source, Source) else Source.model_validate(source)
+    name, polite = source.name, source.politeness
+    agent, timeout = polite.user_agent, min(timeout, polite.timeout)
+    urls = list(dict.fromkeys([*source.urls(), *extra_urls]))
     pages: dict[str, Any] = (state or {}).get("pages") or {}
     if not pages or not urls:
         log.info("probe %s: no crawl state, crawling", name)
         return False
-    opener = _opener()
-    allowed = _allowed(urls, opener, agent, timeout) if polite["obey_robots"] else urls
+    refused = [url for url in urls if refusal(url, source.allow_private)]
+    if refused:
+        log.info("probe %s: %s is refused, crawling", name, refused[0][:200])
+        return False
+    opener = _opener(source.allow_private)
+    allowed = _allowed(urls, opener, agent, timeout) if polite.obey_robots else urls
     if not allowed:
         log.info("probe %s: %s, crawling", name, "robots.txt unreadable" if allowed is None else "nothing to probe")
         return False

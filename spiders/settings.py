@@ -1,12 +1,19 @@
 """Polite crawl defaults: the one flat Scrapy settings module of newsdesk.
 
-`spiders.crawl` loads this module and then applies a source's `politeness` overrides (see
-`POLITENESS` below for the keys and their defaults). Redirects are not followed by Scrapy's
-middleware but by the spiders, so that every hop becomes its own raw page record.
+Both entry points load this module (`spiders.crawl` and `scrapy crawl SOURCE` via scrapy.cfg) and
+then apply one source's settings, derived by `source_settings()` at the end of this file; the
+`spiders.source.Politeness` model takes its defaults from the values here. Redirects are not followed
+by Scrapy's middleware but by the spiders, so that every hop becomes its own raw page record.
 """
+from __future__ import annotations
+
+import typing  # a module, not names: Scrapy reads every UPPER-CASE name here as a setting
+
+if typing.TYPE_CHECKING:
+    from spiders.source import Source
 
 BOT_NAME = "newsdesk"
-USER_AGENT = "newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)"
+USER_AGENT = "newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; polite batch crawler)"
 
 # Politeness: robots.txt, per-domain concurrency, AutoThrottle, timeouts, size cap.
 ROBOTSTXT_OBEY = True
@@ -41,28 +48,38 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
-DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "spiders.middlewares.SharedRobotsTxtMiddleware": 100,  # robots.txt once per host per crawl
-}
+# Hostile input (SECURITY.md): every connection goes to an address spiders.guard accepts, checked
+# after DNS resolution; only http(s) is fetched, never through a proxy from the environment.
+DOWNLOADER_MIDDLEWARES = {"spiders.resolver.AddressGuardMiddleware": 950}  # nearest the downloader
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+HTTPPROXY_ENABLED = False
+ALLOW_PRIVATE_ADDRESSES = False  # per source: Source.allow_private
+URLLENGTH_LIMIT = 2083  # the spiders record longer URLs as refused before Scrapy would drop them
+
+# One spider per source for `scrapy list` / `scrapy crawl SOURCE` (scrapy.cfg at the repo root).
+SPIDER_LOADER_CLASS = "spiders.loader.SourcesSpiderLoader"
 ITEM_PIPELINES = {"spiders.pipelines.RawPageWriter": 100}
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "spiders.pipelines.RecordLogFormatter"  # no page bodies in DEBUG logs
 LOGSTATS_INTERVAL = 60.0
 
-# A source's `politeness` table: every key optional, these are the defaults.
-POLITENESS = {
-    "obey_robots": True,
-    "concurrency_per_domain": CONCURRENT_REQUESTS_PER_DOMAIN,
-    "download_delay": DOWNLOAD_DELAY,
-    "autothrottle": AUTOTHROTTLE_ENABLED,
-    "user_agent": USER_AGENT,
-    "max_bytes": DOWNLOAD_MAXSIZE,
-    "timeout": DOWNLOAD_TIMEOUT,
-    "max_pages": 1000,
-    "depth_limit": 3,
-    "retry_times": RETRY_TIMES,
-}
-
 # Sitemap indexes may nest; deeper chains are ignored.
 SITEMAP_MAX_NESTING = 3
+
+
+def source_settings(source: Source) -> dict[str, typing.Any]:
+    """The settings one source overrides in this module: its politeness table and allow_private."""
+    polite = source.politeness
+    return {
+        "ROBOTSTXT_OBEY": polite.obey_robots,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": polite.concurrency_per_domain,
+        "DOWNLOAD_DELAY": polite.download_delay,
+        "AUTOTHROTTLE_ENABLED": polite.autothrottle,
+        # A source that sets its own delay starts AutoThrottle there, not at the cautious default.
+        "AUTOTHROTTLE_START_DELAY": polite.download_delay or AUTOTHROTTLE_START_DELAY,
+        "USER_AGENT": polite.user_agent,
+        "DOWNLOAD_MAXSIZE": polite.max_bytes,
+        "DOWNLOAD_TIMEOUT": polite.timeout,
+        "RETRY_TIMES": polite.retry_times,
+        "ALLOW_PRIVATE_ADDRESSES": source.allow_private,
+    }

@@ -11,9 +11,7 @@ Without an article_pattern every page other than a start URL is requested condit
 """
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 
-import scrapy
 from scrapy.http import Response
 
 from spiders.base import Output, SourceSpider
@@ -31,15 +29,14 @@ class SiteSpider(SourceSpider):
 
     @property
     def depth_limit(self) -> int:
-        return int(self.source.get("politeness", {}).get("depth_limit", 3))
+        return self.source.politeness.depth_limit
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.source.get("start_urls") or []:
+    def entry_requests(self) -> Output:
+        for url in self.source.start_urls:
             if self.frontier.claim(url):
                 yield self.fetch(url, self.parse, "start", conditional=False, nd_depth=0)
             else:
-                for request in self.walk(url, 0):
-                    yield request  # type: ignore[misc]
+                yield from self.walk(url, 0)
 
     def parse(self, response: Response) -> Output:
         if self.is_redirect(response):
@@ -54,9 +51,11 @@ class SiteSpider(SourceSpider):
         if depth >= self.depth_limit:
             return
         for url in links:
-            if not self.frontier.in_scope(url):
+            if why := self.frontier.refusal(url):
+                yield from self.refused(url, "crawl", why)
+            elif not self.frontier.in_scope(url):
                 continue
-            if self.frontier.claim(url):
+            elif self.frontier.claim(url):
                 yield self.fetch(url, self.parse, "crawl", conditional=self.conditional(url), nd_depth=depth + 1)
             else:
                 yield from self.walk(url, depth + 1)

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-import scrapy
 from lxml import etree
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
 from spiders.base import Output, SourceSpider
-from spiders.frontier import strip_tracking
+from transforms.urls import canonical_url
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +79,10 @@ class SitemapSpider(SourceSpider):
 
     name = "sitemap"
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.source.get("sitemaps") or []:
-            for request in self.request_configured(url, self.parse_sitemap, "sitemap", kind="sitemap",
-                                                   conditional=False, nd_nesting=0):
-                yield request
+    def entry_requests(self) -> Output:
+        for url in self.source.sitemaps:
+            yield from self.request_configured(url, self.parse_sitemap, "sitemap", kind="sitemap",
+                                               conditional=False, nd_nesting=0)
 
     def parse_sitemap(self, response: Response) -> Output:
         if self.is_redirect(response):
@@ -114,7 +111,7 @@ class SitemapSpider(SourceSpider):
     def follow_pages(self, doc: SitemapDoc) -> Output:
         skipped = 0
         for loc, lastmod in doc.entries:
-            loc = strip_tracking(loc)
+            loc = canonical_url(loc)
             if self.frontier.unchanged_in_sitemap(loc, lastmod):
                 self.frontier.skip(loc, "sitemap_lastmod")
                 skipped += 1

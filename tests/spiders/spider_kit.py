@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 from spiders import settings as defaults
 from spiders.base import SourceSpider
 from spiders.frontier import Frontier
+from spiders.source import Source
 from transforms.models import RawPage
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,7 +27,8 @@ def make_spider(cls: type[SourceSpider], source: dict[str, Any], state: dict[str
     values.setmodule(defaults)
     values.setdict(settings, priority="cmdline")
     crawler = Crawler(cls, values, init_reactor=False)
-    return cls.from_crawler(crawler, source=source, frontier=Frontier(source, state or {}))
+    model = Source.model_validate(source)
+    return cls.from_crawler(crawler, source=model, frontier=Frontier(model, state or {}))
 
 
 def respond(request: Request, body: bytes | str = b"", status: int = 200, headers: dict[str, str] | None = None,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from spiders.probe import source_unchanged
+from spiders.probe import AddressRefusedError, guarded_connection, source_unchanged
 
 AGENT = "probe-test/1.0"
 LAST_MODIFIED = "Mon, 23 Nov 2026 10:00:00 GMT"
@@ -81,7 +81,7 @@ def base(server: ProbeServer) -> str:
 
 def make_source(root: str, **overrides: Any) -> dict[str, Any]:
     source = {"name": "local", "feeds": [f"{root}/feed.xml"], "sitemaps": [f"{root}/sitemap.xml"],
-              "start_urls": [f"{root}/"], "allowed_domains": ["127.0.0.1"],
+              "start_urls": [f"{root}/"], "allowed_domains": ["127.0.0.1"], "allow_private": True,
               "politeness": {"user_agent": AGENT, "timeout": 2.0}}
     return {**source, **overrides}
 
@@ -190,3 +190,25 @@ def test_extra_urls_are_probed_too(server: ProbeServer) -> None:
     assert "/sitemap-news.xml" in paths(server)
     server.routes["/sitemap-news.xml"] = (200, {"ETag": '"news-2"'})
     assert source_unchanged(make_source(root), make_state(root), extra_urls=extra) is False
+
+
+def test_a_name_resolving_to_loopback_is_refused_after_resolution(server: ProbeServer) -> None:
+    """`localhost` passes every check on the URL text; the resolved 127.0.0.1 / ::1 does not."""
+    port = server.server_address[1]
+    root = f"http://localhost:{port}"
+    source = {**make_source(root), "allowed_domains": ["localhost"], "allow_private": False}
+    assert source_unchanged(source, make_state(root)) is False
+    assert server.requests == []  # refused before connecting, robots.txt included
+    with pytest.raises(AddressRefusedError, match="refused: loopback address"):
+        guarded_connection(("localhost", port), 2.0)
+    guarded_connection(("localhost", port), 2.0, allow_private=True).close()  # the source opted in
+
+
+def test_configured_urls_on_forbidden_addresses_are_refused_before_any_request(server: ProbeServer) -> None:
+    root = base(server)
+    source = {**make_source(root), "allow_private": False}
+    with pytest.raises(ValueError, match="loopback address 127.0.0.1"):
+        source_unchanged(source, make_state(root))
+    extra = ["http://169.254.169.254/latest/meta-data/"]  # a stored document URL, not validated by the config
+    assert source_unchanged(make_source(root), make_state(root), extra_urls=extra) is False
+    assert server.requests == []

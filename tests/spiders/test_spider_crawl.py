@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 import site_server
-from spiders.crawl import CrawlError, CrawlInputError, politeness, run_crawl
+from spiders.crawl import CrawlError, CrawlInputError, run_crawl
+from spiders.settings import source_settings
+from spiders.source import Source
 from transforms.models import RawPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +34,7 @@ def gazette(base: str) -> dict[str, Any]:
     return {
         "name": "gazette", "feeds": [f"{base}/feed.xml"], "sitemaps": [f"{base}/sitemap.xml"],
         "start_urls": [f"{base}/"], "allowed_domains": ["127.0.0.1"], "article_pattern": r"^/news/",
+        "allow_private": True,  # the test server is on 127.0.0.1
         # small AutoThrottle start delay for localhost; timeout and size cap small enough to trip
         "politeness": {"download_delay": 0.01, "timeout": 1.0, "retry_times": 1, "max_bytes": 10_000,
                        "depth_limit": 2, "concurrency_per_domain": 4},
@@ -137,20 +140,35 @@ def test_second_crawl_with_state_sends_validators_and_skips_unchanged(server, fi
 
 
 def test_run_crawl_raises_with_the_reason_when_the_crawl_cannot_start(tmp_path):
-    with pytest.raises(CrawlInputError, match="unknown politeness keys: delay"):
-        run_crawl({"name": "bad", "start_urls": ["http://127.0.0.1:9/"], "politeness": {"delay": 1}},
-                  tmp_path / "pages.jsonl")
+    with pytest.raises(CrawlInputError, match="politeness.delay: Extra inputs are not permitted"):
+        run_crawl({"name": "bad", "start_urls": ["http://127.0.0.1:9/"], "allow_private": True,
+                   "politeness": {"delay": 1}}, tmp_path / "pages.jsonl")
+    with pytest.raises(CrawlInputError, match="refused: link-local address 169.254.169.254"):
+        run_crawl({"name": "bad", "start_urls": ["http://169.254.169.254/"]}, tmp_path / "pages.jsonl")
     assert issubclass(CrawlInputError, CrawlError)
+    assert not (tmp_path / "pages.jsonl").exists()
 
 
-def test_politeness_values_are_checked_and_defaulted():
-    polite = politeness({"politeness": {"timeout": 5, "download_delay": 0.5, "max_pages": None}})
-    picked = (polite["timeout"], polite["download_delay"], polite["max_pages"], polite["obey_robots"])
-    assert picked == (5, 0.5, 1000, True)
-    with pytest.raises(ValueError, match="politeness.obey_robots"):
-        politeness({"politeness": {"obey_robots": "no"}})
-    with pytest.raises(ValueError, match="politeness.max_bytes"):
-        politeness({"politeness": {"max_bytes": "5MB"}})
+def test_the_crawl_process_refuses_a_bad_source_file_with_status_2(tmp_path):
+    (tmp_path / "source.json").write_text(json.dumps({"name": "bad", "feeds": ["http://h/f"], "politeness": {
+        "obey_robots": "maybe"}}))
+    proc = subprocess.run([sys.executable, "-m", "spiders.crawl", "--source", str(tmp_path / "source.json"),
+                           "--out", str(tmp_path / "pages.jsonl")], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].startswith("spiders.crawl: cannot use the input: politeness.obey_robots")
+
+
+def test_politeness_values_are_checked_defaulted_and_mapped_onto_scrapy_settings():
+    source = Source.model_validate({"name": "s", "feeds": ["http://h/f"],
+                                    "politeness": {"timeout": 5, "download_delay": 0.5, "max_pages": None}})
+    polite = source.politeness
+    assert (polite.timeout, polite.download_delay, polite.max_pages, polite.obey_robots) == (5, 0.5, 1000, True)
+    mapped = source_settings(source)
+    assert (mapped["DOWNLOAD_TIMEOUT"], mapped["DOWNLOAD_DELAY"], mapped["AUTOTHROTTLE_START_DELAY"]) == (5, 0.5, 0.5)
+    assert mapped["ALLOW_PRIVATE_ADDRESSES"] is False
+    for bad, key in (({"obey_robots": "no"}, "politeness.obey_robots"), ({"max_bytes": "5MB"}, "politeness.max_bytes")):
+        with pytest.raises(ValueError, match=key):
+            Source.model_validate({"name": "s", "feeds": ["http://h/f"], "politeness": bad})
 
 
 def test_a_killed_crawl_leaves_only_complete_lines(server, tmp_path):

@@ -75,3 +75,17 @@ def test_missing_feed_is_recorded_with_its_status(source):
                                                              content_type="text/html")))
     assert [(p.status, p.body) for p in pages] == [(404, b"<h1>gone</h1>")]
     assert requests == []
+
+
+def test_an_item_with_the_backslash_trick_is_refused_and_the_other_items_followed(source):
+    spider = make_spider(FeedSpider, source)
+    body = f"""<rss version="2.0"><channel><title>t</title>
+        <item><link>https://169.254.169.254\\@herald.example.com/steal</link></item>
+        <item><link>{HERALD}:99999/news/2024/bad-port</link></item>
+        <item><link>{HERALD}/news/2024/fine</link></item></channel></rss>"""
+    pages, requests = split(spider.parse_feed(_feed_response(spider, body=body.encode())))
+    assert [r.url for r in requests] == [f"{HERALD}/news/2024/fine"]
+    assert [(p.url, p.error) for p in pages[1:]] == [
+        ("https://169.254.169.254\\@herald.example.com/steal", "refused: ambiguous URL: backslash in the host part"),
+        (f"{HERALD}:99999/news/2024/bad-port", "refused: malformed URL: Port out of range 0-65535"),
+    ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from scrapy import Request
+from scrapy.http import HtmlResponse
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -12,10 +13,17 @@ from twisted.python.failure import Failure
 
 from spider_kit import HERALD
 
-from spiders.frontier import Frontier, strip_tracking
-from spiders.pages import failure_reason
+from spiders.frontier import Frontier as _Frontier
+from spiders.pages import failure_reason, page_links
+from spiders.resolver import AddressRefused
+from spiders.source import Source
 
-LOCAL = {"name": "local", "start_urls": ["http://127.0.0.1:8001/"], "sitemaps": ["http://127.0.0.1:8001/sitemap.xml"]}
+LOCAL = {"name": "local", "start_urls": ["http://127.0.0.1:8001/"], "sitemaps": ["http://127.0.0.1:8001/sitemap.xml"],
+         "allow_private": True}
+
+
+def Frontier(source: dict, **kwargs) -> _Frontier:  # noqa: N802 - reads like the class it builds
+    return _Frontier(Source.model_validate(source), **kwargs)
 
 
 def test_a_url_is_claimed_once_whatever_its_fragment_or_query_order():
@@ -63,9 +71,41 @@ def test_failure_reasons_are_short_and_readable():
     assert _reason(DownloadConnectionRefusedError("111")) == "connection refused"
     assert _reason(CannotResolveHostError("nowhere.invalid")) == "dns lookup failed: nowhere.invalid"
     assert _reason(ValueError("odd")) == "ValueError: odd"
+    assert _reason(AddressRefused("link-local address 169.254.169.254")) == "refused: link-local address 169.254.169.254"
 
 
 def test_tracking_parameters_and_fragments_are_dropped_from_discovered_links():
-    assert strip_tracking("http://h/x/?utm_source=feed&utm_medium=rss#top") == "http://h/x/"
-    assert strip_tracking("http://h/a?id=3&fbclid=abc") == "http://h/a?id=3"
-    assert strip_tracking("http://h/s?q=a+b&page=2") == "http://h/s?q=a+b&page=2"  # untouched, not re-encoded
+    body = b"""<a href="/x/?utm_source=feed&utm_medium=rss#top">x</a> <a href="/a?id=3&fbclid=abc">a</a>
+               <a href="/s?q=a+b&page=2">s</a> <a href="/x/">again</a>"""
+    response = HtmlResponse("http://h/", body=body, encoding="utf-8")
+    # transforms.urls.canonical_url: the one canonical form (query sorted, tracking and fragment dropped)
+    assert page_links(response) == ["http://h/x/", "http://h/a?id=3", "http://h/s?page=2&q=a+b"]
+
+
+def test_refused_urls_are_named_before_the_scope_is_considered():
+    frontier = Frontier({"name": "h", "start_urls": [f"{HERALD}/"]})
+    assert "backslash" in frontier.refusal("https://169.254.169.254\\@herald.example.com/x")
+    assert not frontier.in_scope("https://169.254.169.254\\@herald.example.com/x")
+    assert "Port out of range" in frontier.refusal(f"{HERALD}:99999/x")
+    assert not frontier.in_scope(f"{HERALD}:99999/x")  # no ValueError: the caller records the refusal
+    assert "longer than 2083" in frontier.refusal(f"{HERALD}/" + "a" * 2100)
+    assert "link-local" in frontier.refusal("http://169.254.169.254/latest/meta-data/")
+    assert "loopback address 127.0.0.1" in frontier.refusal("http://2130706433/")
+    assert frontier.refusal(f"{HERALD}/news/1") is None
+    assert frontier.refusal("http://127.0.0.1:8001/") is not None
+    assert Frontier(LOCAL).refusal("http://127.0.0.1:8001/") is None  # allow_private
+    assert Frontier(LOCAL).refusal("http://169.254.169.254/") is not None  # never link-local
+
+
+def test_idn_hosts_compare_in_their_ascii_form():
+    frontier = Frontier({"name": "h", "start_urls": ["https://bücher.example/"]})
+    assert frontier.in_scope("https://xn--bcher-kva.example/a")
+    assert frontier.in_scope("https://BÜCHER.example/a")
+    assert not frontier.in_scope("https://bucher.example/a")
+
+
+def test_refused_urls_are_recorded_once_without_spending_the_budget():
+    frontier = Frontier({"name": "h", "start_urls": [f"{HERALD}/"]}, max_pages=1)
+    assert frontier.first_refusal(f"{HERALD}:99999/x")
+    assert not frontier.first_refusal(f"{HERALD}:99999/x")
+    assert frontier.claim(f"{HERALD}/ok")  # the budget of one is still there

@@ -58,7 +58,7 @@ def test_pages_fetched_by_the_sitemap_spider_are_walked_not_fetched_again(source
     assert f"{HERALD}/page/2" in sitemap.frontier.links[f"{HERALD}/"]  # kept for the site crawl
     sitemap.frontier.claim(f"{HERALD}/page/2")  # say the sitemap listed that one too (links unknown)
 
-    spider = SiteSpider(source=source, frontier=sitemap.frontier)
+    spider = SiteSpider(source=sitemap.source, frontier=sitemap.frontier)
     requests = asyncio.run(_start_requests(spider))
     assert f"{HERALD}/" not in [r.url for r in requests]
     assert f"{HERALD}/news/2024/ferry-strike-ends" in [r.url for r in requests]
@@ -170,6 +170,33 @@ def test_a_start_url_redirected_for_another_spider_is_walked_through_the_hop(sou
     _, (follow,) = split(sitemap.parse_page(respond(hop, status=301, headers={"Location": "/home"})))
     split(sitemap.parse_page(respond(follow, fixture="page.html", headers=HTML)))
 
-    spider = SiteSpider(source=source, frontier=sitemap.frontier)
+    spider = SiteSpider(source=sitemap.source, frontier=sitemap.frontier)
     urls = [r.url for r in asyncio.run(_start_requests(spider))]
     assert f"{HERALD}/news/2024/ferry-strike-ends" in urls
+
+
+@pytest.mark.parametrize("location, reason", [
+    ("http://[::1", "malformed URL: Invalid IPv6 URL"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local address 169.254.169.254"),
+    ("https://169.254.169.254\\@herald.example.com/", "ambiguous URL: backslash in the host part"),
+    (f"{HERALD}:99999/", "malformed URL: Port out of range 0-65535"),
+])
+def test_redirect_to_a_refused_url_is_recorded_with_the_reason_and_not_followed(source, location, reason):
+    spider = make_spider(SiteSpider, source)
+    response = _page(spider, f"{HERALD}/hop", status=302, headers={"Location": location})
+    (page,), requests = split(spider.parse(response))
+    assert (page.status, page.location, page.error) == (302, location, f"redirect not followed: refused: {reason}")
+    assert requests == []
+
+
+def test_links_newsdesk_refuses_are_recorded_once_and_the_others_followed(source):
+    spider = make_spider(SiteSpider, source)
+    long_link = f"{HERALD}/news/{'y' * 2100}"
+    body = (f'<a href="{long_link}">long</a> <a href="{long_link}#again">again</a> <a href="/news/ok">ok</a>'
+            f'<a href="http://169.254.169.254/latest/">metadata</a>').encode()
+    pages, requests = split(spider.parse(_page(spider, body=body, headers=HTML)))
+    assert [r.url for r in requests] == [f"{HERALD}/news/ok"]
+    assert [(p.url, p.error) for p in pages[1:]] == [
+        (long_link, f"refused: URL longer than 2083 characters ({len(long_link)})"),
+        ("http://169.254.169.254/latest/", "refused: link-local address 169.254.169.254")]
+    # (Scrapy's link extractor itself skips hrefs it cannot parse, such as a port over 65535.)

@@ -90,3 +90,22 @@ def test_start_urls_are_fetched_whole_even_when_their_lastmod_is_unchanged(sourc
     _, requests = split(spider.parse_sitemap(_response(spider, body=body)))
     (request,) = [r for r in requests if r.url == home]
     assert b"If-None-Match" not in request.headers and b"If-Modified-Since" not in request.headers
+
+
+def test_a_malformed_or_refused_loc_is_recorded_and_the_rest_of_the_sitemap_goes_on(source):
+    spider = make_spider(SitemapSpider, source)
+    long_url = f"{HERALD}/news/" + "x" * 2100
+    locs = [f"{HERALD}/news/2024/first", f"{HERALD}:99999/news/bad-port", "https://169.254.169.254\\@herald.example.com/x",
+            long_url, "http://169.254.169.254/latest/meta-data/", f"{HERALD}/news/2024/last"]
+    body = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>").encode()
+    pages, requests = split(spider.parse_sitemap(_response(spider, body=body)))
+    assert [r.url for r in requests] == [f"{HERALD}/news/2024/first", f"{HERALD}/news/2024/last"]
+    refused = {p.url: p.error for p in pages[1:]}
+    assert refused == {
+        f"{HERALD}:99999/news/bad-port": "refused: malformed URL: Port out of range 0-65535",
+        "https://169.254.169.254\\@herald.example.com/x": "refused: ambiguous URL: backslash in the host part",
+        long_url: f"refused: URL longer than 2083 characters ({len(long_url)})",
+        "http://169.254.169.254/latest/meta-data/": "refused: link-local address 169.254.169.254",
+    }
+    assert {(p.status, p.via) for p in pages[1:]} == {(None, "sitemap")}
