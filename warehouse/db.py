@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
@@ -31,6 +31,16 @@ def _open(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path), read_only=read_only, config=config)
     con.execute("load '" + fts_extension_path().replace("'", "''") + "'")
     return con
+
+
+def lock_down(con: duckdb.DuckDBPyConnection, allowed_directories: Sequence[str] = ()) -> None:
+    """No file, network or extension access beyond the open database (and `allowed_directories`),
+    and no way back for the queries that follow: COPY TO, read_csv('/etc/passwd'), ATTACH, INSTALL and
+    LOAD all fail with a permission error."""
+    if allowed_directories:
+        con.execute("set allowed_directories = ?", [[str(Path(d).resolve()) + "/" for d in allowed_directories]])
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -66,9 +76,13 @@ def writer(path: Path | str, wait_seconds: float = 120.0) -> AbstractContextMana
     return _connection(path, False, wait_seconds)
 
 
-def reader(path: Path | str, wait_seconds: float = 30.0) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
-    """A read-only connection that waits while a run holds the file for a commit."""
-    return _connection(path, True, wait_seconds)
+@contextmanager
+def reader(path: Path | str, wait_seconds: float = 30.0,
+           allowed_directories: Sequence[str] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only, locked-down connection (see lock_down) that waits while a run holds the file."""
+    with _connection(path, True, wait_seconds) as con:
+        lock_down(con, allowed_directories)
+        yield con
 
 
 @contextmanager
