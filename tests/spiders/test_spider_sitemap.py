@@ -109,3 +109,24 @@ def test_a_malformed_or_refused_loc_is_recorded_and_the_rest_of_the_sitemap_goes
         "http://169.254.169.254/latest/meta-data/": "refused: link-local address 169.254.169.254",
     }
     assert {(p.status, p.via) for p in pages[1:]} == {(None, "sitemap")}
+
+
+def test_external_entities_are_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("LOCAL-SECRET")
+    body = (f'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{HERALD}/a-&xxe;</loc></url><url><loc>{HERALD}/c</loc></url></urlset>").encode()
+    doc = parse_sitemap(body)
+    assert [loc for loc, _ in doc.entries] == [f"{HERALD}/a-", f"{HERALD}/c"]  # the file was not read
+
+
+def test_entity_expansion_is_stopped_and_named():
+    lol = "".join(f'<!ENTITY l{i + 1} "{f"&l{i};" * 10}">' for i in range(9))
+    body = (f'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY l0 "lol">{lol}]>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{HERALD}/a</loc></url><url><loc>{HERALD}/b-&l9;</loc></url></urlset>").encode()
+    doc = parse_sitemap(body)
+    assert doc.problem.startswith("malformed sitemap: Maximum entity amplification factor exceeded")
+    assert doc.entries[0] == (f"{HERALD}/a", None)
+    assert max(len(loc) for loc, _ in doc.entries) < 100  # nothing was expanded
