@@ -39,7 +39,8 @@ class SourceCrawl(scrapy.Spider):
         super().__init__(name=source.name, **kwargs)
         self.source = source
         self.frontier = Frontier(source, state or {})
-        self.phases: list[SourceSpider] = []
+        self.phases: list[SourceSpider] = []  # all of them, kept alive: signals hold receivers weakly
+        self.current = 0
 
     @classmethod
     def for_source(cls, source: Source) -> type["SourceCrawl"]:
@@ -63,9 +64,9 @@ class SourceCrawl(scrapy.Spider):
 
     def next_phase(self) -> None:
         """On idle, start the next spider that has something to do; when none has, the crawl ends."""
-        while len(self.phases) > 1:
-            self.phases.pop(0)
-            if self.schedule(self.phases[0].entry_requests()):
+        while self.current + 1 < len(self.phases):
+            self.current += 1
+            if self.schedule(self.phases[self.current].entry_requests()):
                 raise DontCloseSpider
 
     def schedule(self, outputs: Output) -> int:

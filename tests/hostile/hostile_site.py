@@ -231,7 +231,7 @@ def _routes(site: HostileSite, secret_file: Path) -> dict[str, Any]:
         "/huge-unannounced.html": _huge(announce=False),
         "/slow.html": _slow,
         "/error.html": (500, "text/html", b"<html><body>server error</body></html>"),
-        "/report.pdf": (200, "application/pdf", b"%PDF-1.4\n" + bytes(5000)),
+        "/report.pdf": (200, "application/pdf", b"%PDF-1.4\n" + bytes(3 * MB)),  # over the cap: stopped at headers
         "/loop/a": (302, None, b"", {"Location": "/loop/b"}),
         "/loop/b": (302, None, b"", {"Location": "/loop/a"}),
         "/to-metadata": (302, None, b"", {"Location": METADATA}),
