@@ -80,3 +80,12 @@ def test_urls_that_cannot_be_fetched_as_written(url, reason):
 def test_literal_hosts_are_decided_before_any_lookup(url, refused):
     why = refusal(url)
     assert (why is None) if refused is None else (refused in why)
+
+
+@pytest.mark.parametrize("address", ["169.254.169.254", "127.0.0.1", "10.0.0.5", "100.64.0.1", "0.0.0.0",
+                                     "224.0.0.1", "8.8.8.8", "93.184.216.34"])
+def test_ipv6_forms_of_an_ipv4_address_get_its_verdict(address):
+    v4 = ipaddress.IPv4Address(address)
+    forms = [ip(f"::ffff:{address}"), ip(f"64:ff9b::{address}"), ipaddress.IPv6Address((0x2002 << 112) | (int(v4) << 80))]
+    for allow in (False, True):
+        assert {is_forbidden_address(form, allow) for form in forms} == {is_forbidden_address(v4, allow)}
