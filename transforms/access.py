@@ -1,10 +1,16 @@
-"""Access flag: can a reader see the whole article without paying?
+"""Access flag: is the text we stored the whole article, and could a reader see it without paying?
 
-Signals, strongest first: schema.org `isAccessibleForFree` (publishers set it for Google's paywall
-guidelines), a content-tier meta tag, paywall containers in the markup when the text is
-teaser-length, and truncation cues at the end of the extracted text ("subscribe to continue
-reading"). Without any signal, a full-length text is taken as free; a short one stays `unknown`.
-Rules live in `rules/access.toml`.
+The flag describes the text we hold, not the site's business model:
+- `paywalled`: our text is cut by a paywall: the page declares locked content (schema.org
+  `isAccessibleForFree: false`, a locked content tier) or shows a paywall container, and the text is
+  teaser-length or ends in a "subscribe to continue" cue;
+- `metered`: the page declares itself not free (metered sites do, for Google's guidelines), yet we
+  have the full text: a reader sees it within the free quota;
+- `truncated`: the text ends in a teaser cue, or holds far less than the body the publisher declares
+  (JSON-LD `wordCount` / `articleBody`), with no paywall declared;
+- `free`: full-length text and no sign of any of the above; `unknown`: too short to tell.
+A "continue reading" promo after a full-length body is a promo box, not a cut: cues count only on
+teaser-length text or when the last paragraph stops mid-sentence. Rules live in `rules/access.toml`.
 """
 from __future__ import annotations
 
@@ -19,7 +25,8 @@ from lxml.html import HtmlElement
 from transforms.metadata import PageMeta
 
 RULES_FILE = Path(__file__).with_name("rules") / "access.toml"
-FREE, PAYWALLED, TRUNCATED, UNKNOWN = "free", "paywalled", "truncated", "unknown"
+FREE, METERED, PAYWALLED, TRUNCATED, UNKNOWN = "free", "metered", "paywalled", "truncated", "unknown"
+_SENTENCE_END = regex.compile(r"[.!?…。！？\"”»“'’)]$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class AccessRules:
     truncation: regex.Pattern[str]
     min_free_words: int
     max_teaser_words: int
+    min_declared_share: float
+    min_missing_words: int
 
 
 @lru_cache(maxsize=2)
@@ -41,29 +50,42 @@ def load_rules(path: Path = RULES_FILE) -> AccessRules:
         tier_meta=tuple(data["tier_meta"]), locked=frozenset(data["locked_tiers"]),
         free=frozenset(data["free_tiers"]),
         truncation=regex.compile("|".join(regex.escape(p) for p in data["truncation_phrases"]), regex.I),
-        min_free_words=data["min_free_words"], max_teaser_words=data["max_teaser_words"])
+        min_free_words=data["min_free_words"], max_teaser_words=data["max_teaser_words"],
+        min_declared_share=data["min_declared_share"], min_missing_words=data["min_missing_words"])
 
 
-def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], word_count: int,
-                rules: AccessRules | None = None) -> str:
-    """free | paywalled | truncated | unknown, from the signals in the module docstring.
+def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], paragraphs: list[str],
+                word_count: int, rules: AccessRules | None = None) -> str:
+    """free | metered | paywalled | truncated | unknown, as defined in the module docstring.
 
     `raw_paragraphs` is the extracted text before clutter removal: the "subscribe to continue"
     line that clutter removal drops is exactly the truncation cue we need here.
     """
     rules = rules or load_rules()
-    if meta.accessible_for_free is False:
-        return PAYWALLED
+    cut = _cut(raw_paragraphs, paragraphs, word_count, rules)
     tier = _tier(meta, rules)
-    if tier in rules.locked:
+    if meta.accessible_for_free is False or tier in rules.locked:
+        return PAYWALLED if cut or word_count < rules.max_teaser_words else METERED
+    declared_free = meta.accessible_for_free is True or tier in rules.free
+    if not declared_free and word_count < rules.max_teaser_words and _has_paywall_markup(tree, rules):
         return PAYWALLED
-    if meta.accessible_for_free is True or tier in rules.free:
-        return TRUNCATED if _truncated(raw_paragraphs, rules) else FREE
-    if word_count < rules.max_teaser_words and _has_paywall_markup(tree, rules):
-        return PAYWALLED
-    if _truncated(raw_paragraphs, rules):
+    if cut or _short_of_declared(meta.body_words, word_count, rules):
         return TRUNCATED
     return FREE if word_count >= rules.min_free_words else UNKNOWN
+
+
+def _cut(raw: list[str], paragraphs: list[str], word_count: int, rules: AccessRules) -> bool:
+    """The text ends in a teaser cue, and is teaser-length or stops mid-sentence."""
+    if not _truncated(raw, rules):
+        return False
+    last = paragraphs[-1].rstrip() if paragraphs else ""
+    return word_count < rules.max_teaser_words or not _SENTENCE_END.search(last)
+
+
+def _short_of_declared(declared: int | None, word_count: int, rules: AccessRules) -> bool:
+    """We hold well under the body length the publisher declares."""
+    return bool(declared) and word_count < rules.min_declared_share * declared \
+        and declared - word_count >= rules.min_missing_words
 
 
 def _tier(meta: PageMeta, rules: AccessRules) -> str | None:

@@ -15,11 +15,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections import Counter
 from typing import Any, Iterable, Sequence
 
 import regex
 
 from transforms.phrases import PhraseIndex, build_index
+from transforms.text import words_key
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,11 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NON_CJK_WORD = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 
 
+@lru_cache(maxsize=16384)
 def count_words(text: str) -> int:
-    """Words, with Chinese/Japanese (no spaces) counted as one word per two characters."""
+    """Words, with Chinese/Japanese (no spaces) counted as one word per two characters.
+
+    Cached: every paragraph is counted by several steps (candidate scores, clutter, page kind)."""
     if not _CJK.search(text):
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
@@ -66,6 +71,9 @@ class ClutterRules:
     teaser_run: int
     author_tail_share: float
     author_tail_words: int
+    repeat_min_words: int
+    tail_body_words: int
+    tail_line_words: int
 
 
 _BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -106,7 +114,8 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
         edge_share=structure["edge_share"], link_only_min_words=structure["link_only_min_words"],
         link_run=structure["link_run"], list_after_heading=structure["list_after_heading"],
         teaser_run=structure["teaser_run"], author_tail_share=structure["author_tail_share"],
-        author_tail_words=structure["author_tail_words"])
+        author_tail_words=structure["author_tail_words"], repeat_min_words=structure["repeat_min_words"],
+        tail_body_words=structure["tail_body_words"], tail_line_words=structure["tail_line_words"])
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
@@ -122,7 +131,7 @@ def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None
             return rule.kind
         if strong and words <= rule.max_words * rules.dense_factor and len(strong | short) >= rules.dense_hits:
             return rule.kind
-        if words <= rule.weak_max_words and unterminated and any(
+        if words <= rule.weak_max_words and unterminated and not text.startswith("- ") and any(
                 h.rule == rule.kind and h.tier == "weak" for h in hits):
             return rule.kind
     return None
@@ -135,25 +144,28 @@ def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, tit
     """Per paragraph: the clutter kind (why it goes) or None (it stays)."""
     rules = rules or load_rules()
     counts = [count_words(p) for p in paragraphs]
-    flags: list[str | None] = []
+    keys = [normalise(p) for p in paragraphs]
+    copies = Counter(keys)
     title_keys = {k for k in map(normalise, titles) if k.count(" ") >= 2}
+    flags: list[str | None] = []
     seen: set[str] = set()
-    for i, (text, words) in enumerate(zip(paragraphs, counts)):
-        key = normalise(text)
+    for i, (text, words, key) in enumerate(zip(paragraphs, counts, keys)):
         if words == 0 or rules.lines.match(text) or (words <= 20 and rules.dateline.match(text)):
             flags.append("line")
         elif i < 5 and any(_is_title(key, t, words) for t in title_keys):
             flags.append("title")
-        elif key in seen:  # a later copy of a paragraph (embed placeholders, pull quotes)
-            flags.append("repeated")
+        elif key in seen and copies[key] == 2 and words >= rules.repeat_min_words:
+            flags.append("repeated")  # the second copy of a paragraph: a pull quote or an embed placeholder
         else:
             flags.append(phrase_kind(text, words, rules, language))
         seen.add(key)
     _mark_boilerplate(paragraphs, flags, boilerplate)
     _mark_link_runs(paragraphs, counts, flags, link_texts, rules)
+    _mark_repeated_links(keys, counts, copies, flags, link_texts, rules)
+    _mark_tail(paragraphs, counts, flags, link_texts, rules)
     _sweep(counts, flags, rules)
     _mark_lists_after_headings(paragraphs, counts, flags, rules)
-    _mark_teaser_lists(paragraphs, counts, flags, rules)
+    _mark_teaser_lists(paragraphs, counts, flags, link_texts, rules)
     _mark_author_boxes(paragraphs, counts, flags, authors, rules)
     return flags
 
@@ -165,15 +177,6 @@ def _is_title(key: str, title_key: str, words: int) -> bool:
     extra = words - title_key.count(" ") - 1
     return key == title_key or (title_key.startswith(key) and words >= 5) or (
         (key.startswith(title_key) or key.endswith(title_key)) and extra <= 7)
-
-
-def remove_clutter(paragraphs: Sequence[str], **kwargs: Any) -> list[str]:
-    """The paragraphs that are not clutter, in order."""
-    flags = clutter_flags(paragraphs, **kwargs)
-    removed = [(f, p[:60]) for f, p in zip(flags, paragraphs) if f]
-    if removed:
-        log.debug("clutter removed: %s", removed)
-    return [p for p, f in zip(paragraphs, flags) if f is None]
 
 
 def _mark_boilerplate(paragraphs: Sequence[str], flags: list[str | None], known: frozenset[str]) -> None:
@@ -190,8 +193,7 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
     """Runs of paragraphs that are each exactly one link's text: teaser lists, related headlines."""
     if not link_texts:
         return
-    by_length = sorted(link_texts, key=len)
-    lengths = [len(link) for link in by_length]
+    by_length, lengths = _by_length(link_texts)
     linky = [c >= rules.link_only_min_words and is_link_text(normalise(p), link_texts, by_length, lengths)
              for p, c in zip(paragraphs, counts)]
     i = 0
@@ -223,9 +225,12 @@ def _next_to_clutter(flags: list[str | None], start: int, end: int) -> bool:
     return (start > 0 and flags[start - 1] is not None) or (end < len(flags) and flags[end] is not None)
 
 
+_NOT_SEEDS = frozenset({"repeated", "title"})  # a pull quote or the headline says nothing about its neighbours
+
+
 def _sweep(counts: list[int], flags: list[str | None], rules: ClutterRules) -> None:
     """Short lines between clutter, or beyond the first/last clutter near the edges, are clutter."""
-    marked = [i for i, f in enumerate(flags) if f]
+    marked = [i for i, f in enumerate(flags) if f and f not in _NOT_SEEDS]
     if not marked:
         return
     n = len(flags)
@@ -263,8 +268,9 @@ _KICKER = regex.compile(r"^- [^:.]{2,60}:\s\S+(?:\s\S+){3,}$")
 
 
 def _mark_teaser_lists(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
-                       rules: ClutterRules) -> None:
-    """Runs of headline-like bullets (no full stop), most of them "- Kicker: Headline": other stories."""
+                       link_texts: frozenset[str], rules: ClutterRules) -> None:
+    """Runs of headline-like bullets (no full stop), most of them "- Kicker: Headline" and links: other
+    stories. The links matter: a changelog or a product's feature list has the same shape as text."""
     bullet = [p.startswith("- ") and 3 <= c <= 20 and not _TERMINAL_STOP.search(p)
               for p, c in zip(paragraphs, counts)]
     i = 0
@@ -273,10 +279,66 @@ def _mark_teaser_lists(paragraphs: Sequence[str], counts: list[int], flags: list
         while j < len(bullet) and bullet[j]:
             j += 1
         kickers = sum(bool(_KICKER.match(paragraphs[k])) for k in range(i, j))
-        if j - i >= rules.teaser_run and kickers * 2 >= j - i:
+        linked = sum(_ends_in_link(paragraphs[k], link_texts) for k in range(i, j))
+        if j - i >= rules.teaser_run and kickers * 2 >= j - i and linked * 2 >= j - i:
             for k in range(i, j):
                 flags[k] = flags[k] or "teasers"
         i = max(j, i + 1)
+
+
+def _linked(text: str, link_texts: frozenset[str]) -> bool:
+    """The paragraph (without a list dash) is, nearly all of it, one link's text (not prose with a link)."""
+    if not link_texts:
+        return False
+    key = normalise(text)
+    if key in link_texts:
+        return True
+    by_length, lengths = _by_length(link_texts)
+    return is_link_text(key, link_texts, by_length, lengths)
+
+
+def _ends_in_link(text: str, link_texts: frozenset[str]) -> bool:
+    """Most of the line, up to its end, is one link's text ("- Kicker: <a>Headline</a>")."""
+    words = normalise(text).split()
+    return any(" ".join(words[i:]) in link_texts for i in range(0, (len(words) + 1) // 2))
+
+
+@lru_cache(maxsize=4)
+def _by_length(link_texts: frozenset[str]) -> tuple[list[str], list[int]]:
+    by_length = sorted(link_texts, key=len)
+    return by_length, [len(link) for link in by_length]
+
+
+def shouting(text: str) -> bool:
+    """All letters upper case, in a line of at least two words: a promo or a section label, not a sentence."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= 6 and text.count(" ") >= 1 and not any(c.islower() for c in cased)
+
+
+def _mark_repeated_links(keys: list[str], counts: list[int], copies: Counter[str], flags: list[str | None],
+                         link_texts: frozenset[str], rules: ClutterRules) -> None:
+    """A short line printed twice that is also a link's text is a related headline: every copy goes.
+    A repeated line that is not a link (an interview's recurring question, a diet plan's refrain) stays."""
+    for i, key in enumerate(keys):
+        if flags[i] is None and copies[key] >= 2 and counts[i] <= rules.tail_line_words and key in link_texts:
+            flags[i] = "links"
+
+
+def _mark_tail(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
+               link_texts: frozenset[str], rules: ClutterRules) -> None:
+    """After the last paragraph of running prose, what is not a sentence is the page's furniture:
+    unterminated short lines (calls to action, promos), shouting lines and link texts."""
+    body = [i for i, (p, c) in enumerate(zip(paragraphs, counts))
+            if c >= rules.tail_body_words and _TERMINAL.search(p) and flags[i] is None]
+    if not body:
+        return
+    for i in range(body[-1] + 1, len(paragraphs)):
+        text = paragraphs[i]
+        if flags[i] is not None or counts[i] > rules.tail_line_words:
+            continue
+        bullet = text.startswith("- ")
+        if shouting(text) or _linked(text, link_texts) or (not bullet and not _TERMINAL.search(text)):
+            flags[i] = "tail"
 
 
 def _mark_author_boxes(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
@@ -292,6 +354,4 @@ def _mark_author_boxes(paragraphs: Sequence[str], counts: list[int], flags: list
             flags[i] = "author_box"
 
 
-def normalise(text: str) -> str:
-    """Case- and whitespace-insensitive form used to compare paragraphs with link texts."""
-    return " ".join(_WORD.findall(text.lower()))
+normalise = lru_cache(maxsize=16384)(words_key)  # the one words key, cached: paragraphs are compared often

@@ -1,18 +1,23 @@
-"""Main-text extraction: trafilatura first, other extractors when it returns too little.
+"""Main-text extraction: candidate extractions, chosen by one stated score.
 
 trafilatura's fast pass (its own tag heuristics, no internal fallbacks) is the most precise general
-extractor on our development set, but on some templates it finds nothing or only a teaser. Then we
-try trafilatura with its internal fallbacks (jusText, its readability port) and readability-lxml,
-which scores DOM nodes by text density. The best candidate is kept by `quality()`: the number of
-words in sentence-like paragraphs (at least MIN_PROSE_WORDS words and ending with sentence
-punctuation), which rewards running prose and ignores menus and link lists. A fallback replaces
-the fast pass only when its quality is at least 1.5 times higher and 40 words more.
+extractor on our development set and the cheapest, so it is always the first candidate. It fails in
+two ways: it keeps a whole page (menus, tag clouds, footer lines around a few right lines), or it
+keeps a fragment (3 of many paragraphs). So its result is *doubted* when it has little prose, when
+much of it is runs of short non-sentence lines, or when it holds far fewer words than the page's own
+paragraphs (or than the publisher's declared body). Only then are the other candidates computed
+(trafilatura with its internal fallbacks, readability-lxml), and the one with the best `score()` is
+kept; a fallback must beat the fast pass by a margin, since the fast pass is right more often.
+
+score = words in sentence-like paragraphs (>= MIN_PROSE_WORDS words, sentence punctuation at the end)
+        - words in runs of >= JUNK_RUN short non-sentence lines (menus, tag clouds, link lists).
 """
 from __future__ import annotations
 
 import logging
 import re
 from copy import deepcopy
+from dataclasses import dataclass
 
 import regex
 import trafilatura
@@ -23,26 +28,91 @@ from transforms.clutter import count_words
 log = logging.getLogger(__name__)
 
 MIN_PROSE_WORDS = 8
-ENOUGH_QUALITY = 120  # a trafilatura result with this many prose words is not second-guessed
+ENOUGH_QUALITY = 120  # a fast result with fewer prose words than this is always doubted
+JUNK_RUN = 4  # this many short non-sentence lines in a row read as navigation, not article
+MAX_JUNK_SHARE = 0.25  # a fast result with more of its words in such runs is doubted
+MIN_COVERAGE = 0.5  # a fast result with fewer words than this share of the page's paragraphs is doubted
+MIN_MISSING_WORDS = 150  # ... when that many words are missing
+MARGIN, MARGIN_WORDS = 1.3, 40  # a fallback replaces the fast pass when its score is this much higher
 _SENTENCE_END = regex.compile(r"[.!?…。！？:\"”»“'’)]\s*$")
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre", "td")
+_BODY_TEXT = ("//body//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
+              " or ancestor::form)]//text()")
+_WORD = regex.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The main text of a page as paragraphs, which extractor produced it, and its score."""
+
+    paragraphs: list[str]
+    extractor: str
+    score: int
+
+
+def _is_prose(text: str, words: int) -> bool:
+    return words >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text))
 
 
 def quality(paragraphs: list[str]) -> int:
-    """Words in sentence-like paragraphs: the stated score used to pick between extractors."""
-    total = 0
-    for text in paragraphs:
+    """Words in sentence-like paragraphs: running prose, not menus or link lists."""
+    return sum(w for p in paragraphs if _is_prose(p, w := count_words(p)))
+
+
+def junk_words(paragraphs: list[str]) -> int:
+    """Words in runs of at least JUNK_RUN consecutive short non-sentence lines."""
+    total = run_words = run_len = 0
+    for text in [*paragraphs, "."]:
         words = count_words(text)
-        if words >= MIN_PROSE_WORDS and _SENTENCE_END.search(text):
-            total += words
+        if text != "." and not _is_prose(text, words):
+            run_words, run_len = run_words + words, run_len + 1
+            continue
+        total += run_words if run_len >= JUNK_RUN else 0
+        run_words = run_len = 0
     return total
+
+
+def score(paragraphs: list[str]) -> int:
+    """The stated score that chooses between candidate extractions (see module docstring)."""
+    return quality(paragraphs) - junk_words(paragraphs)
+
+
+def page_paragraph_words(tree: HtmlElement) -> int:
+    """Words in the page's <p> elements outside navigation, header, footer and asides."""
+    return len(_WORD.findall(" ".join(tree.xpath(_BODY_TEXT))))
+
+
+def doubtful(paragraphs: list[str], tree: HtmlElement, declared_words: int | None = None) -> str | None:
+    """Why the fast pass's result may be wrong (a whole page, or a fragment), or None."""
+    words = sum(count_words(p) for p in paragraphs)
+    if quality(paragraphs) < ENOUGH_QUALITY:
+        return "little prose"
+    if junk_words(paragraphs) > MAX_JUNK_SHARE * words:
+        return "much navigation-like text"
+    if not _short_of(words, max(declared_words or 0, len(_WORD.findall(" ".join(tree.xpath("//p//text()")))))):
+        return None  # not short even of every <p> on the page: skip the finer count below
+    reference = max(declared_words or 0, page_paragraph_words(tree))
+    if _short_of(words, reference) and not several_articles(tree):
+        return f"{words} words of {reference} on the page"
+    return None
+
+
+def _short_of(words: int, reference: int) -> bool:
+    return words < MIN_COVERAGE * reference and reference - words >= MIN_MISSING_WORDS
+
+
+def several_articles(tree: HtmlElement) -> bool:
+    """The page holds more than one long <article> (an infinite-scroll page with the next stories):
+    its paragraph count then says nothing about how much of *this* article we kept."""
+    outer = tree.xpath("//article[not(ancestor::article)]")
+    return sum(len(_WORD.findall(a.text_content())) >= MIN_MISSING_WORDS for a in outer[:20]) >= 2
 
 
 def with_trafilatura(tree: HtmlElement, url: str | None, *, compare: bool = False) -> list[str]:
     """trafilatura's text (comments excluded), one entry per output line.
 
     `compare=True` lets trafilatura run its own internal fallbacks (its readability port and
-    jusText) and pick among them: slower, so only used when the fast pass found too little.
+    jusText) and pick among them: slower, so only used when the fast pass is doubted.
     """
     try:
         text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
@@ -74,20 +144,25 @@ def with_readability(tree: HtmlElement, url: str | None) -> list[str]:
     return out
 
 
-def extract_paragraphs(tree: HtmlElement, url: str | None) -> tuple[list[str], str]:
-    """The paragraphs of the main text and the name of the extractor that produced them."""
-    primary = with_trafilatura(tree, url)
-    score = quality(primary)
-    if score >= ENOUGH_QUALITY:
-        return primary, "trafilatura"
-    best, best_name, best_score = primary, "trafilatura", score
-    for name, extractor in FALLBACKS:
-        candidate = extractor(tree, url)
-        if quality(candidate) > max(best_score * 1.5, best_score + 40):
-            best, best_name, best_score = candidate, name, quality(candidate)
-    if best_name != "trafilatura":
-        log.info("fallback to %s for %s (quality %d -> %d)", best_name, url, score, best_score)
-    return best, best_name
+def extract_paragraphs(tree: HtmlElement, url: str | None, declared_words: int | None = None) -> Extraction:
+    """The paragraphs of the main text: the fast pass unless doubted and beaten by a fallback."""
+    primary = Extraction(with_trafilatura(tree, url), "trafilatura", 0)
+    primary = Extraction(primary.paragraphs, primary.extractor, score(primary.paragraphs))
+    why = doubtful(primary.paragraphs, tree, declared_words)
+    if why is None:
+        return primary
+    best = primary
+    for name, extractor in FALLBACKS:  # cheapest first; stop once a candidate is beyond doubt
+        paragraphs = extractor(tree, url)
+        candidate = Extraction(paragraphs, name, score(paragraphs))
+        if candidate.score > max(best.score * MARGIN, best.score + MARGIN_WORDS):
+            best = candidate
+            if doubtful(paragraphs, tree, declared_words) is None:
+                break
+    if best is not primary:
+        log.info("fast pass doubted on %s (%s): %s chosen, score %d -> %d", url, why, best.extractor,
+                 primary.score, best.score)
+    return best
 
 
 _STANDFIRST_TAGS = ("p", "div", "span", "h2", "h3", "strong", "em", "li", "section", "header")

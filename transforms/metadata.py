@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
 
-import courlan
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author, extract_metadata
 from trafilatura.settings import Document
+
+from transforms import urls
 
 log = logging.getLogger(__name__)
 _EMPTY = Document()
@@ -58,6 +59,8 @@ class PageMeta:
     og_type: str | None = None
     ld_types: frozenset[str] = frozenset()
     accessible_for_free: bool | None = None
+    body_words: int | None = None  # length of the body the publisher declares (JSON-LD wordCount/articleBody)
+    seo_title: str | None = None  # the declared (og/JSON-LD) title when the visible headline differs
     tags: dict[str, str] = field(default_factory=dict)  # first value of every <meta> tag
 
     @property
@@ -150,11 +153,6 @@ def meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     return found
 
 
-def meta_tags(tree: HtmlElement) -> dict[str, str]:
-    """First content of each <meta property|name|itemprop>, keys lower-cased."""
-    return {key: values[0] for key, values in meta_values(tree).items()}
-
-
 # ----------------------------------------------------------------------------- authors
 @lru_cache(maxsize=1)
 def _author_rules() -> dict[str, Any]:
@@ -208,32 +206,34 @@ def canonical_url(tree: HtmlElement, page_url: str, og_urls: list[str] | None = 
     """The page's own canonical URL, normalised; foreign-host or home-page canonicals ignored.
 
     A canonical pointing at another host (syndication) or at the site root (a template bug) would
-    merge distinct rows under one id, so those fall back to the fetched URL.
+    merge distinct rows under one id, so those fall back to the fetched URL; so does one that is not
+    a URL at all ("http://[x]/"), which must not cost us the article.
     """
     og = og_urls if og_urls is not None else meta_values(tree).get("og:url", [])
     candidates = [link.get("href", "") for link in tree.iter("link") if link.get("rel") == "canonical"] + og
     for href in candidates:
-        absolute = urljoin(page_url, href.strip())
-        if _acceptable_canonical(absolute, page_url):
-            return normalise_url(absolute)
-    return normalise_url(page_url)
+        absolute = absolute_url(page_url, href)
+        if absolute and _acceptable_canonical(absolute, page_url):
+            return urls.canonical_url(absolute)
+    return urls.canonical_url(page_url)
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base`, or None when it is not a usable URL (bad host, bad port)."""
+    try:
+        absolute = urljoin(base, href.strip())
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return None
+    return absolute if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _acceptable_canonical(candidate: str, page_url: str) -> bool:
     cand, page = urlsplit(candidate), urlsplit(page_url)
-    if cand.scheme not in ("http", "https"):
-        return False
     same_host = cand.netloc.lower().removeprefix("www.") == page.netloc.lower().removeprefix("www.")
     home = cand.path.strip("/") == "" and page.path.strip("/") != ""
     return same_host and not home
-
-
-def normalise_url(url: str) -> str:
-    """Lower-case host, no fragment, tracking parameters (utm_*, fbclid, gclid...) dropped."""
-    try:
-        return courlan.normalize_url(url, strict=True)
-    except (ValueError, TypeError):
-        return url
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -268,14 +268,24 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
         og_type=(meta.get("og:type") or "").lower() or None,
         ld_types=frozenset(t for obj in objs for t in ld_types(obj)),
         accessible_for_free=_free_flag(art, objs),
+        body_words=declared_body_words(art),
         tags=meta,
     )
+
+
+def declared_body_words(art: dict[str, Any]) -> int | None:
+    """The body length the article object declares: its wordCount, else the words of its articleBody."""
+    count = art.get("wordCount")
+    if isinstance(count, (int, float, str)) and str(count).strip().isdigit():
+        return int(str(count).strip()) or None
+    body = art.get("articleBody")
+    return len(re.findall(r"\w+", body)) or None if isinstance(body, str) else None
 
 
 def _trafilatura_meta(tree: HtmlElement, page_url: str) -> Document:
     """trafilatura's heuristics (htmldate for the date): only run when the page declares too little."""
     try:
-        return extract_metadata(tree, default_url=page_url, extensive=False)
+        return extract_metadata(tree, default_url=None, extensive=False)  # no URL: it loads a TLD list (0.4 s) for fields we do not use
     except Exception:  # noqa: BLE001 - metadata is optional, never fatal
         log.debug("trafilatura metadata failed for %s", page_url, exc_info=True)
         return _EMPTY
@@ -352,7 +362,7 @@ def _time_element(tree: HtmlElement) -> str | None:
 
 def _image(value: Any, page_url: str) -> str | None:
     url = _first_str(value)
-    return urljoin(page_url, url) if url else None
+    return absolute_url(page_url, url) if url else None
 
 
 def _language(tree: HtmlElement, art: dict[str, Any], meta: dict[str, str]) -> str | None:

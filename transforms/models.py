@@ -76,12 +76,13 @@ class Article:
     categories: tuple[str, ...] = ()
     description: str | None = None
     lead_image: str | None = None
-    access: str = "unknown"  # free | paywalled | truncated | unknown
+    access: str = "unknown"  # free | metered | paywalled | truncated | unknown (see transforms.access)
     word_count: int = 0
     content_hash: str = ""  # SHA-1 of the normalised text
     extractor_version: str = ""
     duplicate_of: str | None = None  # article_id of the first-seen copy, set by transforms.dedup
     page_id: str | None = None  # raw page it came from
+    page_kind_confidence: float = 1.0  # how sure clean() is that the page is an article (0..1)
 
     @property
     def author(self) -> str | None:

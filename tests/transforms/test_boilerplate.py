@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from transforms.boilerplate import MIN_PAGES, block_key, learn
-from transforms.clean import clean, clean_with_blocks, paragraphs_for_boilerplate
+from transforms.clean import clean, clean_page, clean_with_blocks
 from transforms.models import RawPage
 
 TEMPLATE = "The Valbrook Herald is published by the Herald Community Trust, registered charity 1098231."
@@ -31,6 +31,10 @@ def test_too_few_pages_learn_nothing() -> None:
 
 def test_same_article_under_many_urls_is_not_a_template() -> None:
     assert block_key(story(1)[0]) not in learn([story(1)] * 6 + [story(i) for i in range(2, 6)])
+
+
+def paragraphs_for_boilerplate(page: RawPage) -> list[str]:
+    return list(clean_page(page).paragraphs)
 
 
 def _page(i: int) -> RawPage:
@@ -62,3 +66,11 @@ def test_clean_with_blocks_returns_the_same_paragraphs() -> None:
     article, blocks = clean_with_blocks(_page(2))
     assert article == clean(_page(2))
     assert blocks == paragraphs_for_boilerplate(_page(2))
+
+
+def test_paragraphs_are_those_before_the_learned_filter() -> None:
+    """Boilerplate learned last run must still be seen this run, or it would be forgotten next time."""
+    learned = learn(paragraphs_for_boilerplate(_page(i)) for i in range(6))
+    result = clean_page(_page(9), boilerplate=learned)
+    assert result.article is not None and TEMPLATE not in result.article.text
+    assert TEMPLATE in result.paragraphs

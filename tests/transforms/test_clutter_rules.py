@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.clutter import clutter_flags, count_words, remove_clutter
+from transforms.clutter import clutter_flags, count_words
 from transforms.phrases import build_index, tokens
+
+def remove_clutter(paragraphs: list[str], **kwargs) -> list[str]:
+    """The paragraphs clutter_flags() keeps."""
+    return [p for p, f in zip(paragraphs, clutter_flags(paragraphs, **kwargs)) if f is None]
+
 
 STORY = [
     "The regional council approved the budget on Tuesday after a debate that lasted more than six hours.",
@@ -65,7 +70,9 @@ def test_short_lines_between_clutter_go_but_paragraphs_do_not() -> None:
 def test_teaser_list_and_list_under_clutter_heading() -> None:
     teasers = ["- Verkehr: Neue Buslinie für das Nordviertel geplant", "- Schule: Eltern fordern mehr Lehrer",
                "- Wetter: Sturm erwartet am Wochenende im Norden", "- Sport: Derby endet unentschieden nach Elfmeter"]
-    assert remove_clutter(STORY + teasers, language="de") == STORY
+    links = frozenset(" ".join(tokens(t.split(": ", 1)[1])) for t in teasers)  # the headline is the link
+    assert remove_clutter(STORY + teasers, language="de", link_texts=links) == STORY
+    assert remove_clutter(STORY + teasers, language="de") == STORY + teasers  # not links: a list in the text
     related = ["Related stories", "- Council rejects stadium plan", "- Bus fares to rise in April"]
     assert remove_clutter(STORY[:2] + related + STORY[2:]) == STORY
 

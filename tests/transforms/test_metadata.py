@@ -6,7 +6,7 @@ import json
 import pytest
 from trafilatura.utils import load_html
 
-from transforms.metadata import clean_authors, iso_datetime, normalise_url, page_meta
+from transforms.metadata import clean_authors, iso_datetime, page_meta
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -34,9 +34,19 @@ def test_iso_datetime_keeps_offsets(raw: str, expected: str | None) -> None:
     assert iso_datetime(raw) == expected
 
 
-def test_tracking_parameters_dropped_from_urls() -> None:
-    url = "https://News.example/a/story?id=7&utm_source=feed&utm_medium=rss&fbclid=x&gclid=y#top"
-    assert normalise_url(url) == "https://news.example/a/story?id=7"
+def test_canonical_url_is_the_one_canonical_form() -> None:
+    """The page's canonical goes through transforms.urls.canonical_url: tracking dropped, ?idx= kept."""
+    head = "<link rel='canonical' href='https://News.example/news_view.html?idx=8576&utm_source=feed#top'>"
+    meta = page_meta(_tree(head), "https://news.example/news_view.html?idx=8576&page=1")
+    assert meta.canonical_url == "https://news.example/news_view.html?idx=8576"
+
+
+@pytest.mark.parametrize("href", ["http://[x]/", "https://news.example:99999/a", "javascript:void(0)"])
+def test_unusable_canonical_or_image_url_falls_back(href: str) -> None:
+    head = f"<link rel='canonical' href='{href}'><meta property='og:image' content='{href}'>"
+    meta = page_meta(_tree(head), "https://news.example/a/story")
+    assert meta.canonical_url == "https://news.example/a/story"
+    assert meta.lead_image is None
 
 
 def _tree(head: str, body: str = "<p>x</p>", lang: str = "en"):
