@@ -17,7 +17,7 @@ from transforms.events.lexicon import PLOVER_TYPES
 
 # One fixed colour per PLOVER type, so a type looks the same in every chart and every report.
 TYPE_COLOURS = dict(zip(PLOVER_TYPES, qualitative.Dark24))
-MARKER_PX = (7.0, 40.0)   # smallest and largest point on the map
+MARKER_PX = (9.0, 40.0)   # smallest and largest point on the map
 FONT = {"family": "system-ui, sans-serif", "size": 12}
 
 
@@ -28,6 +28,11 @@ def _text(value: Any) -> str:
 def _layout(**extra: Any) -> dict[str, Any]:
     return {"font": FONT, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "legend": {"title": {"text": "type"}},
             **extra}
+
+
+def _count_axis(title: str, most: int) -> dict[str, Any]:
+    """An axis of counts: whole numbers only (plotly would label 0.5 events on a small chart)."""
+    return {"title": {"text": title}, "rangemode": "tozero", **({"dtick": 1} if most <= 10 else {})}
 
 
 def _marker_size(mentions: int, most: int) -> float:
@@ -59,8 +64,8 @@ def event_map(events: list[dict[str, Any]]) -> go.Figure:
             marker={"size": [_marker_size(e["mention_count"], most) for e in rows], "color": TYPE_COLOURS.get(kind),
                     "opacity": 0.8, "line": {"width": 0.5, "color": "white"}}))
     fig.update_geos(projection_type="natural earth", showland=True, landcolor="#ecebe6", showcountries=True,
-                    countrycolor="#b9b6ad", showcoastlines=True, coastlinecolor="#8f8b80", showocean=False,
-                    showlakes=True, lakecolor="#dfeaf2", showframe=False,
+                    countrycolor="#b9b6ad", showcoastlines=True, coastlinecolor="#8f8b80", showocean=True,
+                    oceancolor="#dfeaf2", showlakes=True, lakecolor="#dfeaf2", showframe=False,
                     fitbounds=False)
     fig.update_layout(**_layout(height=520))
     return fig
@@ -78,8 +83,11 @@ def events_per_day(per_day: list[dict[str, Any]]) -> go.Figure:
     fig = go.Figure([go.Bar(x=[r["date"] for r in rows], y=[r["events"] for r in rows], name=kind,
                             marker_color=TYPE_COLOURS.get(kind))
                      for kind, rows in sorted(by_type.items(), key=lambda item: _type_order(item[0]))])
+    per_date: dict[Any, int] = defaultdict(int)
+    for row in per_day:
+        per_date[row["date"]] += row["events"]
     fig.update_layout(**_layout(height=320, barmode="stack", xaxis={"type": "date"},
-                                yaxis={"title": {"text": "events"}}))
+                                yaxis=_count_axis("events", max(per_date.values(), default=0))))
     return fig
 
 
@@ -89,5 +97,5 @@ def top_parties(parties: list[dict[str, Any]], role: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=[r["events"] for r in rows], y=[_text(r["name"]) for r in rows], orientation="h",
                            marker_color="#4c6a92" if role == "actor" else "#a0603a", name=role))
     fig.update_layout(**_layout(height=max(200, 28 * len(rows) + 60), showlegend=False,
-                                xaxis={"title": {"text": f"events as {role}"}}))
+                                xaxis=_count_axis(f"events as {role}", max((r["events"] for r in rows), default=0))))
     return fig

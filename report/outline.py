@@ -16,6 +16,9 @@ TOPOJSON_NAME = "world_110m"     # what plotly.js asks for at resolution 110, sc
 LAND_LEVELS = {"1", "5"}        # GSHHS levels: 1 land, 2 lake, 3 island in a lake, 5 Antarctica
 LAKE_LEVELS = {"2"}
 DIGITS = 2                      # about a kilometre: plenty for a world map, and a small file
+# The sea: everything north of a ring round the South Pole, walked east to west (walked west to east, the
+# same ring would be the tiny polar cap instead). A topojson cannot hold the sphere itself.
+OCEAN_RING = [[float(lon), -89.5] for lon in range(180, -181, -10)]
 MIN_AREA_KM2 = 500.0            # smaller islands and lakes are invisible at world scale (and 2/3 of the file)
 
 
@@ -65,8 +68,8 @@ def _collection(geometries: list[dict[str, Any]]) -> dict[str, Any]:
 
 @lru_cache(maxsize=2)
 def world_topojson(resolution: str = "l") -> dict[str, Any]:
-    """A topojson with the layers plotly.js reads: land, lakes, coastlines, countries (borders as lines);
-    no ocean (a topojson cannot hold the sphere, so the sea is the page background) nor rivers."""
+    """A topojson with the layers plotly.js reads: ocean, land, lakes, coastlines and countries (borders
+    as lines; enough for points, not for a choropleth); no rivers."""
     arcs: list[list[list[float]]] = []
     land, lakes, coast, borders = [], [], [], []
     for level, area, coords in _polar_merged(_rings("gshhs", resolution)):
@@ -78,7 +81,9 @@ def world_topojson(resolution: str = "l") -> dict[str, Any]:
     for _, _, coords in _rings("countries", resolution):
         arcs.append(_arc(coords))
         borders.append({"type": "LineString", "arcs": [len(arcs) - 1]})
+    arcs.append(OCEAN_RING)
+    ocean = [{"type": "Polygon", "arcs": [[len(arcs) - 1]]}]
     objects = {"land": land, "lakes": lakes, "coastlines": coast, "countries": borders,
-               "ocean": [], "rivers": [], "subunits": []}
+               "ocean": ocean, "rivers": [], "subunits": []}
     return {"type": "Topology", "arcs": arcs,
             "objects": {name: _collection(geoms) for name, geoms in objects.items()}}
