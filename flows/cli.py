@@ -1,26 +1,32 @@
 """`newsdesk`: the command line. It parses arguments, builds settings once, and calls flows or library
-functions. Heavy imports (Prefect, spaCy) happen inside the commands that need them, so `sql` and
-`extract` start fast.
+functions. Only `run`, `demo`, `reprocess`, `serve` and `bench runs` start Prefect; the others
+(flows/tools.py) never import it, so they answer in well under two seconds.
+
+Exit codes: 0 success; 1 the command ran but failed (bad SQL, nothing extracted, a run that could fetch
+nothing at all); 2 bad input (sources file, arguments, missing database or file); 3 another run holds
+the warehouse.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
-from datetime import datetime, timezone
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from rich.console import Console
 
-from flows import progress
+from flows import progress, tools
 from flows.config import ConfigError, Settings, load_sources
 from flows.runlock import RunInProgress, run_lock
 from stages import faults
 
+STARTED = time.perf_counter()  # timings printed after a run include Prefect's start-up
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # piped: don't squeeze tables
 err = Console(stderr=True)
+EXAMPLE_SOURCES = Path(__file__).resolve().parents[1] / "sources.example.toml"
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -32,29 +38,47 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _sources(settings: Settings):
+    """The validated sources file, or a ConfigError that says how to get one."""
+    if not settings.sources.exists():
+        raise ConfigError(f"{settings.sources}: no such file; `newsdesk init` writes a commented one here, "
+                          "or pass --sources FILE (NEWSDESK_SOURCES)")
+    return load_sources(settings.sources)
+
+
 def _prefect(settings: Settings) -> None:
     from flows import prefect_env
 
     prefect_env.configure(settings.db.resolve().parent / ".prefect")
 
 
+def _finish_summary(summary: dict) -> int:
+    """Print the run summary (with wall time incl. Prefect's start-up); 1 when nothing was fetched at all."""
+    from flows.summary import print_run_summary
+
+    summary.setdefault("seconds", {})["total (incl. Prefect start-up)"] = round(time.perf_counter() - STARTED, 1)
+    print_run_summary(out, summary)
+    if summary.get("nothing_fetched"):
+        err.print("[red]error:[/] nothing could be fetched from any source (see the reasons above)")
+        return 1
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """One full pipeline run over the configured sources."""
     settings = _settings(args)
-    config = load_sources(settings.sources)
+    config = _sources(settings)
     with run_lock(settings.db):
         pass  # fail fast, before Prefect starts, when another run holds the warehouse
     _prefect(settings)
     from flows.pipeline import pipeline_run
-    from flows.report import print_run_summary
 
     with progress.shown(err) as bars:
         summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events,
                                progress=bars)
     if "skipped" in summary:
         raise RunInProgress(summary["skipped"])
-    print_run_summary(out, summary)
-    return 0
+    return _finish_summary(summary)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -63,153 +87,55 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _prefect(settings)
     from flows.demo import run_demo
 
-    return run_demo(settings, out)
-
-
-def cmd_sql(args: argparse.Namespace) -> int:
-    """Run an ad-hoc query read-only; waits briefly if a pipeline run is committing."""
-    from duckdb import Error as DuckDBError
-
-    from flows.output import render
-    from warehouse import reader
-
-    settings = _settings(args)
-    if not settings.db.exists():
-        err.print(f"[red]error:[/] no database at {settings.db}; run `newsdesk demo` or `newsdesk run` first")
-        return 2
-    try:
-        with reader(settings.db, wait_seconds=args.wait) as con:
-            cursor = con.execute(args.query)
-            columns = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall() if columns else []
-    except DuckDBError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        return 1
-    render(columns, rows, args.format, out)
-    return 0
-
-
-def _extract_one(path: Path, url: str | None) -> dict:
-    from transforms.clean import clean
-    from transforms.models import RawPage
-
-    record = {"path": str(path), "url": url or path.resolve().as_uri()}
-    page = RawPage(url=record["url"], source="file", fetched_at=datetime.now(timezone.utc).isoformat(),
-                   status=200, content_type="text/html", body=path.read_bytes())
-    article = clean(page)
-    if article is None:
-        return {**record, "title": None, "author": None, "published": None, "language": None, "text": None,
-                "access": None, "error": "not an article (nothing extracted)"}
-    return {**record, **article.to_json(), "author": article.author, "url": record["url"]}
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    """Clean saved HTML pages without a database."""
-    results, failed = [], False
-    for name in args.files:
-        path = Path(name)
-        if not path.is_file():
-            err.print(f"[red]error:[/] {name}: no such file")
-            results.append({"path": name, "url": args.url, "error": "no such file"})
-            failed = True
-            continue
-        results.append(_extract_one(path, args.url))
-        failed = failed or results[-1].get("error") is not None
-    if args.format == "text":
-        for item in results:
-            sys.stdout.write((item.get("text") or "") + "\n")
-    elif args.format == "jsonl":
-        for item in results:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-    else:
-        payload = results[0] if len(results) == 1 else results
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    return 1 if failed else 0
-
-
-def cmd_events(args: argparse.Namespace) -> int:
-    """Code events for articles given as JSON lines {id, title, text, published}."""
-    from transforms.events import extract_events, load_resources
-    from transforms.events.model import as_input
-
-    resources = load_resources()
-    with open(args.file, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not {"id", "text"} <= record.keys():
-                    raise ValueError('expected an object with at least "id" and "text"')
-                doc = as_input(record)
-            except (ValueError, KeyError, TypeError) as exc:
-                err.print(f"[red]error:[/] {args.file}:{number}: {exc}")
-                return 1
-            events = [e.to_json() for e in extract_events(doc, resources)]
-            sys.stdout.write(json.dumps({"id": doc.id, "events": events}, ensure_ascii=False) + "\n")
-    return 0
-
-
-def cmd_runs(args: argparse.Namespace) -> int:
-    """Past runs, one line each; with a run id, that run per source."""
-    from flows.output import render
-    from warehouse import reader
-    from warehouse.runs import list_runs, run_detail
-
-    settings = _settings(args)
-    if not settings.db.exists():
-        err.print(f"[red]error:[/] no database at {settings.db}; run `newsdesk demo` or `newsdesk run` first")
-        return 2
-    with reader(settings.db) as con:
-        columns, rows = run_detail(con, args.run_id) if args.run_id else list_runs(con, args.limit)
-    if args.run_id and not rows:
-        err.print(f"[red]error:[/] no run {args.run_id!r} in {settings.db} (see `newsdesk runs`)")
-        return 1
-    render(columns, rows, args.format, out, compact=True)
-    return 0
+    return run_demo(settings, out, port=args.port)
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Rebuild articles and events from stored raw pages with the current code, without fetching."""
     settings = _settings(args)
-    config = load_sources(settings.sources)
+    config = _sources(settings)
     sources = [s for s in config.source if not args.source or s.name == args.source]
     if not sources:
-        err.print(f"[red]error:[/] no source named {args.source!r} in {settings.sources}")
-        return 2
+        raise ConfigError(f"no source named {args.source!r} in {settings.sources}")
+    tools.existing_db(settings)
     _prefect(settings)
     from flows.pipeline import reprocess_flow
-    from flows.report import print_run_summary
 
     with progress.shown(err) as bars:
         summary = reprocess_flow(sources, settings.db, since=args.since, progress=bars)
-    print_run_summary(out, summary)
-    return 0
+    return _finish_summary(summary)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the pipeline on the config's cron schedule (default hourly) until interrupted."""
     settings = _settings(args)
-    config = load_sources(settings.sources)
+    config = _sources(settings)
     _prefect(settings)
-    from flows.pipeline import serve
+    from flows import prefect_env
 
     cron = args.cron or config.schedule
-    out.print(f"Serving scheduled runs ({cron}) of {settings.sources} into {settings.db}; Ctrl-C stops.")
-    serve(settings.sources, settings.db, settings.runs_dir(), cron)
+    with ExitStack() as stack:
+        try:
+            ui = stack.enter_context(prefect_env.local_server(args.port))
+        except OSError as exc:
+            raise tools.InputError(str(exc)) from exc
+        from flows.pipeline import serve
+
+        out.print(f"Serving scheduled runs ({cron}) of {settings.sources} into {settings.db}; Prefect UI at {ui}; "
+                  "Ctrl-C stops.", highlight=False)
+        serve(settings.sources, settings.db, settings.runs_dir(), cron)
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write articles and events as Parquet, partitioned by date."""
-    from warehouse import reader
-    from warehouse.export import export_parquet
-
-    settings = _settings(args)
-    with reader(settings.db) as con:
-        counts = export_parquet(con, Path(args.dir))
-    for table, rows in counts.items():
-        out.print(f"{table}: {rows} rows -> {Path(args.dir) / table}/date=.../")
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a commented sources.toml in the current directory (never over an existing one)."""
+    target = Path(args.sources or "sources.toml")
+    if target.exists() and not args.force:
+        raise tools.InputError(f"{target} exists; edit it, or pass --force to overwrite it")
+    target.write_text(EXAMPLE_SOURCES.read_text(encoding="utf-8"), encoding="utf-8")
+    out.print(f"Wrote [bold]{target}[/]. It lists the bundled sample site (serve it with "
+              "`python -m sample_site --port 8731`, as the demo does) and, commented out, a real news site. "
+              "Replace them with your sources, then `newsdesk run`.", highlight=False)
     return 0
 
 
@@ -222,6 +148,58 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench.run(args, out)
 
 
+def _library(func):
+    """A flows/tools.py command as a parser default."""
+    return lambda args: func(args, _settings(args), out, err)
+
+
+def _add_pipeline_commands(add) -> None:
+    p = add("demo", cmd_demo, "serve the bundled sample news site on 127.0.0.1 and run the whole pipeline on it")
+    p.add_argument("--port", type=int, default=8731, help="first of three local ports for the sample site")
+    p = add("run", cmd_run, "one full pipeline run over the configured sources")
+    p.add_argument("--no-events", action="store_true", help="skip event coding")
+    p = add("reprocess", cmd_reprocess, "rebuild articles and events from stored pages, without fetching")
+    p.add_argument("--source", help="only this source")
+    p.add_argument("--since", help="only pages fetched on or after this date (YYYY-MM-DD)")
+    p = add("serve", cmd_serve, "run the pipeline on a cron schedule (from the sources file; default hourly), "
+                                "with Prefect's server and UI on 127.0.0.1")
+    p.add_argument("--cron", help="override the schedule, e.g. '*/5 * * * *'")
+    p.add_argument("--port", type=int, default=4200, help="port of the Prefect server and UI on 127.0.0.1")
+    p = add("init", cmd_init, "write a commented sources.toml in the current directory")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _add_library_commands(add) -> None:
+    p = add("sql", _library(tools.cmd_sql), "run an ad-hoc SQL query against the warehouse (read-only)")
+    p.add_argument("query", help="the SQL query")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--wait", type=float, default=30.0, help="seconds to wait while a run holds the file")
+    p.add_argument("--allow-files", action="append", metavar="DIR",
+                   help="let the query read (and write) files under DIR; by default no file is reachable")
+    p = add("extract", _library(tools.cmd_extract), "clean saved HTML pages without a database")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--url", help="the URL the page was fetched from (for canonical URL and metadata)")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    p = add("events", _library(tools.cmd_events), "code events in articles given as JSON lines "
+                                                  "{id, title, text, published}")
+    p.add_argument("file", metavar="FILE.jsonl")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p = add("runs", _library(tools.cmd_runs), "list past runs (status, duration, counts); with RUN_ID, that run "
+                                              "per source")
+    p.add_argument("run_id", nargs="?", metavar="RUN_ID", help="show this run per source")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p = add("export", _library(tools.cmd_export), "write articles, events and event mentions as Parquet files "
+                                                  "partitioned by publication date")
+    p.add_argument("--format", choices=["parquet"], default="parquet")
+    p.add_argument("dir", metavar="DIR")
+    p = add("report", _library(tools.cmd_report), "write one self-contained HTML report: map, events over time, "
+                                                  "actors, source health, latest main events")
+    p.add_argument("out", metavar="OUT.html")
+    p.add_argument("--since", help="only events and articles on or after this date (YYYY-MM-DD)")
+    p.add_argument("--source", help="only this source")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdesk", description="Crawl news sites into a DuckDB warehouse of "
                                      "clean articles and coded events.")
@@ -231,47 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
+        if name not in ("extract", "events", "bench", "init"):
+            p.add_argument("--db", help="DuckDB file (default ./newsdesk.duckdb or $NEWSDESK_DB)")
+        if name in ("run", "reprocess", "serve", "init"):
+            p.add_argument("--sources", help="sources file (default ./sources.toml or $NEWSDESK_SOURCES)")
         return p
 
-    def db_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", help="DuckDB file (default ./newsdesk.duckdb or $NEWSDESK_DB)")
-
-    p = add("demo", cmd_demo, "serve the bundled sample news site on 127.0.0.1 and run the whole pipeline on it")
-    db_option(p)
-    p = add("run", cmd_run, "one full pipeline run over the configured sources")
-    p.add_argument("--sources", help="sources file (default ./sources.toml or $NEWSDESK_SOURCES)")
-    p.add_argument("--no-events", action="store_true", help="skip event coding")
-    db_option(p)
-    p = add("sql", cmd_sql, "run an ad-hoc SQL query against the warehouse (read-only)")
-    p.add_argument("query", help="the SQL query")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--wait", type=float, default=30.0, help="seconds to wait while a run holds the file")
-    db_option(p)
-    p = add("extract", cmd_extract, "clean saved HTML pages without a database")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--url", help="the URL the page was fetched from (for canonical URL and metadata)")
-    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
-    p = add("events", cmd_events, "code events in articles given as JSON lines {id, title, text, published}")
-    p.add_argument("file", metavar="FILE.jsonl")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
-    p = add("runs", cmd_runs, "list past runs (status, duration, counts); with RUN_ID, that run per source")
-    p.add_argument("run_id", nargs="?", metavar="RUN_ID", help="show this run per source")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    db_option(p)
-    p = add("reprocess", cmd_reprocess, "rebuild articles and events from stored pages, without fetching")
-    p.add_argument("--source", help="only this source")
-    p.add_argument("--since", help="only pages fetched on or after this date (YYYY-MM-DD)")
-    p.add_argument("--sources", help="sources file (default ./sources.toml)")
-    db_option(p)
-    p = add("serve", cmd_serve, "run the pipeline on a cron schedule (from the sources file; default hourly)")
-    p.add_argument("--sources", help="sources file (default ./sources.toml)")
-    p.add_argument("--cron", help="override the schedule, e.g. '*/5 * * * *'")
-    db_option(p)
-    p = add("export", cmd_export, "write articles and events as Parquet files partitioned by date")
-    p.add_argument("--format", choices=["parquet"], default="parquet")
-    p.add_argument("dir", metavar="DIR")
-    db_option(p)
+    _add_pipeline_commands(add)
+    _add_library_commands(add)
     p = add("bench", cmd_bench, "benchmarks: extraction quality/speed, event accuracy/speed, incremental runs")
     p.add_argument("what", choices=["extraction", "events", "runs"])
     p.add_argument("--dataset", type=Path, help="extraction: directory of the development set")
@@ -287,8 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     faults.configure(os.environ.get("NEWSDESK_CRASH_AT"), os.environ.get("NEWSDESK_HOLD_AT"))
     try:
         return args.func(args)
-    except ConfigError as exc:
-        err.print(f"[red]error:[/] {exc}")
+    except (ConfigError, tools.InputError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
         return 2
     except RunInProgress as exc:
         err.print(f"[red]error:[/] {exc}; wait for it to finish (see `newsdesk runs`)")

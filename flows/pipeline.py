@@ -113,6 +113,12 @@ def _prune_run_dirs(work_dir: Path, keep: int = KEEP_RUN_DIRS) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def nothing_fetched(counts: dict[str, dict[str, Any]]) -> bool:
+    """Every source failed: no page fetched or unchanged, only failures (a run skipped as unchanged is fine)."""
+    return bool(counts) and all(not c.get("pages_fetched") and not c.get("pages_unchanged") and c.get("pages_failed")
+                                for c in counts.values())
+
+
 def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool,
          progress: Any) -> dict[str, Any]:
     _prune_run_dirs(run_dir.parent)
@@ -132,6 +138,7 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
                                                                 code_events=code_events, progress=progress)
         with clock("duplicates + index"):
             refresh_derived(db, progress)
+        summary["nothing_fetched"] = nothing_fetched(summary["sources"])
         with clock("record"):
             summary["warnings"] = finish_run_record(db, run_id, summary)
     except BaseException as exc:
@@ -162,10 +169,10 @@ def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
 def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0) -> None:
     """Serve the scheduled deployment from this process until interrupted; one run at a time.
 
-    Prefect's ephemeral server (all we have offline) does not run its scheduler service, so a cron
-    deployment alone never gets flow runs. This process therefore asks the server every
-    `refill_seconds` to create the deployment's upcoming runs (the same call the scheduler makes;
-    it is idempotent) while the runner picks them up and executes them.
+    The runs go to the Prefect server the CLI started (prefect_env.local_server). Its scheduler makes
+    the cron runs too, but only once a minute; this process also asks the server every `refill_seconds`
+    to create the deployment's upcoming runs (the same call the scheduler makes; it is idempotent), so
+    the first run is never a minute late, while the runner picks them up and executes them.
     """
     import asyncio
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from prefect import task
 
-from flows.config import Source
 from spiders.crawl import CrawlError, CrawlInputError, run_crawl
 from spiders.probe import source_unchanged
+from spiders.source import Source
 from stages import derived
 from stages.batch import clean_batches
 from stages.health import yield_warnings
@@ -51,11 +51,11 @@ def crawl_source(source: Source, db: Path, run_dir: Path, progress: Progress = s
         state = crawl_state(con, source.name)
     out = run_dir / f"{source.name}.pages.jsonl"
     progress(f"crawl {source.name}", 0, total=1)
-    if source_unchanged(source.model_dump(), state, extra_urls=state["documents"]):
+    if source_unchanged(source, state, extra_urls=state["documents"]):
         log.info("%s: entry points unchanged (304), crawl skipped", source.name)
         out.touch()
     else:
-        run_crawl(source.model_dump(), out, state)
+        run_crawl(source, out, state)
     progress(f"crawl {source.name}", 1)
     return out
 

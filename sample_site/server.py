@@ -54,6 +54,10 @@ class Resource:
             return False
 
 
+class PortInUse(OSError):
+    """A fixed port of the sample site is taken; the message names it and the way out."""
+
+
 class OutletHandler(BaseHTTPRequestHandler):
     """Answers from the outlet's precomputed resources; unknown paths get the outlet's 404 page."""
 
@@ -150,7 +154,12 @@ class SampleSite:
         """Start one server per outlet: on free ports, or on first_port, first_port + 1, ..."""
         for number, name in enumerate(self.manifest["outlets"]):
             port = first_port + number if first_port else 0
-            server = ThreadingHTTPServer((host, port), OutletHandler)
+            try:
+                server = ThreadingHTTPServer((host, port), OutletHandler)
+            except OSError as exc:
+                self.stop()
+                raise PortInUse(f"cannot serve the sample site on {host}:{port} ({exc.strerror}): another "
+                                "newsdesk demo or sample site is probably running; stop it or pass --port") from exc
             server.daemon_threads = True
             self._servers.append(server)
             self.outlets[name] = f"http://{host}:{server.server_address[1]}"
@@ -194,6 +203,7 @@ class SampleSite:
                 f"sitemaps = {_toml_list(base + p for p in info['sitemaps'])}",
                 f"start_urls = {_toml_list(base + p for p in info['start_urls'])}",
                 f'allowed_domains = ["{host}"]',
+                "allow_private = true  # the sample site is served on 127.0.0.1",
                 f"article_pattern = '{info['article_pattern']}'",
                 "",
                 "[source.politeness]",

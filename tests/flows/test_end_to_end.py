@@ -147,13 +147,27 @@ def test_seed_article_first_event(reference_db, sql):
     assert day == "2015-03-28"
 
 
+def parquet(query: str, files: str) -> list[tuple]:
+    """Read exported files with a plain DuckDB connection (warehouse readers cannot touch files)."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        return con.execute(query, [files]).fetchall()
+
+
 def test_export_writes_parquet_partitioned_by_date(reference_db, newsdesk, sql, tmp_path):
     result = newsdesk(["export", "--format", "parquet", str(tmp_path / "out"), "--db", str(reference_db)])
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "articles" / "date=2015-03-29").is_dir()
-    count = sql(reference_db, "select count(*) from read_parquet(?)", [f"{tmp_path}/out/articles/*/*.parquet"])
+    count = parquet("select count(*) from read_parquet(?)", f"{tmp_path}/out/articles/*/*.parquet")
     assert count == sql(reference_db, "select count(*) from articles")
-    assert list((tmp_path / "out" / "events").glob("*/*.parquet"))
+    for table in ("events", "event_mentions"):
+        assert f"{table}: " in result.stdout and f"{table}/date=.../" in result.stdout
+        days = {p.parent.name for p in (tmp_path / "out" / table).glob("*/*.parquet")}
+        assert days and days <= {f"date={d}" for (d,) in sql(reference_db, "select distinct coalesce(published_at, "
+                                                                      "first_seen_at)::date::varchar from articles")}
+    events = parquet("select count(*), count(event_date) from read_parquet(?)", f"{tmp_path}/out/events/*/*.parquet")
+    assert events == sql(reference_db, "select count(*), count(date) from events")
 
 
 def test_runs_command_lists_runs_and_details_one(reference_db, second_run, newsdesk):
