@@ -26,7 +26,8 @@ def _text(value: Any) -> str:
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
-    return {"font": FONT, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "legend": {"title": {"text": "type"}},
+    return {"font": FONT, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "legend": {"title": {"text": "type"}, "traceorder": "normal"},
             **extra}
 
 
@@ -86,7 +87,7 @@ def events_per_day(per_day: list[dict[str, Any]]) -> go.Figure:
     per_date: dict[Any, int] = defaultdict(int)
     for row in per_day:
         per_date[row["date"]] += row["events"]
-    fig.update_layout(**_layout(height=320, barmode="stack", xaxis={"type": "date"},
+    fig.update_layout(**_layout(height=420, barmode="stack", xaxis={"type": "date"},
                                 yaxis=_count_axis("events", max(per_date.values(), default=0))))
     return fig
 

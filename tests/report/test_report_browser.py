@@ -7,7 +7,7 @@ from pathlib import Path
 from report import write_report
 from stages.events import store_events
 from stages.records import article_record
-from tests.report.conftest import HOSTILE_TITLE, IDLIB
+from report_kit import HOSTILE_TITLE, IDLIB
 from transforms.events import extract_events
 from transforms.models import Article
 from warehouse import migrate, transaction, writer

@@ -10,8 +10,8 @@ from markupsafe import escape
 
 from report import write_report
 from report.build import web_url
-from tests.report.conftest import HOSTILE_TITLE
-from warehouse import reader
+from report_kit import HOSTILE_TITLE
+from warehouse import reader, writer
 from warehouse.report import report_records
 
 
@@ -42,6 +42,16 @@ def test_source_filter_keeps_other_sources_articles_out_of_the_page(warehouse, t
     page = out.read_text()
     assert (summary.events, summary.main_events, summary.sources) == (2, 2, 1)
     assert "Protest in Cairo" in page and "Talks in Geneva" not in page
+
+
+def test_events_per_day_leave_out_events_dated_only_to_a_year(warehouse):
+    with writer(warehouse) as con:
+        con.execute("insert into events (event_id, type, date, date_precision) values ('old', 'AGREE', '1962-01-01', 'year')")
+        con.execute("insert into event_mentions (mention_id, event_id, article_id, type, sentence, \"start\", \"end\") "
+                    "values ('old-a1', 'old', 'a1', 'AGREE', 'In 1962 they agreed.', 0, 20)")
+    records = _records(warehouse)
+    assert "old" in {e["event_id"] for e in records.events}
+    assert sorted(str(d["date"]) for d in records.per_day) == ["2015-03-01", "2015-03-10", "2015-03-28"]
 
 
 def test_health_counts_runs_pages_articles_and_clutter(warehouse):
