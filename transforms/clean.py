@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 from transforms.access import access_flag
 from transforms.clutter import clutter_flags, count_words, normalise
 from transforms.decode import decode_body
-from transforms.extract import extract_paragraphs, visible_standfirst
+from transforms.extract import class_standfirst, extract_paragraphs, visible_standfirst
 from transforms.language import detect_language
 from transforms.metadata import PageMeta, page_meta
 from transforms.models import Article, RawPage, stable_id
@@ -82,9 +82,9 @@ def _clean(page: RawPage, boilerplate: frozenset[str]) -> Cleaned:
     url = _page_url(page)
     meta = page_meta(tree, url)
     raw = extract_paragraphs(tree, url, meta.body_words).paragraphs
-    links = link_texts(tree)
-    paragraphs = _with_standfirst(_declutter(raw, meta, _titles(meta, tree), links, boilerplate),
-                                  visible_standfirst(tree, meta.description))
+    links = link_texts(tree, url)
+    kept = _declutter(raw, meta, _titles(meta, tree), links, boilerplate)
+    paragraphs = _with_standfirst(kept, visible_standfirst(tree, meta.description) or class_standfirst(tree, kept))
     kind = page_kind(meta, tree, url, paragraphs, links)
     if kind.reject:
         return Cleaned(None, tuple(raw), kind.reason, notes)
@@ -115,10 +115,22 @@ def _page_url(page: RawPage) -> str:
     return page.final_url or page.url
 
 
-def link_texts(tree: HtmlElement) -> frozenset[str]:
-    """Normalised texts of all links, to recognise paragraphs that are nothing but a link."""
-    texts = (a.text_content() for a in tree.iter("a"))
+def link_texts(tree: HtmlElement, url: str = "") -> frozenset[str]:
+    """Normalised texts of the links to other pages, to recognise paragraphs that are nothing but a link.
+
+    Links within the page (#anchors, permalinks of a live blog's entries, a table of contents) are
+    the article's own headings, not other stories.
+    """
+    here = url.split("#")[0]
+    texts = (a.text_content() for a in tree.iter("a") if not _within_page(a.get("href"), here))
     return frozenset(key for t in texts if len(t) > 6 and (key := normalise(t)).count(" ") >= 1)
+
+
+def _within_page(href: str | None, here: str) -> bool:
+    if href is None:  # <a name=...>: an anchor, not a link
+        return True
+    href = href.strip()
+    return href.startswith("#") or (bool(here) and href.split("#")[0] in (here, here.split("://", 1)[-1]))
 
 
 def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozenset[str],
@@ -134,7 +146,7 @@ def _declutter(raw: list[str], meta: PageMeta, titles: list[str], links: frozens
 
 def _with_standfirst(paragraphs: list[str], standfirst: str | None) -> list[str]:
     """Put the visible standfirst first unless the extracted text already holds it."""
-    if not standfirst or not paragraphs or normalise(standfirst) in normalise(" ".join(paragraphs[:5])):
+    if not standfirst or not paragraphs or normalise(standfirst) in normalise(" ".join(paragraphs)):
         return paragraphs
     return [standfirst, *paragraphs]
 

@@ -74,6 +74,7 @@ class ClutterRules:
     repeat_min_words: int
     tail_body_words: int
     tail_line_words: int
+    embeds: tuple[str, ...]
 
 
 _BOUNDARY_CHAR = regex.compile(r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -115,7 +116,8 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
         link_run=structure["link_run"], list_after_heading=structure["list_after_heading"],
         teaser_run=structure["teaser_run"], author_tail_share=structure["author_tail_share"],
         author_tail_words=structure["author_tail_words"], repeat_min_words=structure["repeat_min_words"],
-        tail_body_words=structure["tail_body_words"], tail_line_words=structure["tail_line_words"])
+        tail_body_words=structure["tail_body_words"], tail_line_words=structure["tail_line_words"],
+        embeds=tuple(data["embeds"]["classes"]))
 
 
 def phrase_kind(text: str, words: int, rules: ClutterRules, language: str | None) -> str | None:
@@ -326,10 +328,9 @@ def _mark_repeated_links(keys: list[str], counts: list[int], copies: Counter[str
 
 def _mark_tail(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
                link_texts: frozenset[str], rules: ClutterRules) -> None:
-    """After the last paragraph of running prose, what is not a sentence is the page's furniture:
+    """After the last long paragraph of the body, what is not a sentence is the page's furniture:
     unterminated short lines (calls to action, promos), shouting lines and link texts."""
-    body = [i for i, (p, c) in enumerate(zip(paragraphs, counts))
-            if c >= rules.tail_body_words and _TERMINAL.search(p) and flags[i] is None]
+    body = [i for i, c in enumerate(counts) if c >= rules.tail_body_words and flags[i] is None]
     if not body:
         return
     for i in range(body[-1] + 1, len(paragraphs)):

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import logging
 import re
+import tomllib
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 import trafilatura
@@ -75,6 +78,20 @@ def junk_words(paragraphs: list[str]) -> int:
 def score(paragraphs: list[str]) -> int:
     """The stated score that chooses between candidate extractions (see module docstring)."""
     return quality(paragraphs) - junk_words(paragraphs)
+
+
+def drop_embeds(tree: HtmlElement) -> int:
+    """Remove embedded posts from other sites (tweets, Instagram...) by their standard class names:
+    extractors keep them as blockquotes, but their text is not the article's. Returns how many."""
+    from transforms.clutter import load_rules
+
+    classes = load_rules().embeds
+    test = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
+    found = tree.xpath(f"//*[{test}]")
+    for el in found:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return len(found)
 
 
 def page_paragraph_words(tree: HtmlElement) -> int:
@@ -146,6 +163,7 @@ def with_readability(tree: HtmlElement, url: str | None) -> list[str]:
 
 def extract_paragraphs(tree: HtmlElement, url: str | None, declared_words: int | None = None) -> Extraction:
     """The paragraphs of the main text: the fast pass unless doubted and beaten by a fallback."""
+    drop_embeds(tree)
     primary = Extraction(with_trafilatura(tree, url), "trafilatura", 0)
     primary = Extraction(primary.paragraphs, primary.extractor, score(primary.paragraphs))
     why = doubtful(primary.paragraphs, tree, declared_words)
@@ -184,10 +202,49 @@ def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None
     body = tree.find(".//body")
     for el in body.iter(*_STANDFIRST_TAGS) if body is not None else ():
         if el.text and normalise(el.text).startswith(opening):
-            full = " ".join(el.text_content().split())
-            if key in normalise(full) and len(normalise(full)) <= 1.3 * len(key):
-                return full
+            # the element itself, or its container when the standfirst is split into several <p>
+            for full in (" ".join(el.text_content().split()), _joined(el.getparent())):
+                if key in normalise(full) and len(normalise(full)) <= 1.3 * len(key):
+                    return full
     return None
+
+
+@lru_cache(maxsize=1)
+def _standfirst_rules() -> dict:
+    data = tomllib.loads((Path(__file__).with_name("rules") / "standfirst.toml").read_text(encoding="utf-8"))
+    return {**data, "class_words": frozenset(data["class_words"])}
+
+
+def class_standfirst(tree: HtmlElement, paragraphs: list[str]) -> str | None:
+    """The element whose class names a standfirst (intro, lede, preamble...), outside navigation and
+    asides, holding one to a few sentences and placed before the body's first paragraph: the dek
+    when the meta description is worded differently from it."""
+    from transforms.clutter import clutter_flags, normalise
+
+    rules = _standfirst_rules()
+    test = " or ".join(f"contains(@class, '{w}')" for w in sorted(rules["class_words"]))
+    if not paragraphs:
+        return None
+    first, body = normalise(paragraphs[0])[:60], ""
+    for el in tree.xpath(f"//body//*[{test}]")[:10]:
+        words = set(re.split(r"[-_\s]+", el.get("class", "").lower()))
+        if not words & rules["class_words"] or el.xpath("ancestor::nav or ancestor::aside or ancestor::a"):
+            continue
+        text = _joined(el)
+        if not rules["min_words"] <= count_words(text) <= rules["max_words"] or not _SENTENCE_END.search(text):
+            continue
+        body = body or normalise(" ".join(tree.xpath("//body//text()")))  # only once a candidate exists
+        at = body.find(normalise(text)[:60])
+        if 0 <= at < body.find(first) and clutter_flags([text]) == [None]:
+            return text
+    return None
+
+
+def _joined(el: HtmlElement | None) -> str:
+    """The text of an element's children, one space between blocks (text_content() glues them)."""
+    if el is None:
+        return ""
+    return " ".join(" ".join(el.itertext()).split())
 
 
 def _trafilatura_compare(tree: HtmlElement, url: str | None) -> list[str]:
