@@ -38,6 +38,10 @@ class ReportSummary:
     sources: int
     warnings: int
 
+    def __str__(self) -> str:
+        return (f"{self.events} events ({self.located_events} on the map), {self.main_events} main events, "
+                f"{self.sources} sources, {self.warnings} yield warnings")
+
 
 def write_report(db: Path, out: Path, since: date | None = None, source: str | None = None) -> ReportSummary:
     """Write the report of the warehouse `db` to `out`: events dated on or after `since`, reported by
@@ -47,18 +51,21 @@ def write_report(db: Path, out: Path, since: date | None = None, source: str | N
     with reader(db) as con:
         records = report_records(con, since, source)
     out.write_text(render(records, since, source, datetime.now(timezone.utc)), encoding="utf-8")
-    return ReportSummary(path=out, events=len(records.events),
-                         located_events=sum(e["lat"] is not None for e in records.events),
+    return ReportSummary(path=out, events=len(records.events), located_events=_located(records),
                          main_events=len(records.latest), sources=len(records.sources),
                          warnings=len(records.warnings))
+
+
+def _located(records: ReportRecords) -> int:
+    return sum(e["lat"] is not None and e["lon"] is not None for e in records.events)
 
 
 def render(records: ReportRecords, since: date | None, source: str | None, generated: datetime) -> str:
     """The page as a string (no I/O, so tests can render records directly)."""
     template = _environment().get_template("report.html")
-    return template.render(r=records, since=since, source=source, generated=generated, charts=_charts(records),
-                           plotly_js=Markup(get_plotlyjs()), geo_assets=Markup(_geo_assets()), type_colours=figures.TYPE_COLOURS,
-                           located=sum(e["lat"] is not None for e in records.events))
+    return template.render(r=records, since=since, source=source, generated=generated, located=_located(records),
+                           charts=_charts(records), type_colours=figures.TYPE_COLOURS,
+                           plotly_js=Markup(get_plotlyjs()), geo_assets=Markup(_geo_assets()))
 
 
 def _environment() -> Environment:

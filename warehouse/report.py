@@ -29,19 +29,20 @@ class ReportRecords:
     warnings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    cursor = con.execute((SQL_DIR / "report" / f"{name}.sql").read_text(), params)
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _dicts(con.execute((SQL_DIR / "report" / f"{name}.sql").read_text(), params))
 
 
 def _scope(con: duckdb.DuckDBPyConnection, since: date | None, source: str | None) -> list[dict[str, Any]]:
     """Fill temp.report_events with the events in scope and return them."""
     sql = (SQL_DIR / "report" / "scoped_events.sql").read_text()
     con.execute("create or replace temp table report_events as " + sql, {"since": since, "source": source})
-    cursor = con.execute("select * from temp.report_events order by date desc nulls last, event_id")
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    return _dicts(con.execute("select * from temp.report_events order by date desc nulls last, event_id"))
 
 
 def report_records(con: duckdb.DuckDBPyConnection, since: date | None = None,
