@@ -25,7 +25,7 @@ from stages import faults
 
 STARTED = time.perf_counter()  # timings printed after a run include Prefect's start-up
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # piped: don't squeeze tables
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line (no folding at 80 columns)
 EXAMPLE_SOURCES = Path(__file__).resolve().parents[1] / "sources.example.toml"
 
 
@@ -40,7 +40,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _sources(settings: Settings):
     """The validated sources file, or a ConfigError that says how to get one."""
-    if not settings.sources.exists():
+    if not settings.sources.exists():  # a directory or an unreadable file gets load_sources' own message
         raise ConfigError(f"{settings.sources}: no such file; `newsdesk init` writes a commented one here, "
                           "or pass --sources FILE (NEWSDESK_SOURCES)")
     return load_sources(settings.sources)
@@ -127,15 +127,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def init_text() -> str:
+    """A sources file to start from: the sample site on the demo's ports, and a real site commented out."""
+    from sample_site.server import sources_toml_at
+
+    header, _, example = EXAMPLE_SOURCES.read_text(encoding="utf-8").partition("\n[[source]]")
+    commented = "\n".join(f"# {line}" if line.strip() else "#" for line in ("[[source]]" + example).splitlines())
+    return (f"{header.rstrip()}\n\n# The bundled sample news site, as `newsdesk demo` serves it. To crawl it, serve it\n"
+            "# first in another terminal: python -m sample_site --port 8731\n\n"
+            f"{sources_toml_at('127.0.0.1', 8731)}\n"
+            "# Your own sites: uncomment and edit this one (and remove the sample site above).\n"
+            f"{commented}\n")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """Write a commented sources.toml in the current directory (never over an existing one)."""
     target = Path(args.sources or "sources.toml")
     if target.exists() and not args.force:
         raise tools.InputError(f"{target} exists; edit it, or pass --force to overwrite it")
-    target.write_text(EXAMPLE_SOURCES.read_text(encoding="utf-8"), encoding="utf-8")
-    out.print(f"Wrote [bold]{target}[/]. It lists the bundled sample site (serve it with "
-              "`python -m sample_site --port 8731`, as the demo does) and, commented out, a real news site. "
-              "Replace them with your sources, then `newsdesk run`.", highlight=False)
+    target.write_text(init_text(), encoding="utf-8")
+    out.print(f"Wrote [bold]{target}[/]: the bundled sample site (serve it with `python -m sample_site --port 8731`) "
+              "and, commented out, a real news site to copy. Put your sources in it, then `newsdesk run`.",
+              highlight=False)
     return 0
 
 

@@ -175,6 +175,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings, out: Console, err: 
 
 def cmd_report(args: argparse.Namespace, settings: Settings, out: Console, err: Console) -> int:
     """One self-contained HTML file: map, events over time, top actors, source health, latest main events."""
+    db = existing_db(settings)
     from report import write_report
 
     since = None
@@ -183,6 +184,6 @@ def cmd_report(args: argparse.Namespace, settings: Settings, out: Console, err: 
             since = datetime.strptime(args.since, "%Y-%m-%d").date()
         except ValueError as exc:
             raise InputError(f"--since {args.since!r}: expected a date as YYYY-MM-DD") from exc
-    summary = write_report(existing_db(settings), Path(args.out), since=since, source=args.source)
+    summary = write_report(db, Path(args.out), since=since, source=args.source)
     out.print(f"Report: [bold]{Path(args.out).resolve()}[/] ({summary})", highlight=False)
     return 0

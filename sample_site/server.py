@@ -212,6 +212,13 @@ class SampleSite:
         return "\n\n".join(blocks) + "\n"
 
 
+def sources_toml_at(host: str = "127.0.0.1", first_port: int = 8731) -> str:
+    """The sources config of the sample site as `serve(host, first_port)` will serve it (no server started)."""
+    site = SampleSite(load_manifest())
+    site.outlets = {name: f"http://{host}:{first_port + i}" for i, name in enumerate(site.manifest["outlets"])}
+    return site.sources_toml()
+
+
 def _toml_list(items: Iterator[str] | list[str]) -> str:
     return "[" + ", ".join(f'"{item}"' for item in items) + "]"
 
