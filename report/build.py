@@ -25,7 +25,8 @@ from warehouse import reader
 from warehouse.report import ReportRecords, report_records
 
 # topojsonURL: should plotly.js ever miss the inlined outline, it fails locally instead of asking a CDN.
-PLOT_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": "about:blank/"}
+# scrollZoom off: the wheel scrolls the page; the map zooms with its buttons or a double click.
+PLOT_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False, "topojsonURL": "about:blank/"}
 
 
 @dataclass(frozen=True)
