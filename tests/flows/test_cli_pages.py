@@ -78,3 +78,36 @@ def test_events_command_rejects_bad_lines(tmp_path):
     path.write_text('{"title": "no id or text"}\n')
     result = newsdesk("events", str(path))
     assert result.returncode == 1 and "bad.jsonl:1" in result.stderr
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('{"id": "a", "text": 5}', '"text" must be a string'),
+    ('{"id": "a", "text": "x", "title": ["t"]}', '"title" must be a string'),
+    ('{"id": "a", "text": "x", "published": 20150329}', '"published" must be a string'),
+    ('not json', "not JSON"),
+])
+def test_events_command_names_the_bad_field_without_a_traceback(tmp_path, line, problem):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n")
+    result = newsdesk("events", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "bad.jsonl:1" in result.stderr and problem in result.stderr
+
+
+def test_events_command_on_missing_or_non_utf8_input(tmp_path):
+    missing = newsdesk("events", str(tmp_path / "none.jsonl"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"id": "a", "text": "caf\xe9"}\n'.encode("latin-1"))
+    result = newsdesk("events", str(latin))
+    assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_refuses_a_page_over_the_size_cap(tmp_path):
+    from flows.tools import MAX_PAGE_BYTES
+
+    big = tmp_path / "big.html"
+    with big.open("wb") as out:
+        out.truncate(MAX_PAGE_BYTES + 1)
+    result = newsdesk("extract", str(big))
+    assert result.returncode == 1 and "page cap" in result.stderr and "Traceback" not in result.stderr
