@@ -12,7 +12,8 @@ DEFAULT_SHARED = Path("../shared")
 
 
 def sample_site_articles() -> list[dict]:
-    """The bundled sample site's articles as event-coder input, fetched from a local server and cleaned."""
+    """The bundled sample site's articles as event-coder input, fetched from a local server and cleaned;
+    "key" ("sample-site:<outlet><path>") names them in the event gold sets, whatever port was served."""
     from sample_site import article_entries
     from sample_site.server import serve
     from transforms.clean import clean
@@ -28,8 +29,8 @@ def sample_site_articles() -> list[dict]:
                            status=200, content_type="text/html", body=body)
             article = clean(page)
             if article is not None:
-                docs.append({"id": article.article_id, "title": article.title, "text": article.text,
-                             "published": article.published})
+                docs.append({"id": article.article_id, "key": f"sample-site:{outlet}{path}", "title": article.title,
+                             "text": article.text, "published": article.published})
     return docs
 
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         from bench import events as bench
 
         gold = args.gold or DEFAULT_SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
-        result = bench.main(gold, sample_site_articles())
+        site = sample_site_articles()
+        result = bench.main(gold, None, resources=None, site_articles=site)
     failures = bench.gate(result)
     for failure in failures:
         console.print(f"[red]below floor:[/] {failure}")

@@ -16,14 +16,20 @@ from spacy.tokens import Doc, Token
 
 from .dates import DateMatch, find_dates
 from .gazetteer import Gazetteer, Place
-from .lexicon import COOPERATIVE, HOSTILE
+from .lexicon import COOPERATIVE, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, is_time_word, participant, proper_chain, span_text
+from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import Trigger, find_triggers
+from .triggers import AID_GOODS, INTENT_WORDS, NEEDS_PARTY, Trigger, find_triggers
 
+HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
+MAJOR_CITY = 1_000_000
+POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MIN_CONFIDENCE = 0.5  # below it a candidate is not stored as an event
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
 _WORDS = re.compile(r"[a-z]+")
@@ -80,20 +86,39 @@ def token_at(doc: Doc, char: int) -> Token:
 
 
 def pick_date(doc: Doc, trig: Trigger, matches: list[DateMatch]) -> DateMatch | None:
+    """The date phrase closest to the trigger in the parse. A bare year or a "since ..." phrase is
+    background ("the fighting since 2002"), never the date of the event: then none is picked and the
+    publication date stands."""
+    matches = [d for d in matches if d.precision != "year" and not d.text.lower().startswith("since")]
     if not matches:
         return None
     return min(matches, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start))
 
 
-def places_in(doc: Doc, ctx: SentenceContext, gaz: Gazetteer) -> list[tuple[Token, Place]]:
-    """Every name in the sentence the gazetteer knows, with the place it resolves to (once per sentence)."""
+def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
+    """Every name in the sentence the gazetteer knows, with the place it resolves to (once per sentence).
+
+    A name the statistical NER tags as a person or an organisation is never a place ("Obama" is not
+    the town in Japan, "Hamilton" not the one in Ohio), unless the sentence puts it after a locative
+    preposition ("in Bama"). NER runs only on sentences where the gazetteer found a candidate."""
     found = []
     for tok in doc:
         if is_proper(tok) and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
-            place = gaz.resolve(span_text(proper_chain(tok)), ctx.votes)
+            place = res.gazetteer.resolve(span_text(proper_chain(tok)), ctx.votes)
             if place is not None:
                 found.append((tok, place))
-    return found
+    if found:
+        with_entities(doc, res)
+    return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
+
+
+def _names_someone(tok: Token, place: Place) -> bool:
+    """A person's or an organisation's name that happens to be a place's too."""
+    chain = proper_chain(tok)
+    tagged = any(t.ent_type_ in ("PERSON", "ORG") for t in chain) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in chain)
+    locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"of", "on"}
+    # the small model also tags some cities as organisations or people: a major city keeps its place
+    return tagged and not locative and place.kind == "city" and place.population < MAJOR_CITY
 
 
 def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None) -> Token | None:
@@ -125,7 +150,19 @@ def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Parti
         return None
     if is_pronoun(tok) and prev is not None:  # "it"/"they" left unresolved in the sentence: the last subject
         tok = prev
-    return participant(tok, res.lexicon, res.gazetteer)
+    found = participant(tok, res.lexicon, res.gazetteer)
+    if not found.named and tok.text[:1].isupper() and tok.i == tok.sent.start:
+        # a name opening the sentence may be tagged as a common noun ("Trump accused..."): the NER decides
+        with_entities(tok.doc, res)
+        found = replace(found, named=tok.ent_type_ in NAMED_ENTITIES)
+    return found
+
+
+def with_entities(doc: Doc, res: Resources) -> Doc:
+    """Run the statistical NER on a parsed sentence once, only where a decision needs it."""
+    if not doc.has_annotation("ENT_IOB"):
+        res.nlp.get_pipe("ner")(doc)
+    return doc
 
 
 def _parties(trig: Trigger, res: Resources, prev: Token | None,
@@ -141,9 +178,28 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None,
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 
-def reframe(trig: Trigger, status: str) -> tuple[Trigger, str]:
+def _conditional(tok: Token) -> bool:
+    """"... unless the government releases them", "if the protests continue": a condition attached."""
+    for node in (tok, tok.head):
+        for clause in (c for c in node.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children):
+                return True
+    return False
+
+
+def _halted(tok: Token, lex: Lexicon) -> bool:
+    """"ordered the army to stop bombing", "agreed to halt attacks": a hostile act being stopped."""
+    return tok.dep_ in ("xcomp", "dobj", "pcomp", "pobj") and lex.lemma(tok.head.text) in HALTING
+
+
+def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
     """PLOVER codes intentions and refusals as their own events: "will withdraw" is an AGREE, "would
-    boycott" a THREATEN, "will not accept" a REJECT."""
+    boycott" or "will withdraw unless ..." a THREATEN, "will not accept" a REJECT; and stopping an
+    attack ("to stop bombing the camps") is a RETREAT, not an ASSAULT."""
+    if trig.type in HOSTILE and _halted(trig.token, lex):
+        return replace(trig, type="RETREAT", mode=None), status
+    if status == "planned" and _conditional(trig.token):
+        return replace(trig, type="THREATEN", mode=None), "asserted"
     if status == "planned" and trig.type in COOPERATIVE:
         return replace(trig, type="AGREE", mode=None), "asserted"
     if status == "planned" and trig.type in HOSTILE:
@@ -158,7 +214,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     lex = res.lexicon
     actor_tok, actor, recipient, rec_ok = _parties(trig, res, prev, facts)
     status, source = modality(trig, lex)
-    trig, status = reframe(trig, status)
+    trig, status = reframe(trig, status, lex)
     skip = {t.i for t in (actor_tok,) if t is not None}
     location = pick_location(facts.places, trig, skip) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
@@ -186,15 +242,46 @@ def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) ->
     return round((position + bonus) * STATUS_WEIGHT[ev.status] * ev.confidence * (1 - 0.2 * min(rank, 3)), 4)
 
 
+def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
+    """PLOVER codes interactions of political or social actors: the doer must be one (or, in a
+    passive clause without a doer, someone is acted upon); a storm, a tram or a market is not."""
+    rel = res.relevance
+    if is_thing(ev.actor, rel):
+        return False
+    verb = res.lexicon.lemma(trig.token.text)
+    if verb in NEEDS_PARTY and not trig.nominal and trig.type != "AID" or verb in ("send", "give", "provide"):
+        if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)):
+            return False
+    # a state, an armed group or an office acts politically; a named person, a crowd or an unnamed doer
+    # only in a political sentence: against another party, or with a political word or a hostile act
+    if is_institution(ev.actor) or is_institution(ev.recipient) and is_actor(ev.actor, rel):
+        return True
+    context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence))
+    if ev.actor is not None:
+        return is_political(ev.actor, rel) and context
+    if trig.nominal:  # "demonstrators filled the streets": the trigger noun names the actors
+        return (is_political(ev.recipient, rel) or res.lexicon.sector(trig.token.lower_) is not None
+                or ev.type in HOSTILE and bool(rel.anchors.search(ev.sentence)))  # "marches were held"
+    if ev.type in HOSTILE:  # "... of shelling a school": an attack's target need not be a party
+        return ev.recipient is not None and not is_thing(ev.recipient, rel)
+    return is_political(ev.recipient, rel) and context
+
+
+def _aid_object(trig: Trigger, res: Resources) -> bool:
+    """Aid is goods, money or help given: "delivered food", "sent $5m" (not "sent him updates")."""
+    return any(res.lexicon.lemma(w.text, noun=True) in AID_GOODS or w.like_num or w.text in ("$", "£", "€")
+               for w in trig.token.subtree if w.dep_ in ("dobj", "pobj", "nummod", "compound", "quantmod", "nmod"))
+
+
 def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceContext, res: Resources,
                   prev: Token | None) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
-    facts = SentenceFacts(places_in(doc, ctx, res.gazetteer), find_dates(doc.text, ctx.published),
+    facts = SentenceFacts(places_in(doc, ctx, res), find_dates(doc.text, ctx.published),
                           context_of(doc, res))
     for rank, trig in enumerate(find_triggers(doc, res.lexicon)):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
-        if ev.type in seen or (rank > 0 and ev.actor is None and ev.recipient is None):
+        if ev.type in seen or not between_actors(ev, trig, res) or ev.confidence < MIN_CONFIDENCE:
             continue  # one event per type and sentence (the event id is keyed on both)
         seen.add(ev.type)
         events.append(replace(ev, salience=salience(ev, len(events), index, ctx)))

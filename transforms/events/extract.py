@@ -10,6 +10,8 @@ from .model import Event, EventLocation, as_input
 from spacy.tokens import Token
 
 from .phrases import is_pronoun, is_proper
+from .main_event import LEAD, put_main_first
+from .relevance import off_topic
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
 from .triggers import find_triggers
@@ -46,26 +48,31 @@ def dateline_place(text: str, res: Resources) -> EventLocation | None:
     return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon) if place else None
 
 
+def _candidate(sentence: str, res: Resources) -> bool:
+    """Worth parsing: a trigger word, and not sports, weather, business, product or page-furniture text."""
+    return may_hold_event(sentence, res.prefilter) and off_topic(sentence, res.relevance) is None
+
+
 def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
     """The article, the (index, start, end) of its candidate sentences, and the texts to parse."""
     art = as_input(article)
     spans = _without_datelines(art.text, sentence_spans(art.text))
-    chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if may_hold_event(art.text[s:e], res.prefilter)]
-    title = art.title.strip() if art.title and may_hold_event(art.title, res.prefilter) else ""
-    return art, chosen, [title] + [art.text[s:e] for _, s, e in chosen]
+    chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if _candidate(art.text[s:e], res)]
+    return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen]
 
 
 def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources) -> list[Event]:
-    title_types, title_words = _title_hints(docs[0] if art.title and docs[0].text else None, res)
+    title = docs[0] if docs[0].text else None
+    title_types, title_words = _title_hints(title if title is not None and _candidate(title.text, res) else None, res)
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
                           title_types, title_words, dateline_place(art.text, res))
-    events: list[Event] = []
+    events: list[tuple[int, Event]] = []
     prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):
-        found = code_sentence(doc, (start, end), index, ctx, res, prev)
-        events.extend(found)
+        events.extend((index, ev) for ev in code_sentence(doc, (start, end), index, ctx, res, prev))
         prev = _root_subject(doc) or prev
-    return sorted(events, key=lambda e: (-e.salience, e.start))
+    lead = [doc for (index, _, _), doc in zip(chosen, docs[1:]) if index < LEAD]
+    return put_main_first(events, title, lead, ctx, res)
 
 
 def extract_events_many(articles: Iterable[Any], resources: Resources, batch_size: int = BATCH) -> list[list[Event]]:

@@ -6,6 +6,7 @@ countries the rest of the article talks about, then by population.
 """
 from __future__ import annotations
 
+import math
 import tomllib
 import unicodedata
 from collections import Counter
@@ -55,7 +56,14 @@ class Gazetteer:
         if not found:
             return None
         votes = votes or Counter()
-        return max(found, key=lambda p: (p.kind == "country", votes.get(p.country_code, 0), p.population))
+        return max(found, key=lambda p: (p.kind == "country", _weight(p, votes)))
+
+
+def _weight(place: Place, votes: Counter[str]) -> float:
+    """Size (orders of magnitude) plus the article's mentions of the place's country, capped: a
+    city a hundred times larger wins over a namesake in a country the article names once or twice
+    (Donetsk in Ukraine, not the town in Russia), two namesakes of similar size go by the article."""
+    return math.log10(place.population + 10) + 0.5 * min(votes.get(place.country_code, 0), 4)
 
 
 def fold(text: str) -> str:
@@ -105,6 +113,10 @@ def load_gazetteer() -> Gazetteer:
         country = countries.get(code, {"name": alias.title(), "population": 0})
         place = Place(country["name"], code, None, None, None, int(country.get("population") or 0), "country")
         index[fold(alias)] = (place, *[p for p in index.get(fold(alias), ()) if p.kind != "country"])
+    for landmark, (city, code) in extra["landmarks"].items():
+        in_country = [p for p in index.get(fold(city), ()) if p.country_code == code and p.kind == "city"]
+        if in_country:
+            index[fold(landmark)] = [max(in_country, key=lambda p: p.population)]
     demonyms.update({fold(k): v for k, v in extra["demonyms"].items()})
     for word, code in list(demonyms.items()):
         demonyms.setdefault(word + "s", code)

@@ -47,6 +47,11 @@ class Lexicon:
             return self.noun_forms.get(low, low)
         return self.forms.get(low, low)
 
+    def sector(self, word: str) -> str | None:
+        """Sector of an actor noun, plural or singular ("nurses" -> civilian)."""
+        low = word.lower()
+        return self.sector_of.get(low) or (self.sector_of.get(low[:-1]) if low.endswith("s") else None)
+
     def lemma_of(self, tok: Any) -> str:
         """Lemma of a parsed token, by its part of speech (nouns: "shelling"; verbs: "shelled" -> "shell")."""
         if tok.tag_.startswith("VB"):

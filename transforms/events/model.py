@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-CODER_VERSION = "plover-rules-0.1"
+CODER_VERSION = "plover-rules-0.2"
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Participant:
     head: str
     country: str | None = None  # ISO 3166 alpha-2
     sector: str | None = None
+    named: bool = False  # the parser tags its head a proper noun (a named person, group or state)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Event:
     confidence: float
     cameo_root: str
     salience: float = 0.0
+    is_main: bool = False  # the event the article is about (from its headline and lead); at most one
     coder_version: str = CODER_VERSION
 
     def to_json(self) -> dict[str, Any]:

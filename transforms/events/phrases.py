@@ -155,10 +155,11 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
     for name, sector in lex.known_actors.items():
         if name in low:
             return sector
-    if low in lex.sector_of:
-        return lex.sector_of[low]
+    for key in (low, low[:-1] if low.endswith("s") else low):  # "leaders" is a leader's sector
+        if key in lex.sector_of:
+            return lex.sector_of[key]
     for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)]:
-        sector = lex.sector_of.get(t.lower_)
+        sector = lex.sector_of.get(t.lower_) or lex.sector_of.get(t.lower_[:-1] if t.lower_.endswith("s") else "")
         if sector:
             return sector
     if low in gaz.capitals or any(p.kind == "country" for p in gaz.candidates(low)):
@@ -169,7 +170,8 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
 def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
     head = head_entity(quantity_of(tok), lex)
     return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
-                       country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz))
+                       country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz),
+                       named=is_proper(quantity_of(tok)))
 
 
 def is_time_word(tok: Token) -> bool:

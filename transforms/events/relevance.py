@@ -1,0 +1,90 @@
+"""Precision before recall: which coded candidates are PLOVER events at all.
+
+A PLOVER event is an interaction between political or social actors. Sports reports, weather,
+disasters and accidents, business results, product text and page furniture use the same verbs
+("beat", "struck", "attacked the basket", "agreed to buy") but are not such interactions, so a
+sentence marked by their vocabulary (relevance.toml) yields no event unless it also names a
+political or social actor; and an event whose doer is a force of nature, a thing or a market is
+dropped whatever the sentence says.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from .gazetteer import fold
+from .model import Participant
+
+
+IMPERSONAL = frozenset({"it", "they", "them", "we", "us", "you", "i", "there", "this", "that", "which", "what",
+                        "everyone", "anyone", "someone", "nobody", "all", "both", "others", "one"})
+PERSONS = frozenset({"he", "she", "him", "her"})
+HUMAN_PLURALS = ("ists", "ians", "ees")  # activists, Palestinians, refugees
+CROWDS = frozenset({"thousands", "hundreds", "dozens", "millions", "tens of thousands", "hundreds of thousands"})
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The compiled word lists of relevance.toml."""
+
+    domains: tuple[tuple[str, re.Pattern[str]], ...]
+    anchors: re.Pattern[str]
+    furniture: re.Pattern[str]
+    natural: frozenset[str]
+    people: frozenset[str] = frozenset()
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the words or phrases as whole words."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def load_relevance() -> Relevance:
+    data = tomllib.loads((resources.files("transforms.events") / "relevance.toml").read_text(encoding="utf-8"))
+    return Relevance(domains=tuple((name, _words(words)) for name, words in data["domains"].items()),
+                     anchors=_words(data["anchors"]["words"]), furniture=_words(data["furniture"]["phrases"]),
+                     natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]))
+
+
+def off_topic(sentence: str, rel: Relevance) -> str | None:
+    """The non-political kind of text the sentence belongs to ("sports", "furniture"...), or None."""
+    if rel.furniture.search(sentence):
+        return "furniture"
+    if rel.anchors.search(sentence):
+        return None
+    return next((name for name, pattern in rel.domains if pattern.search(sentence)), None)
+
+
+def is_thing(p: Participant | None, rel: Relevance) -> bool:
+    """The phrase heads a force, a thing or a market, not a political or social actor."""
+    if p is None:
+        return False
+    words = fold(p.head).split()
+    return bool(words) and words[-1] in rel.natural and p.sector is None and p.country is None
+
+
+def is_actor(p: Participant | None, rel: Relevance) -> bool:
+    """Could be a party to an event: anyone or any group, but not a thing, a force or an "it"/"we"."""
+    return p is not None and not is_thing(p, rel) and fold(p.head) not in IMPERSONAL and p.sector != "business"
+
+
+INSTITUTIONS = frozenset({"government", "military", "police", "rebel", "opposition", "igo", "party", "religious"})
+
+
+def is_institution(p: Participant | None) -> bool:
+    """A state, its forces and offices, an armed group, a party or an international body."""
+    return p is not None and p.sector in INSTITUTIONS
+
+
+def is_political(p: Participant | None, rel: Relevance) -> bool:
+    """A named entity (by the parser's tags, not capital letters), a country, a person referred to,
+    or a group of a known sector (government, rebels, workers...)."""
+    if p is None or is_thing(p, rel) or fold(p.head) in IMPERSONAL:
+        return False
+    head = fold(p.head)
+    last = head.split()[-1] if head else ""
+    return (p.sector not in (None, "business") or p.named or p.country is not None or head in PERSONS or head in CROWDS
+            or last in rel.people or last.endswith(HUMAN_PLURALS))
