@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from stages.events import code_events, store_events
 from stages.progress import Progress, silent
 from stages.records import article_record, page_from_record
 from transforms.boilerplate import block_keys
-from transforms.clean import EXTRACTOR_VERSION, clean_with_blocks
+from transforms.clean import EXTRACTOR_VERSION, clean_page
 from transforms.models import Article, RawPage
 from warehouse import transaction, writer
 from warehouse.articles import boilerplate, upsert_articles
@@ -27,7 +28,16 @@ from warehouse.pages import mark_pages, page_batch
 log = logging.getLogger(__name__)
 BATCH = 100
 
-Cleaned = tuple[str, Article | None, list[str]]  # page status, article, block keys of its raw paragraphs
+
+@dataclass(frozen=True)
+class Outcome:
+    """What cleaning made of one page, as stored: raw_pages.clean_status/_reason/_notes and the article."""
+
+    status: str  # article | skipped (not an article) | unusable (no text could be had) | error
+    article: Article | None = None
+    block_keys: tuple[str, ...] = ()  # of the paragraphs before any filtering (learned boilerplate)
+    reason: str | None = None
+    notes: str | None = None
 
 
 def _path_and_query(url: str) -> str:
@@ -35,35 +45,39 @@ def _path_and_query(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def clean_one(page: RawPage, pattern: re.Pattern | None, learned: frozenset[str]) -> Cleaned:
-    """What cleaning makes of one page: ("article" | "skipped" | "error", the article, its block keys)."""
+def clean_one(page: RawPage, pattern: re.Pattern | None, learned: frozenset[str]) -> Outcome:
+    """What cleaning makes of one page. A page that gave no text at all is unusable (binary, empty,
+    too large...); one with text that is not an article is skipped; both keep clean()'s reason."""
     if pattern is not None and not pattern.search(_path_and_query(page.final_url or page.url)):
-        return "skipped", None, []
+        return Outcome("skipped", reason="URL does not match the source's article_pattern")
     try:
-        article, raw = clean_with_blocks(page, boilerplate=learned)
-    except Exception:  # clean() should never raise; one bad page must not stop the run
+        result = clean_page(page, boilerplate=learned)
+    except Exception as exc:  # clean_page() never raises by contract; one bad page must not stop the run
         log.exception("clean failed on %s", page.url)
-        return "error", None, []
-    return ("article", article, block_keys(raw)) if article is not None else ("skipped", None, [])
+        return Outcome("error", reason=f"internal error: {type(exc).__name__}")
+    notes = "; ".join(result.notes) or None
+    if result.article is not None:
+        return Outcome("article", result.article, tuple(block_keys(result.paragraphs)), None, notes)
+    return Outcome("skipped" if result.paragraphs else "unusable", reason=result.reason, notes=notes)
 
 
-def _unique(results: list[Cleaned]) -> list[tuple[Article, list[str]]]:
+def _unique(outcomes: list[Outcome]) -> list[Outcome]:
     """One row per article id within a batch (a page reached under two URLs): the first wins."""
-    seen: dict[str, tuple[Article, list[str]]] = {}
-    for _, article, keys in results:
-        if article is not None:
-            seen.setdefault(article.article_id, (article, keys))
+    seen: dict[str, Outcome] = {}
+    for outcome in outcomes:
+        if outcome.article is not None:
+            seen.setdefault(outcome.article.article_id, outcome)
     return list(seen.values())
 
 
-def _write(db: Path, run_id: str, found: list[tuple[Article, list[str]]], statuses: dict[str, str],
-           coded: dict[str, list] | None) -> int:
-    """Articles, their events and the page statuses of one batch, in one transaction."""
+def _write(db: Path, run_id: str, outcomes: dict[str, Outcome], coded: dict[str, list] | None) -> int:
+    """Articles, their events and the page outcomes of one batch, in one transaction."""
+    found = _unique(list(outcomes.values()))
     with writer(db) as con, transaction(con):
-        new = upsert_articles(con, [article_record(a, keys) for a, keys in found], run_id)
+        new = upsert_articles(con, [article_record(o.article, list(o.block_keys)) for o in found], run_id)
         if coded is not None:
             store_events(con, coded, run_id)
-        mark_pages(con, statuses, EXTRACTOR_VERSION)
+        mark_pages(con, {pid: (o.status, o.reason, o.notes) for pid, o in outcomes.items()}, EXTRACTOR_VERSION)
     return new
 
 
@@ -81,13 +95,13 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
             break
         after = records[-1]["url"]
         pages = [page_from_record(r) for r in records]
-        results = {page.page_id: clean_one(page, pattern, learned) for page in pages}
+        outcomes = {page.page_id: clean_one(page, pattern, learned) for page in pages}
         progress(f"clean {source}", len(pages))
-        found = _unique(list(results.values()))
-        coded = code_events([a for a, _ in found]) if code and found else None
+        articles = [o.article for o in _unique(list(outcomes.values()))]
+        coded = code_events(articles) if code and articles else None
         faults.point("clean")
-        counts["articles_new"] += _write(db, run_id, found, {pid: r[0] for pid, r in results.items()}, coded)
+        counts["articles_new"] += _write(db, run_id, outcomes, coded)
         faults.point("commit")
-        counts.update(r[0] for r in results.values())
+        counts.update(o.status for o in outcomes.values())
     return {"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
-            "clean_errors": counts.pop("error", 0), **counts}
+            "pages_unusable": counts.pop("unusable", 0), "clean_errors": counts.pop("error", 0), **counts}

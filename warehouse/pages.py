@@ -82,15 +82,19 @@ def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select count(*) from raw_pages where clean_status = 'pending'").fetchone()[0]
 
 
-def mark_pages(con: duckdb.DuckDBPyConnection, statuses: dict[str, str], version: str) -> None:
-    """Record what cleaning made of each page (article | skipped | error), keyed on page id."""
-    if not statuses:
+def mark_pages(con: duckdb.DuckDBPyConnection, outcomes: dict[str, tuple[str, str | None, str | None]],
+               version: str) -> None:
+    """Record what cleaning made of each page: page id -> (clean_status, clean_reason, clean_notes);
+    status is article | skipped (not an article) | unusable (no text could be had) | error."""
+    if not outcomes:
         return
-    rows = [{"page_id": k, "clean_status": v} for k, v in statuses.items()]
-    con.register("status_batch", pa.Table.from_pylist(
-        rows, schema=pa.schema([("page_id", pa.string()), ("clean_status", pa.string())])))
+    rows = [{"page_id": k, "clean_status": s, "clean_reason": r, "clean_notes": n} for k, (s, r, n) in outcomes.items()]
+    con.register("status_batch", pa.Table.from_pylist(rows, schema=pa.schema(
+        [("page_id", pa.string()), ("clean_status", pa.string()), ("clean_reason", pa.string()),
+         ("clean_notes", pa.string())])))
     try:
-        con.execute("update raw_pages set clean_status = s.clean_status, clean_version = ? "
+        con.execute("update raw_pages set clean_status = s.clean_status, clean_reason = s.clean_reason, "
+                    "clean_notes = s.clean_notes, clean_version = ? "
                     "from status_batch s where raw_pages.page_id = s.page_id", [version])
     finally:
         con.unregister("status_batch")
@@ -130,6 +134,6 @@ def crawl_state(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
         [source],
     ).fetchall()
     pages = {url: {"etag": e, "last_modified": m, "sitemap_lastmod": s} for url, e, m, s, *_ in rows}
-    loaded = [url for url, _, _, _, status, _, _ in rows if status in ("article", "skipped")]
+    loaded = [url for url, _, _, _, status, _, _ in rows if status in ("article", "skipped", "unusable")]
     documents = [url for url, *_, via, ctype in rows if via in ("feed", "sitemap") and "html" not in (ctype or "")]
     return {"pages": pages, "loaded": loaded, "documents": documents}
