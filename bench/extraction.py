@@ -36,7 +36,7 @@ from transforms.text import words_key
 DEFAULT_SCORER = scorers.scorer_path("extraction")
 # Floors for the CI gate, set just under the figures measured on extraction-dev (see README).
 FLOORS = {"f1": 0.968, "max_clutter_leak_rate": 0.0, "throughput_ratio": 0.80,
-          "title": 0.85, "authors": 0.70, "published": 0.85}
+          "title": 0.85, "authors": 0.78, "published": 0.95}
 HALVES = ("tune", "check")
 
 

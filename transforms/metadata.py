@@ -24,6 +24,7 @@ from trafilatura.metadata import extract_author, extract_metadata
 from trafilatura.settings import Document
 
 from transforms import urls
+from transforms.headline import _h1s, headline, strip_site_suffix
 
 log = logging.getLogger(__name__)
 _EMPTY = Document()
@@ -122,12 +123,19 @@ def _article_object(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return {}
 
 
-def _names(value: Any) -> list[str]:
-    """Names from a JSON-LD author/publisher value (string, object or list of either)."""
+def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Names from a JSON-LD author/publisher value (string, object or list of either).
+
+    A person may be given as given/family name only, or as a bare {"@id"} pointing at an object
+    elsewhere in the @graph."""
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, by_id)]
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        if "name" not in value and by_id and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        parts = [value.get("givenName"), value.get("familyName")]
+        joined = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+        return _names(value.get("name")) or ([joined] if joined else [])
     if isinstance(value, str) and value.strip():
         return [value.strip()]
     return []
@@ -251,11 +259,15 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
         c for c in [*_keywords(art.get("keywords")), *values.get("article:tag", []),
                     *(fallback.categories or []), *(fallback.tags or [])] if c))
     site_name = _text(meta.get("og:site_name")) or _first_name(art.get("publisher")) or fallback.sitename
+    seo_title = strip_site_suffix(declared_title, site_name, tree)
+    title = headline(seo_title, _h1s(tree)) or strip_site_suffix(_text(fallback.title), site_name, tree)
     return PageMeta(
-        title=strip_site_suffix(declared_title or _text(fallback.title), site_name, tree),
-        authors=clean_authors(_names(art.get("author")) or values.get("author")
-                              or values.get("article:author") or _split_auth(fallback.author)
-                              or _byline(tree)),
+        title=title,
+        seo_title=seo_title if seo_title != title else None,
+        authors=clean_authors(
+            _names(art.get("author"), {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)})
+            or values.get("author") or values.get("article:author") or _split_auth(fallback.author)
+            or _byline(tree)),
         published=published,
         updated=iso_datetime(art.get("dateModified")) or _meta_date(meta, "modified"),
         language=_language(tree, art, meta),
@@ -330,25 +342,6 @@ def _first_name(value: Any) -> str | None:
 def _text(value: Any) -> str | None:
     """Whitespace-normalised text; entities left escaped by the publisher ("&amp;ouml;") decoded."""
     return re.sub(r"\s+", " ", html.unescape(value)).strip() or None if isinstance(value, str) else None
-
-
-_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
-
-
-def strip_site_suffix(title: str | None, site_name: str | None, tree: HtmlElement) -> str | None:
-    """"Headline - Site.de" -> "Headline": the suffix goes when it names the site or the <h1> lacks it."""
-    if not title:
-        return None
-    h1s = {" ".join(h.text_content().split()) for h in tree.iter("h1")}
-    site = (site_name or "").lower()
-    for sep in _SUFFIX_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        if not found or not head:
-            continue
-        tail_l = tail.lower().strip()
-        if head in h1s or (site and (tail_l in site or site in tail_l)) or re.search(r"\.\w{2,4}$", tail_l):
-            return head.strip()
-    return title
 
 
 def _time_element(tree: HtmlElement) -> str | None:
