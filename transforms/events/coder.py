@@ -29,6 +29,7 @@ HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MAX_TRIGGERS = 3  # a sentence reports few events; the ones ranked lower are rarely its own
 MIN_CONFIDENCE = 0.5  # below it a candidate is not stored as an event
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
@@ -107,9 +108,23 @@ def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Toke
             place = res.gazetteer.resolve(span_text(proper_chain(tok)), ctx.votes)
             if place is not None:
                 found.append((tok, place))
-    if found:
+    if any(place.kind == "city" and place.population < MAJOR_CITY for _, place in found):
         with_entities(doc, res)
     return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
+
+
+def may_name_someone(doc: Doc, res: Resources) -> bool:
+    """Whether the NER must look at this sentence: a name that is also a small place ("Obama",
+    "Hamilton"), or a capitalised word opening it that the tagger did not call a name."""
+    first = doc[0] if len(doc) else None
+    if first is not None and first.tag_ in ("NN", "NNS") and first.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    for tok in doc:
+        if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
+            found = res.gazetteer.candidates(span_text(proper_chain(tok)))
+            if found and not any(p.kind == "country" or p.population >= MAJOR_CITY for p in found):
+                return True
+    return False
 
 
 def _names_someone(tok: Token, place: Place) -> bool:
@@ -151,7 +166,7 @@ def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Parti
     if is_pronoun(tok) and prev is not None:  # "it"/"they" left unresolved in the sentence: the last subject
         tok = prev
     found = participant(tok, res.lexicon, res.gazetteer)
-    if not found.named and tok.text[:1].isupper() and tok.i == tok.sent.start:
+    if not found.named and tok.text[:1].isupper() and tok.i == tok.sent.start and tok.tag_ in ("NN", "NNS"):
         # a name opening the sentence may be tagged as a common noun ("Trump accused..."): the NER decides
         with_entities(tok.doc, res)
         found = replace(found, named=tok.ent_type_ in NAMED_ENTITIES)
@@ -279,7 +294,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     seen: set[str] = set()
     facts = SentenceFacts(places_in(doc, ctx, res), find_dates(doc.text, ctx.published),
                           context_of(doc, res))
-    for rank, trig in enumerate(find_triggers(doc, res.lexicon)):
+    for rank, trig in enumerate(find_triggers(doc, res.lexicon)[:MAX_TRIGGERS]):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
         if ev.type in seen or not between_actors(ev, trig, res) or ev.confidence < MIN_CONFIDENCE:
             continue  # one event per type and sentence (the event id is keyed on both)
