@@ -193,13 +193,21 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None,
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 
-def _conditional(tok: Token) -> bool:
-    """"... unless the government releases them", "if the protests continue": a condition attached."""
+def _conditional(tok: Token, hostile: bool) -> bool:
+    """"... unless the government releases them" (any act), "if the protests continue" (a hostile
+    act or a withdrawal): a threat. "would meet the mediator if he ..." stays an offer."""
+    marks = {"unless", "if"} if hostile else {"unless"}
     for node in (tok, tok.head):
         for clause in (c for c in node.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children):
+            if any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
                 return True
     return False
+
+
+def _future(tok: Token) -> bool:
+    """"would tighten the blockade", "will withdraw": the act is announced, not done."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children) \
+        and not any(c.dep_ == "neg" for c in tok.children)
 
 
 def _halted(tok: Token, lex: Lexicon) -> bool:
@@ -213,8 +221,10 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
     attack ("to stop bombing the camps") is a RETREAT, not an ASSAULT."""
     if trig.type in HOSTILE and _halted(trig.token, lex):
         return replace(trig, type="RETREAT", mode=None), status
-    if status == "planned" and _conditional(trig.token):
+    if (status == "planned" or _future(trig.token)) and _conditional(trig.token, trig.type in HOSTILE | {"RETREAT"}):
         return replace(trig, type="THREATEN", mode=None), "asserted"
+    if status != "planned" and _future(trig.token) and trig.type in HOSTILE:
+        status = "planned"  # "NATO confirmed it would tighten the blockade": an announced hostile act
     if status == "planned" and trig.type in COOPERATIVE:
         return replace(trig, type="AGREE", mode=None), "asserted"
     if status == "planned" and trig.type in HOSTILE:

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import HOSTILE, Lexicon
 
-INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
+INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
+                          "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
 FORCEFUL = frozenset({"impose", "use", "retaliate", "punish", "crush", "fight", "invade", "intervene", "deploy"})
 GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "donate", "distribute"})
 AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supply", "water", "tent", "tents", "blanket",
@@ -91,7 +92,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in lex.phrases:
         conts = _continuations(tok, lex)
-        for rest, etype in lex.phrases[lemma]:
+        for rest, etype in sorted(lex.phrases[lemma], key=lambda p: -len(p[0].split())):  # longest first
             if rest in conts:
                 types = {t for r, t in lex.phrases[lemma] if r == rest}
                 etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
@@ -193,8 +194,10 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
     hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL
+    if tok.tag_.startswith("VB") and not hostile:
+        return []  # "vowed to cooperate": the verb's own type (AGREE) stands
     etype = "THREATEN" if hostile else "AGREE"
-    return [Trigger(tok, etype, None, (tok,))]
+    return [Trigger(tok, etype, None, (tok,), priority=0.5)]  # "sworn to fight" is a threat, not a fight
 
 
 def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:

@@ -32,7 +32,7 @@ def test_non_political_text_yields_no_event(resources, text):
     ("The government said it was prepared to impose martial law if the riots continued.", "THREATEN"),
     ("The Red Cross handed over medicine and food to the besieged town's hospital.", "AID"),
     ("Police seized a cache of explosives from a militant hideout.", "COERCE"),
-    ("Gunmen kidnapped three aid workers near the border.", "ASSAULT"),
+    ("Gunmen kidnapped three aid workers near the border.", "COERCE"),  # as the PLOVER gold codes it
     ("Protesters stormed the parliament building, demanding the prime minister's resignation.", "PROTEST"),
     ("Santos ordered the armed forces to stop bombing rebel camps.", "RETREAT"),
 ])
