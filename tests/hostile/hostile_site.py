@@ -38,6 +38,16 @@ def _page(title: str, body: str) -> bytes:
             f"<body><article><h1>{title}</h1>{body}</article></body></html>").encode()
 
 
+STORY = "".join(f"<p>{p}</p>" for p in (
+    "The council of the coastal town voted on Tuesday to close the old harbour road for three months while "
+    "engineers repair the sea wall, which was damaged in the winter storms.",
+    "Residents said the closure would double the time it takes to reach the market, and shop owners asked "
+    "for a temporary bridge for pedestrians during the works.",
+    "The mayor said the repairs could not wait another season and promised that buses would run every "
+    "fifteen minutes along the inland route until the road reopens in the summer.",
+))
+
+
 def _bomb() -> bytes:
     """BOMB_BYTES of zeros, gzipped chunk by chunk (about 1 MB on the wire)."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -110,11 +120,12 @@ class HostileSite:
             **overrides,
         }
 
-    def sources_toml(self) -> str:
-        """The same source as a sources.toml, for `newsdesk run --sources`."""
-        src = self.source()
-        lines = ["[[source]]", f'name = "{src["name"]}"', "allow_private = true",
-                 f"article_pattern = '{src['article_pattern']}'"]
+    def sources_toml(self, **overrides: Any) -> str:
+        """The same source as a sources.toml, for `newsdesk run --sources` (article_pattern=None: none)."""
+        src = self.source(**overrides)
+        lines = ["[[source]]", f'name = "{src["name"]}"', "allow_private = true"]
+        if src["article_pattern"]:
+            lines.append(f"article_pattern = '{src['article_pattern']}'")
         lines += [f"{key} = [{', '.join(repr(u).replace(chr(39), chr(34)) for u in src[key])}]"
                   for key in ("feeds", "sitemaps", "start_urls", "allowed_domains")]
         lines += ["", "[source.politeness]"] + [f"{k} = {str(v).lower() if isinstance(v, bool) else v}"
@@ -210,10 +221,10 @@ def _routes(site: HostileSite, secret_file: Path) -> dict[str, Any]:
 </urlset>""").encode()
     site.good.update({
         "/": home,
-        "/news/good-1.html": _page("Good one", "<p>Plain good news.</p>"),
-        "/news/good-2.html": _page("Good two", "<p>From the feed.</p>"),
-        "/news/good-3.html": _page("Good three", "<p>From the sitemap, after the bad entries.</p>"),
-        "/news/titles.html": _page(TITLES, f"<p>{TITLES}</p>"),
+        "/news/good-1.html": _page("Good one", "<p>Plain good news.</p>" + STORY),
+        "/news/good-2.html": _page("Good two", "<p>From the feed.</p>" + STORY),
+        "/news/good-3.html": _page("Good three", "<p>From the sitemap, after the bad entries.</p>" + STORY),
+        "/news/titles.html": _page(TITLES, f"<p>{TITLES}</p>" + STORY),
         "/binary.html": bytes(range(256)) * 64,
         "/wrong-charset.html": "<html><body><p>Caf\u00e9 cr\u00e8me, na\u00efve</p></body></html>".encode("latin-1"),
         "/deep.html": b"<html><body>" + b"<div>" * 20_000 + b"deep" + b"</div>" * 20_000 + b"</body></html>",
