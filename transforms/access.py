@@ -3,7 +3,7 @@
 The flag describes the text we hold, not the site's business model:
 - `paywalled`: our text is cut by a paywall: the page declares locked content (schema.org
   `isAccessibleForFree: false`, a locked content tier) or shows a paywall container, and the text is
-  teaser-length or ends in a "subscribe to continue" cue;
+  teaser-length (a few paragraphs) or ends in a "subscribe to continue" cue;
 - `metered`: the page declares itself not free (metered sites do, for Google's guidelines), yet we
   have the full text: a reader sees it within the free quota;
 - `truncated`: the text ends in a teaser cue, or holds far less than the body the publisher declares
@@ -40,6 +40,8 @@ class AccessRules:
     max_teaser_words: int
     min_declared_share: float
     min_missing_words: int
+    max_declared_ratio: float
+    max_cue_words: int
 
 
 @lru_cache(maxsize=2)
@@ -51,7 +53,8 @@ def load_rules(path: Path = RULES_FILE) -> AccessRules:
         free=frozenset(data["free_tiers"]),
         truncation=regex.compile("|".join(regex.escape(p) for p in data["truncation_phrases"]), regex.I),
         min_free_words=data["min_free_words"], max_teaser_words=data["max_teaser_words"],
-        min_declared_share=data["min_declared_share"], min_missing_words=data["min_missing_words"])
+        min_declared_share=data["min_declared_share"], min_missing_words=data["min_missing_words"],
+        max_declared_ratio=data["max_declared_ratio"], max_cue_words=data["max_cue_words"])
 
 
 def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], paragraphs: list[str],
@@ -62,29 +65,35 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], pa
     line that clutter removal drops is exactly the truncation cue we need here.
     """
     rules = rules or load_rules()
-    cut = _cut(raw_paragraphs, paragraphs, word_count, rules)
     tier = _tier(meta, rules)
-    if meta.accessible_for_free is False or tier in rules.locked:
-        return PAYWALLED if cut or word_count < rules.max_teaser_words else METERED
+    locked = meta.accessible_for_free is False or tier in rules.locked
     declared_free = meta.accessible_for_free is True or tier in rules.free
-    if not declared_free and word_count < rules.max_teaser_words and _has_paywall_markup(tree, rules):
+    markup = not declared_free and _has_paywall_markup(tree, rules)  # vendor markup only counts undeclared
+    cut = _cut(raw_paragraphs, paragraphs, word_count, markup, rules) or (
+        word_count < rules.max_cue_words and _paywall_box_says_so(tree, rules))
+    teaser = word_count < rules.max_teaser_words
+    if locked:
+        return PAYWALLED if cut or teaser else METERED
+    if (markup and teaser) or (markup and cut):
         return PAYWALLED
     if cut or _short_of_declared(meta.body_words, word_count, rules):
         return TRUNCATED
     return FREE if word_count >= rules.min_free_words else UNKNOWN
 
 
-def _cut(raw: list[str], paragraphs: list[str], word_count: int, rules: AccessRules) -> bool:
-    """The text ends in a teaser cue, and is teaser-length or stops mid-sentence."""
+def _cut(raw: list[str], paragraphs: list[str], word_count: int, markup: bool, rules: AccessRules) -> bool:
+    """The text ends in a teaser cue, and is short, stops mid-sentence or sits above a paywall container.
+    A cue after a long, complete body with no paywall is a promo box, not a cut."""
     if not _truncated(raw, rules):
         return False
     last = paragraphs[-1].rstrip() if paragraphs else ""
-    return word_count < rules.max_teaser_words or not _SENTENCE_END.search(last)
+    return markup or word_count < rules.max_cue_words or not _SENTENCE_END.search(last)
 
 
 def _short_of_declared(declared: int | None, word_count: int, rules: AccessRules) -> bool:
-    """We hold well under the body length the publisher declares."""
-    return bool(declared) and word_count < rules.min_declared_share * declared \
+    """We hold well under the body length the publisher declares (but not so far under that the
+    declared figure is more likely another unit, or the whole page's text)."""
+    return bool(declared) and rules.min_declared_share * declared > word_count > declared / rules.max_declared_ratio \
         and declared - word_count >= rules.min_missing_words
 
 
@@ -103,3 +112,14 @@ def _truncated(paragraphs: list[str], rules: AccessRules) -> bool:
 def _has_paywall_markup(tree: HtmlElement, rules: AccessRules) -> bool:
     """A paywall container in the page (class or id), not just the word in a script."""
     return bool(rules.markers.search(" ".join(tree.xpath("//@class | //@id"))))
+
+
+def _paywall_box_says_so(tree: HtmlElement, rules: AccessRules) -> bool:
+    """A paywall container whose own text is a teaser cue ("end of the free preview... Already a
+    subscriber?"): the page was served cut, even if the extractor left the box out of the text."""
+    for el in tree.xpath("//body//*[@class or @id]"):
+        if rules.markers.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            text = el.text_content()
+            if len(text) < 2000 and rules.truncation.search(text):
+                return True
+    return False

@@ -30,14 +30,26 @@ def test_free_article_and_version() -> None:
     assert len(article.content_hash) == 40
 
 
-def test_schema_org_not_free_is_paywalled() -> None:
+def test_schema_org_not_free_is_metered_when_the_text_is_whole_and_paywalled_when_a_teaser() -> None:
     ld = '<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>'
-    assert clean(page(head=ld)).access == "paywalled"
+    assert clean(page(head=ld)).access == "metered"
+    teaser = BODY[:BODY.index("</p>", 400) + 4]
+    assert clean(page(head=ld, body=teaser)).access == "paywalled"
 
 
 def test_paywall_container_is_paywalled() -> None:
     article = clean(page(body=BODY + '<div class="article-paywall"><p>Log in to read more.</p></div>'))
     assert article is not None and article.access == "paywalled"
+
+
+def test_a_cut_text_on_a_page_saying_percent_remaining_is_paywalled() -> None:
+    body = BODY + '<p>Il vous reste 57% de cet article à lire.</p><div class="paywall"></div>'
+    assert clean(page(body=body)).access == "paywalled"
+
+
+def test_subscribe_promo_after_a_whole_free_text_is_not_a_cut() -> None:
+    long_body = BODY + BODY.replace("Paragraph", "Section") + "<p>Subscribe to continue reading award-winning journalism</p>"
+    assert clean(page(body=long_body)).access == "free"
 
 
 def test_subscribe_to_continue_is_truncated() -> None:
@@ -91,7 +103,9 @@ def test_paywall_vendor_markup_on_a_full_article_is_not_a_paywall() -> None:
 
 
 def test_content_tier_meta() -> None:
-    assert clean(page(head="<meta property='article:content_tier' content='locked'>")).access == "paywalled"
+    locked = "<meta property='article:content_tier' content='locked'>"
+    assert clean(page(head=locked)).access == "metered"  # the whole text is there
+    assert clean(page(head=locked, body=BODY[:BODY.index("</p>", 400) + 4])).access == "paywalled"
     assert clean(page(head="<meta property='article:content_tier' content='free'>")).access == "free"
 
 
