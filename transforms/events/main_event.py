@@ -17,6 +17,7 @@ from .model import Event, EventLocation
 from .resources import Resources
 
 LEAD = 3  # sentences of the body that count as the lead
+SURE = 0.5  # calibrated confidence above which a lead event is preferred as the main one
 
 
 def headline_words(title: Doc | None, lex: Lexicon) -> frozenset[str]:
@@ -48,6 +49,7 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
     in_lead = [ev for index, ev in events if index < LEAD]
     if not in_lead:
         return ranked
+    in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
     where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)
     flagged = replace(main, is_main=True, location=where)

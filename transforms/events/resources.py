@@ -8,6 +8,7 @@ from importlib import resources as package_files
 import spacy
 from spacy.language import Language
 
+from .calibration import Calibration, load_calibration
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, inflections, load_lexicon
 from .relevance import Relevance, load_relevance
@@ -29,6 +30,7 @@ class Resources:
     contexts: tuple[tuple[str, frozenset[str]], ...]
     prefilter: Prefilter = field(repr=False)
     relevance: Relevance = field(repr=False, default_factory=load_relevance)
+    calibration: Calibration | None = field(repr=False, default_factory=load_calibration)
 
 
 def _content(rest: str) -> list[str]:
@@ -61,4 +63,4 @@ def load_resources(model: str = MODEL) -> Resources:
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
     prefilter = build_prefilter(lexicon)
     return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter,
-                     relevance=load_relevance())
+                     relevance=load_relevance(), calibration=load_calibration())
