@@ -68,8 +68,9 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], pa
     tier = _tier(meta, rules)
     locked = meta.accessible_for_free is False or tier in rules.locked
     declared_free = meta.accessible_for_free is True or tier in rules.free
-    markup = not declared_free and _has_paywall_markup(tree, rules)  # vendor markup only counts undeclared
-    cut = _cut(raw_paragraphs, paragraphs, word_count, markup, rules) or (
+    cue = _truncated(raw_paragraphs, rules)
+    markup = not declared_free and (cue or word_count < rules.max_cue_words) and _has_paywall_markup(tree, rules)
+    cut = (cue and _cut(paragraphs, word_count, markup, rules)) or (
         word_count < rules.max_cue_words and _paywall_box_says_so(tree, rules))
     teaser = word_count < rules.max_teaser_words
     if locked:
@@ -81,11 +82,9 @@ def access_flag(meta: PageMeta, tree: HtmlElement, raw_paragraphs: list[str], pa
     return FREE if word_count >= rules.min_free_words else UNKNOWN
 
 
-def _cut(raw: list[str], paragraphs: list[str], word_count: int, markup: bool, rules: AccessRules) -> bool:
-    """The text ends in a teaser cue, and is short, stops mid-sentence or sits above a paywall container.
-    A cue after a long, complete body with no paywall is a promo box, not a cut."""
-    if not _truncated(raw, rules):
-        return False
+def _cut(paragraphs: list[str], word_count: int, markup: bool, rules: AccessRules) -> bool:
+    """Given a teaser cue at the end: the text is short, stops mid-sentence or sits above a paywall
+    container. A cue after a long, complete body with no paywall is a promo box, not a cut."""
     last = paragraphs[-1].rstrip() if paragraphs else ""
     return markup or word_count < rules.max_cue_words or not _SENTENCE_END.search(last)
 

@@ -224,7 +224,8 @@ def class_standfirst(tree: HtmlElement, paragraphs: list[str]) -> str | None:
     if not paragraphs:
         return None
     first, body = normalise(paragraphs[0])[:60], ""
-    for el in tree.xpath(f"//body//*[{test}]")[:10]:
+    # the standfirst sits under the headline: only the elements that follow the first <h1> are looked at
+    for el in tree.xpath(f"(//body//h1)[1]/following::*[position() <= {rules['after_h1']}][{test}]")[:10]:
         words = set(re.split(r"[-_\s]+", el.get("class", "").lower()))
         if not words & rules["class_words"] or el.xpath("ancestor::nav or ancestor::aside or ancestor::a"):
             continue
