@@ -8,7 +8,9 @@ on the event itself.
 
 Points: `crawl` (while crawls run), `load` (inside the raw-page write transaction), `clean` (after a
 batch of pages was cleaned, before its write), `commit` (after a batch's write committed), `finish`
-(derived state: after learning boilerplate, before duplicate links and the search index). The variables
+(derived state: after learning boilerplate, before duplicate links and the search index), `dedup`
+(inside the transaction that stores signatures and re-links a group, before it commits), `index`
+(inside the transaction that updates the search rows of pending articles, before it commits). The variables
 are read once by `configure()` at the command or flow entry; unset, the points cost one dict lookup.
 """
 from __future__ import annotations

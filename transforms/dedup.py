@@ -9,13 +9,20 @@ A wire story re-published with a new intro line or a different sign-off keeps we
 4-grams; two outlets' own stories about the same event share names and phrases but few 4-word runs.
 `duplicate_of` always points at the FIRST copy seen (earlier runs first, then arrival order), and a
 copy of a copy points at the original, not at the middle link.
+
+The rule is exact over any set of articles closed under "shares an LSH band or a content hash" (every
+article an article could match is in the set), so the warehouse keeps each article's signature and
+band keys and re-links only the closed group around what changed (stages.derived): the same links as
+a sweep over the whole archive, at a cost that does not grow with it.
 """
 from __future__ import annotations
 
 import logging
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from transforms.text import content_hash as text_content_hash
@@ -33,6 +40,37 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """Word n-grams of the lower-cased text, as bytes for hashing."""
     words = text_words(text)
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(len(words) - size + 1, 0))}
+
+
+def signatures(texts: Iterable[str], num_perm: int = NUM_PERM) -> list[np.ndarray | None]:
+    """The MinHash values of each text's shingles (None when too short to compare by similarity);
+    hashed in bulk, so the permutations are drawn once for all texts."""
+    grams = [list(shingles(text)) for text in texts]
+    long = [g for g in grams if len(g) >= MIN_WORDS - SHINGLE + 1]
+    sketches = iter(MinHash.bulk(long, num_perm=num_perm) if long else [])
+    return [next(sketches).hashvalues if len(g) >= MIN_WORDS - SHINGLE + 1 else None for g in grams]
+
+
+def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """The MinHash values of one text (see `signatures`)."""
+    return signatures([text], num_perm)[0]
+
+
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The LSH bands datasketch uses for this threshold: two texts are candidates when one band agrees."""
+    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+BANDS = _bands(THRESHOLD, NUM_PERM)
+SCHEME = MinHash(num_perm=1).scheme  # how stored signatures were hashed (datasketch's default)
+
+
+def band_keys(values: np.ndarray, bands: list[tuple[int, int]] = BANDS) -> list[int]:
+    """One 64-bit key per LSH band (equal keys <=> the band's values agree, up to 2^-64 collisions,
+    which the similarity check then rejects), so the warehouse finds candidates with an equi-join."""
+    raw = np.asarray(values, dtype=np.uint64)
+    return [int.from_bytes(hashlib.blake2b(raw[lo:hi].tobytes(), digest_size=8).digest(), "big") >> 1
+            for lo, hi in bands]
 
 
 class DuplicateIndex:
@@ -54,24 +92,27 @@ class DuplicateIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._order
 
-    def add(self, article_id: str, text: str, content_hash: str | None = None, original: str | None = None) -> None:
-        """Remember a text; a later `find` may return `article_id`, or `original` when it is a copy of that."""
+    def add(self, article_id: str, text: str, content_hash: str | None = None, original: str | None = None,
+            values: Any = False) -> None:
+        """Remember a text; a later `find` may return `article_id`, or `original` when it is a copy of that.
+
+        `values`: the text's stored signature (None: too short), to skip hashing it again."""
         if article_id in self._order:
             return
         self._order[article_id] = len(self._order)
         self._root[article_id] = self._root.get(original, original) if original else article_id
         self._hashes.setdefault(content_hash or text_content_hash(text), article_id)
-        sketch = self._sketch(text)
+        sketch = self._sketch(text, values)
         if sketch is not None:
             self._sketches[article_id] = sketch
             self._lsh.insert(article_id, sketch)
 
-    def find(self, article_id: str, text: str, content_hash: str | None = None) -> str | None:
+    def find(self, article_id: str, text: str, content_hash: str | None = None, values: Any = False) -> str | None:
         """The id of the first-seen copy of this text (another article), or None when it is new."""
         exact = self._hashes.get(content_hash or text_content_hash(text))
         if exact is not None and exact != article_id:
             return self._root[exact]
-        sketch = self._sketch(text)
+        sketch = self._sketch(text, values)
         if sketch is None:
             return None
         matches = [c for c in self._lsh.query(sketch)
@@ -80,28 +121,27 @@ class DuplicateIndex:
             return None
         return self._root[min(matches, key=lambda c: self._order[self._root[c]])]
 
-    def _sketch(self, text: str) -> MinHash | None:
-        grams = shingles(text)
-        if len(grams) < MIN_WORDS - SHINGLE + 1:
-            return None
-        sketch = MinHash(num_perm=self.num_perm)
-        sketch.update_batch(list(grams))
-        return sketch
+    def _sketch(self, text: str, values: Any = False) -> MinHash | None:
+        if values is False:
+            values = signature(text, self.num_perm)
+        return None if values is None else MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
 
 
 def duplicate_links(candidates: Iterable[dict[str, Any]], threshold: float = THRESHOLD,
                     num_perm: int = NUM_PERM) -> dict[str, str | None]:
     """`duplicate_of` for every candidate: the first-seen copy of its text, or None for an original.
 
-    `candidates` are dicts with `article_id`, `text` and `content_hash`, in the order that decides
-    which copy is the original (the warehouse gives earliest published first). Deterministic for a
-    given set of articles, so a run that crashed and resumed ends with the same links.
+    `candidates` are dicts with `article_id`, `text` and `content_hash` (and optionally `signature`,
+    the stored result of `signature(text)`), in the order that decides which copy is the original (the
+    warehouse gives earliest published first). Deterministic for a given set of articles, so a run
+    that crashed and resumed ends with the same links.
     """
     index = DuplicateIndex(threshold=threshold, num_perm=num_perm)
     links: dict[str, str | None] = {}
     for row in candidates:
         article_id, text = row["article_id"], row.get("text") or ""
-        original = index.find(article_id, text, row.get("content_hash"))
+        values = row.get("signature", False)
+        original = index.find(article_id, text, row.get("content_hash"), values)
         links[article_id] = original
-        index.add(article_id, text, row.get("content_hash") or None, original)
+        index.add(article_id, text, row.get("content_hash") or None, original, values)
     return links

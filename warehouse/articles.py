@@ -1,12 +1,15 @@
 """articles: one row per canonical URL; duplicate links, learned boilerplate and stale derived state.
 
 Records are plain dicts with the columns of ARTICLE_SCHEMA. Writing articles marks the derived state
-that depends on them (duplicate links, the search index, the source's learned boilerplate) stale in
-the same transaction, so a kill before that state is refreshed leaves a mark the next run acts on.
+that depends on them stale in the same transaction, so a kill before that state is refreshed leaves a
+mark the next run acts on: the source's learned boilerplate as a whole (derived_state), duplicate
+links and the search index per article (derived_pending: only the articles whose text, title or
+publication date actually changed, so the next refresh costs what changed).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -20,6 +23,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("categories", pa.list_(pa.string())), ("description", pa.string()), ("lead_image", pa.string()),
     ("access", pa.string()), ("text", pa.string()), ("word_count", pa.int32()),
     ("content_hash", pa.string()), ("block_keys", pa.list_(pa.string())), ("extractor_version", pa.string()),
+    ("page_kind_confidence", pa.float64()),
     ("run_id", pa.string()),
 ])
 UPSERT_SQL = """
@@ -36,6 +40,7 @@ UPSERT_SQL = """
         description = excluded.description, lead_image = excluded.lead_image,
         access = excluded.access, text = excluded.text, word_count = excluded.word_count,
         content_hash = excluded.content_hash, block_keys = excluded.block_keys,
+        page_kind_confidence = excluded.page_kind_confidence,
         duplicate_of = articles.duplicate_of,
         extractor_version = excluded.extractor_version, run_id = excluded.run_id,
         updated_at = excluded.updated_at
@@ -59,13 +64,52 @@ def upsert_articles(con: duckdb.DuckDBPyConnection, records: Iterable[dict[str, 
     con.register("article_batch", pa.Table.from_pylist(list(rows.values()), schema=ARTICLE_SCHEMA))
     try:
         before = con.execute("select count(*) from articles").fetchone()[0]
+        con.execute(PENDING_SQL, [[DUPLICATES, SEARCH]])
         con.execute(UPSERT_SQL)
         added = con.execute("select count(*) from articles").fetchone()[0] - before
     finally:
         con.unregister("article_batch")
     sources = sorted({r["source"] for r in rows.values()})
-    mark_stale(con, [DUPLICATES, SEARCH, *(boilerplate_state(s) for s in sources)])
+    mark_stale(con, [boilerplate_state(s) for s in sources])
     return added
+
+
+# Articles of the batch that are new or whose text, title or publication date changed (what duplicate
+# links and the search index depend on), marked pending for both.
+PENDING_SQL = """
+    insert into derived_pending
+    select n.name, b.article_id, current_timestamp
+    from article_batch b
+    left join articles a on a.article_id = b.article_id
+    cross join (select unnest(?::varchar[]) as name) n
+    where a.article_id is null or a.text is distinct from b.text or a.title is distinct from b.title
+       or a.published_at is distinct from try_cast(b.published as timestamptz)
+       or a.canonical_url is distinct from b.canonical_url
+    on conflict do nothing
+"""
+
+
+@contextmanager
+def id_table(con: duckdb.DuckDBPyConnection, name: str, article_ids: Iterable[str]) -> Iterator[str]:
+    """Article ids as a table `name` (one `article_id` column) for joins, whatever their number."""
+    con.register(name, pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
+    try:
+        yield name
+    finally:
+        con.unregister(name)
+
+
+def pending(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Ids of the articles whose `name` state (duplicates | search) must be redone."""
+    return [r[0] for r in con.execute("select article_id from derived_pending where name = ? order by article_id",
+                                      [name]).fetchall()]
+
+
+def clear_pending(con: duckdb.DuckDBPyConnection, name: str, article_ids: Sequence[str]) -> None:
+    """These articles' `name` state is up to date (call it in the transaction that wrote it)."""
+    with id_table(con, "cleared_ids", article_ids):
+        con.execute("delete from derived_pending where name = ? "
+                    "and article_id in (select article_id from cleared_ids)", [name])
 
 
 def mark_stale(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> None:
@@ -111,12 +155,12 @@ def save_boilerplate(con: duckdb.DuckDBPyConnection, source: str, blocks: Iterab
         con.unregister("bp_batch")
 
 
-def dedup_candidates(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Every article with what duplicate detection needs, earliest published first."""
-    cursor = con.execute("select article_id, text, content_hash, published from articles "
-                         "order by published_at nulls last, canonical_url")
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(text, content hash) of each of these articles (missing ids are absent)."""
+    with id_table(con, "text_ids", article_ids):
+        rows = con.execute("select article_id, coalesce(text, ''), content_hash from articles "
+                           "where article_id in (select article_id from text_ids)").fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def set_duplicates(con: duckdb.DuckDBPyConnection, links: dict[str, str | None]) -> int:

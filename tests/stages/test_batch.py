@@ -63,7 +63,10 @@ def test_articles_written_mark_derived_state_stale_until_refreshed(db_path):
     clean_batches(db_path, "r", "herald", None, code=False)
     with reader(db_path) as con:
         marked = {r[0] for r in con.execute("select name from derived_state").fetchall()}
-    assert marked == {"duplicates", "search", "boilerplate:herald"}
+        pending = con.execute("select name, count(*) from derived_pending group by name order by name").fetchall()
+    assert marked == {"boilerplate:herald"}
+    assert pending == [("duplicates", 10), ("search", 10)]
     derived.refresh(db_path)
     with reader(db_path) as con:
         assert con.execute("select count(*) from derived_state").fetchone() == (0,)
+        assert con.execute("select count(*) from derived_pending").fetchone() == (0,)

@@ -13,7 +13,7 @@ import pytest
 from warehouse import migrate, writer
 from warehouse.articles import upsert_articles
 from warehouse.extensions import extension_dir, install_fts
-from warehouse.search import rebuild_index
+from warehouse.search import index_articles
 
 CLI = shutil.which("duckdb", path=str(Path(sys.executable).parent))
 
@@ -24,7 +24,7 @@ def test_duckdb_cli_searches_without_a_load_line(db_path, tmp_path):
         migrate(con)
         upsert_articles(con, [{"article_id": "a", "canonical_url": "http://x/a", "url": "http://x/a", "source": "s",
                                "title": "Idlib falls", "text": "Rebels took the city of Idlib on Saturday."}], "r")
-        rebuild_index(con)
+        index_articles(con, ["a"])
     home = tmp_path / "home"
     installed = install_fts(home)
     assert installed == extension_dir(home) / "fts.duckdb_extension" and installed.stat().st_size > 0

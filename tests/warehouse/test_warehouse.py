@@ -12,7 +12,7 @@ from transforms.models import Article, RawPage, stable_id
 from warehouse import checks, migrate, reader, writer
 from warehouse.articles import upsert_articles
 from warehouse.pages import crawl_state, page_batch, upsert_raw_pages
-from warehouse.search import rebuild_index
+from warehouse.search import index_articles
 
 
 def page(url: str, status: int | None = 200, body: bytes | None = b"<html>x</html>", **kw) -> dict:
@@ -83,7 +83,7 @@ def test_search_macro_ranks_matching_articles(db_path):
     with writer(db_path) as con:
         migrate(con)
         upsert_articles(con, [article("http://a/1"), article("http://a/2", text="Markets rallied on Friday.", title="Stocks up")], "r")
-        rebuild_index(con)
+        index_articles(con, [stable_id("http://a/1"), stable_id("http://a/2")])
     with reader(db_path) as con:
         hits = con.execute("select canonical_url from search('idlib')").fetchall()
     assert hits == [("http://a/1",)]
