@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .coder import SentenceContext, places_in
+from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in
+from .gazetteer import Place
 from .lexicon import Lexicon
 from .model import Event, EventLocation
 from .resources import Resources
@@ -34,11 +35,20 @@ def _agrees(ev: Event, words: frozenset[str], ctx: SentenceContext, lex: Lexicon
 
 
 def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventLocation | None:
-    """The first place named in the given sentences (headline, then lead), else the dateline."""
+    """The first place named in the given sentences (headline, then lead), else the dateline.
+
+    Headlines capitalise every word ("Man, 34, arrested"), so a name counts as a place only where the
+    sentence says so: after "in/at/near/into", tagged a place by the NER, or a country or major city."""
     for doc in docs:
-        for _, place in places_in(doc, ctx, res):
-            return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
+        for tok, place in places_in(doc, ctx, res):
+            if _stated_place(tok, place):
+                return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
     return ctx.dateline
+
+
+def _stated_place(tok: Token, place: Place) -> bool:
+    locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+    return locative or tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind == "country" or place.population >= MAJOR_CITY
 
 
 def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: list[Doc],

@@ -71,3 +71,9 @@ def test_product_review_claims_no_main_event(resources):
     text = ("The best heated clothes airers are hard to beat. They cut drying time and help to fight damp. "
             "We tested twelve models over three months.")
     assert not any(e.is_main for e in code(resources, text, title="The best heated clothes airers"))
+
+
+def test_headline_capitals_are_not_places(resources):
+    events = code(resources, "A 34-year-old man has been arrested after a raid on a jewellery shop on Tuesday.",
+                  title="Man, 34, arrested after jewellers raid")
+    assert events and events[0].is_main and events[0].location is None
