@@ -122,13 +122,12 @@ def link_texts(tree: HtmlElement, url: str = "") -> frozenset[str]:
     the article's own headings, not other stories.
     """
     here = url.split("#")[0]
-    texts = (a.text_content() for a in tree.iter("a") if not _within_page(a.get("href"), here))
+    links = tree.xpath("//a[@href][contains(normalize-space(.), ' ')]")  # two words at least
+    texts = (a.text_content() for a in links if not _within_page(a.get("href"), here))
     return frozenset(key for t in texts if len(t) > 6 and (key := normalise(t)).count(" ") >= 1)
 
 
-def _within_page(href: str | None, here: str) -> bool:
-    if href is None:  # <a name=...>: an anchor, not a link
-        return True
+def _within_page(href: str, here: str) -> bool:
     href = href.strip()
     return href.startswith("#") or (bool(here) and href.split("#")[0] in (here, here.split("://", 1)[-1]))
 

@@ -104,8 +104,10 @@ def doubtful(paragraphs: list[str], tree: HtmlElement, declared_words: int | Non
         return "little prose"
     if junk_words(paragraphs) > MAX_JUNK_SHARE * words:
         return "much navigation-like text"
-    if not _short_of(words, max(declared_words or 0, len(_WORD.findall(" ".join(tree.xpath("//p//text()")))))):
-        return None  # not short even of every <p> on the page: skip the finer count below
+    chars = sum(len(p) + 1 for p in paragraphs)
+    page_chars = sum(map(len, tree.xpath("//p//text()")))
+    if not declared_words and chars >= MIN_COVERAGE * page_chars:
+        return None  # not short even of every <p> on the page (in characters): skip the word count below
     reference = max(declared_words or 0, page_paragraph_words(tree))
     if _short_of(words, reference) and not several_articles(tree):
         return f"{words} words of {reference} on the page"
@@ -197,9 +199,10 @@ def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None
     if key.count(" ") < 5:
         return None
     opening = " ".join(key.split()[:5])
+    first = opening.split()[0]
     body = tree.find(".//body")
     for el in body.iter(*_STANDFIRST_TAGS) if body is not None else ():
-        if el.text and normalise(el.text).startswith(opening):
+        if el.text and first in el.text.lower() and normalise(el.text).startswith(opening):
             # the element itself, or its container when the standfirst is split into several <p>
             for full in (" ".join(el.text_content().split()), _joined(el.getparent())):
                 if key in normalise(full) and len(normalise(full)) <= 1.3 * len(key):
