@@ -118,7 +118,8 @@ def may_name_someone(doc: Doc, res: Resources) -> bool:
     """Whether the NER must look at this sentence: a name that is also a small place ("Obama",
     "Hamilton"), or a capitalised word opening it that the tagger did not call a name."""
     first = doc[0] if len(doc) else None
-    if first is not None and first.tag_ in ("NN", "NNS") and first.dep_ in ("nsubj", "nsubjpass"):
+    if first is not None and first.tag_ in ("NN", "NNS") and first.dep_ in ("nsubj", "nsubjpass") \
+            and res.lexicon.sector(first.lower_) is None:
         return True
     for tok in doc:
         if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
