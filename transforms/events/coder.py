@@ -206,6 +206,14 @@ def _conditional(tok: Token, hostile: bool) -> bool:
     return False
 
 
+def _hypothetical(tok: Token) -> bool:
+    """Inside an "if ..." or "unless ..." clause: a condition, not something that happened."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in node.children):
+            return True
+    return False
+
+
 def _future(tok: Token) -> bool:
     """"would tighten the blockade", "will withdraw": the act is announced, not done."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children) \
@@ -306,7 +314,8 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     seen: set[str] = set()
     facts = SentenceFacts(places_in(doc, ctx, res), find_dates(doc.text, ctx.published),
                           context_of(doc, res))
-    for rank, trig in enumerate(find_triggers(doc, res.lexicon)[:MAX_TRIGGERS]):
+    triggers = [t for t in find_triggers(doc, res.lexicon) if not _hypothetical(t.token)]
+    for rank, trig in enumerate(triggers[:MAX_TRIGGERS]):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
         if ev.type in seen or not between_actors(ev, trig, res):
             continue  # one event per type and sentence (the event id is keyed on both)
