@@ -14,11 +14,10 @@ import logging
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from transforms.access import access_flag
 from transforms.clutter import clutter_flags, count_words, normalise
-from transforms.decode import decode_body
+from transforms.decode import decode_body, parse_html
 from transforms.extract import class_standfirst, extract_paragraphs, visible_standfirst
 from transforms.language import detect_language
 from transforms.metadata import PageMeta, page_meta
@@ -102,7 +101,7 @@ def _parse(page: RawPage) -> tuple[HtmlElement | None, str | None, tuple[str, ..
     notes = (decoded.note,) if decoded.note else ()
     if decoded.text is None:
         return None, decoded.reason, notes
-    tree = load_html(decoded.text)
+    tree = parse_html(decoded.text)
     if tree is None:
         return None, "body is not parseable HTML", notes
     size = int(tree.xpath("count(//*)"))

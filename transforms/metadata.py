@@ -253,14 +253,16 @@ def page_meta(tree: HtmlElement, page_url: str) -> PageMeta:
     meta = {key: found[0] for key, found in values.items()}
     published = iso_datetime(art.get("datePublished")) or _meta_date(meta, "published")
     declared_title = _text(art.get("headline")) or _text(meta.get("og:title"))
-    fallback = _trafilatura_meta(tree, page_url) if not (published and declared_title) else _EMPTY
-    published = published or _time_element(tree) or iso_datetime(fallback.date)
+    published = published or _time_element(tree)
+    h1s = _h1s(tree)
+    fallback = _trafilatura_meta(tree, page_url) if not (published and (declared_title or h1s)) else _EMPTY
+    published = published or iso_datetime(fallback.date)
     categories = tuple(dict.fromkeys(
         c for c in [*_keywords(art.get("keywords")), *values.get("article:tag", []),
                     *(fallback.categories or []), *(fallback.tags or [])] if c))
     site_name = _text(meta.get("og:site_name")) or _first_name(art.get("publisher")) or fallback.sitename
     seo_title = strip_site_suffix(declared_title, site_name, tree)
-    title = headline(seo_title, _h1s(tree)) or strip_site_suffix(_text(fallback.title), site_name, tree)
+    title = headline(seo_title, h1s) or strip_site_suffix(_text(fallback.title), site_name, tree)
     return PageMeta(
         title=title,
         seo_title=seo_title if seo_title != title else None,
