@@ -39,6 +39,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
         from bench import runs as bench
 
         result = bench.main(console)
+    elif args.what == "scale":
+        from bench import scale as bench
+
+        result = bench.main(console)
     elif args.what == "extraction":
         from bench import extraction as bench
 
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
         gold = args.gold or DEFAULT_SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
         site = sample_site_articles()
-        result = bench.main(gold, None, resources=None, site_articles=site)
+        result = bench.main(gold, None, resources=None, site_articles=site, workers=getattr(args, "workers", None) or 2)
     failures = bench.gate(result)
     for failure in failures:
         console.print(f"[red]below floor:[/] {failure}")

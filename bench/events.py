@@ -160,7 +160,8 @@ def measure_speed(articles: list[dict[str, Any]], resources: Resources, workers:
     words = sum(len(a["text"].split()) for a in articles)
     return {"articles": len(articles), "words_per_article": round(words / max(1, len(articles))),
             "event_rows": rows, "seconds": round(many, 3), "workers": workers,
-            "articles_per_s": round(len(articles) / many, 1), "articles_per_s_one_process": round(len(articles) / one, 1)}
+            "articles_per_s": round(len(articles) / many, 1), "articles_per_s_one_process": round(len(articles) / one, 1),
+            "speed_up": round(one / many, 2)}
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -265,13 +266,14 @@ def print_report(result: dict[str, Any]) -> None:
     for label, key in rows:
         print(f"{label:40s} {result[key + '_dev']:12.3f} {result[key + '_holdout']:12.3f}")
     for key in ("sent_nonevent_assault", "events_per_1000_words", "articles_per_s", "articles_per_s_one_process",
-                "words_per_article", "event_rows"):
+                "words_per_article", "event_rows", "workers"):
         print(f"{key:40s} {result[key]:>12}")
+    print(f"speed-up: {result['speed_up']}")
 
 
 def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None, split: str = "all",
          resources: Resources | None = None, site_articles: list[dict] | None = None,
-         speed: bool = True) -> dict[str, Any]:
+         speed: bool = True, workers: int = 2) -> dict[str, Any]:
     """Score the coder on the three sets (both halves) and time it; prints the table, returns the numbers.
 
     `site_articles` are the sample site's articles with their "key" (bench.cli.sample_site_articles);
@@ -287,9 +289,10 @@ def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None, s
     result.update(score_main_events(real_articles(site_articles), resources, scorer))
     result.update(score_sentences(resources))
     if speed:
-        result.update(measure_speed(sample_articles or paired_articles(site_articles), resources))
+        result.update(measure_speed(sample_articles or paired_articles(site_articles), resources, workers))
     else:
-        result.update({k: "-" for k in ("articles_per_s", "articles_per_s_one_process", "words_per_article", "event_rows")})
+        result.update({k: "-" for k in ("articles_per_s", "articles_per_s_one_process", "words_per_article",
+                                        "event_rows", "workers", "speed_up")})
     print_report(result)
     return result
 
