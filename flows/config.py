@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from spiders.source import Politeness, Source, describe
+from spiders.source import CrawlSettings, Politeness, Source, describe
 
-__all__ = ["ConfigError", "Politeness", "Settings", "Source", "SourcesFile", "load_sources"]
+__all__ = ["ConfigError", "CrawlSettings", "Politeness", "Settings", "Source", "SourcesFile", "load_sources"]
 
 
 class ConfigError(ValueError):
@@ -28,6 +28,7 @@ class SourcesFile(BaseModel):
 
     source: list[Source] = Field(min_length=1)
     schedule: str = "0 * * * *"  # cron for `newsdesk serve`; hourly by default
+    crawl: CrawlSettings = CrawlSettings()  # [crawl] backend = "redis://...": a frontier shared by many processes
 
 
 def load_sources(path: Path) -> SourcesFile:

@@ -6,6 +6,9 @@ The three spiders share one `Frontier` (a URL is requested at most once, the pag
 once) and run one after the other: sitemaps first, so their lastmod is known per URL; the site crawl
 last, so it can walk the links of pages the others already fetched. Each starts when the crawl goes
 idle (Scrapy's spider_idle signal), so per-domain concurrency holds for the whole crawl.
+
+With the shared-frontier settings of `spiders.shared` (a Redis backend), the frontier lives in Redis
+and the phases advance together across every process of the crawl.
 """
 from __future__ import annotations
 
@@ -41,6 +44,7 @@ class SourceCrawl(scrapy.Spider):
         self.frontier = Frontier(source, state or {})
         self.phases: list[SourceSpider] = []  # all of them, kept alive: signals hold receivers weakly
         self.current = 0
+        self.barrier: Any = None  # spiders.shared.PhaseBarrier on a shared frontier
 
     @classmethod
     def for_source(cls, source: Source) -> type["SourceCrawl"]:
@@ -51,6 +55,8 @@ class SourceCrawl(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "SourceCrawl":
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if crawler.settings.get("NEWSDESK_CRAWL_ID"):
+            spider.share(crawler.settings)
         spider.phases = [phase.from_crawler(crawler, source=spider.source, frontier=spider.frontier)
                          for phase in PHASES]
         # Bound methods: pydispatch holds receivers weakly and drops lambdas silently.
@@ -58,12 +64,32 @@ class SourceCrawl(scrapy.Spider):
         crawler.signals.connect(spider.phases[0].stop_non_html, signal=signals.headers_received)
         return spider
 
+    def share(self, settings: Any) -> None:
+        """Keep the frontier in Redis and advance phases with the other processes (spiders.shared)."""
+        import redis
+
+        from spiders.shared import PhaseBarrier, SharedFrontier, prefix
+
+        server = redis.Redis.from_url(settings.get("REDIS_URL"))
+        keys = prefix(settings.get("NEWSDESK_CRAWL_ID"), self.source.name)
+        self.frontier = SharedFrontier(self.source, self.frontier.state).attach(server, keys)
+        self.barrier = PhaseBarrier(server, keys, final=len(PHASES))
+        self.crawler.signals.connect(self.barrier_leave, signal=signals.spider_closed)
+
+    def barrier_leave(self) -> None:
+        self.barrier.leave()
+
     async def start(self) -> Any:
         for output in self.phases[0].entry_requests():
             yield output
 
     def next_phase(self) -> None:
-        """On idle, start the next spider that has something to do; when none has, the crawl ends."""
+        """On idle, start the next spider that has something to do; when none has, the crawl ends.
+
+        On a shared frontier, first wait (Scrapy fires spider_idle again every few seconds) until
+        every process of the crawl is idle in this phase."""
+        if self.barrier is not None and not self.barrier.may_advance(self.current, len(self.crawler.engine.scheduler)):
+            raise DontCloseSpider
         while self.current + 1 < len(self.phases):
             self.current += 1
             if self.schedule(self.phases[self.current].entry_requests()):

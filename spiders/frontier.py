@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,7 +49,7 @@ class Frontier:
     seen: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     robots: dict[str, Any] = field(default_factory=dict)  # host -> parsed robots.txt, for all spiders
-    links: dict[str, list[str]] = field(default_factory=dict)  # page -> its links, from feed/sitemap fetches
+    links: MutableMapping[str, list[str]] = field(default_factory=dict)  # page -> its links, from feed/sitemap fetches
 
     def __post_init__(self) -> None:
         configured = self.source.urls()
@@ -92,36 +93,44 @@ class Frontier:
         parts = urlsplit(url)
         return bool(self.article_re.search(parts.path + ("?" + parts.query if parts.query else "")))
 
+    def first_time(self, key: str) -> bool:
+        """Mark a canonical URL as handled; True only the first time (spiders.shared does it in Redis)."""
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def forget(self, key: str) -> None:
+        """Undo first_time() for a URL that was not requested after all (over the page budget)."""
+        self.seen.discard(key)
+
+    def take_budget(self) -> bool:
+        """One page of the max_pages budget, if any is left (shared by all workers in spiders.shared)."""
+        return self.counts["claimed"] < self.max_pages
+
     def claim(self, url: str) -> bool:
         """True once per URL and only while the page budget lasts: the caller may request it."""
         key = canonical_url(url)
-        if key in self.seen:
+        if not self.first_time(key):
             return False
-        if self.counts["claimed"] >= self.max_pages:
+        if not self.take_budget():
+            self.forget(key)
             if not self.counts["skipped_budget"]:
                 log.warning("%s: max_pages (%d) reached; not requesting more", self.name, self.max_pages)
             self.counts["skipped_budget"] += 1
             return False
-        self.seen.add(key)
         self.counts["claimed"] += 1
         return True
 
     def skip(self, url: str, why: str) -> None:
         """Mark a URL as handled without requesting it (unchanged per the crawl state)."""
-        key = canonical_url(url)
-        if key in self.seen:
-            return
-        self.seen.add(key)
-        self.counts["skipped_unchanged"] += 1
-        self.counts[f"skipped_{why}"] += 1
+        if self.first_time(canonical_url(url)):
+            self.counts["skipped_unchanged"] += 1
+            self.counts[f"skipped_{why}"] += 1
 
     def first_refusal(self, url: str) -> bool:
         """True the first time a refused URL is met: it is recorded once, and costs no page budget."""
-        key = canonical_url(url)
-        if key in self.seen:
-            return False
-        self.seen.add(key)
-        return True
+        return self.first_time(canonical_url(url))
 
     def unchanged_in_sitemap(self, url: str, lastmod: str | None) -> bool:
         """The sitemap's lastmod equals the stored one. Start URLs are never skipped: the site

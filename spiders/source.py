@@ -85,6 +85,27 @@ class Source(BaseModel):
         return list(dict.fromkeys([*self.sitemaps, *self.feeds, *self.start_urls]))
 
 
+class CrawlSettings(BaseModel):
+    """The `[crawl]` table of the sources file: where a shared frontier lives (spiders.shared), how many
+    crawl processes of each source share it. No backend: one process per source, as always."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    backend: str | None = None  # redis://host:port/db; none: today's single-process crawl
+    workers: int = Field(1, ge=1, le=64)  # crawl processes per source sharing the frontier
+
+    @field_validator("backend")
+    @classmethod
+    def _redis_url(cls, url: str | None) -> str | None:
+        if url is not None and not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a Redis URL (redis://host:port/db, rediss://..., unix://...)")
+        return url
+
+    @property
+    def shared(self) -> bool:
+        return self.backend is not None
+
+
 def describe(exc: ValidationError) -> str:
     """A validation error as one line naming each bad key: `source[1].feeds: Input should be a valid list`."""
     problems = []
