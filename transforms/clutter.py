@@ -72,6 +72,7 @@ class ClutterRules:
     author_tail_share: float
     author_tail_words: int
     repeat_min_words: int
+    header_words: int
     tail_body_words: int
     tail_line_words: int
     embeds: tuple[str, ...]
@@ -116,6 +117,7 @@ def load_rules(path: Path = RULES_FILE) -> ClutterRules:
         link_run=structure["link_run"], list_after_heading=structure["list_after_heading"],
         teaser_run=structure["teaser_run"], author_tail_share=structure["author_tail_share"],
         author_tail_words=structure["author_tail_words"], repeat_min_words=structure["repeat_min_words"],
+        header_words=structure["header_words"],
         tail_body_words=structure["tail_body_words"], tail_line_words=structure["tail_line_words"],
         embeds=tuple(data["embeds"]["classes"]))
 
@@ -165,6 +167,7 @@ def clutter_flags(paragraphs: Sequence[str], *, language: str | None = None, tit
     _mark_link_runs(paragraphs, counts, flags, link_texts, rules)
     _mark_repeated_links(keys, counts, copies, flags, link_texts, rules)
     _mark_tail(paragraphs, counts, flags, link_texts, rules)
+    _mark_header(paragraphs, counts, flags, rules)
     _sweep(counts, flags, rules)
     _mark_lists_after_headings(paragraphs, counts, flags, rules)
     _mark_teaser_lists(paragraphs, counts, flags, link_texts, rules)
@@ -340,6 +343,18 @@ def _mark_tail(paragraphs: Sequence[str], counts: list[int], flags: list[str | N
         bullet = text.startswith("- ")
         if shouting(text) or _linked(text, link_texts) or (not bullet and not _TERMINAL.search(text)):
             flags[i] = "tail"
+
+
+def _mark_header(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
+                 rules: ClutterRules) -> None:
+    """Before the body starts, a few words next to the repeated headline are its kicker, section label
+    or dateline ("Finanzmärkte", "World", "ku Frankfurt"). A longer line there is the deck: it stays."""
+    start = next((i for i, c in enumerate(counts) if c >= rules.tail_body_words and flags[i] is None), 0)
+    for i in range(start):
+        near_title = "title" in (flags[i - 1] if i else None, flags[i + 1] if i + 1 < len(flags) else None)
+        if flags[i] is None and near_title and counts[i] <= rules.header_words \
+                and not _TERMINAL.search(paragraphs[i]):
+            flags[i] = "header"
 
 
 def _mark_author_boxes(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],
