@@ -295,8 +295,10 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if ev.actor is not None:
         return is_political(ev.actor, rel) and context
     if trig.nominal:  # "demonstrators filled the streets": the trigger noun names the actors
+        doc = trig.token.doc  # "marches were held in cities where unions...", not "the civil war has devastated"
+        rest = doc[:trig.token.i].text + " " + doc[trig.token.i + 1:].text
         return (is_political(ev.recipient, rel) or res.lexicon.sector(trig.token.lower_) is not None
-                or ev.type in HOSTILE and bool(rel.anchors.search(ev.sentence)))  # "marches were held"
+                or ev.type in HOSTILE and bool(rel.anchors.search(rest)))
     if ev.type in HOSTILE:  # "... of shelling a school": an attack's target need not be a party
         return ev.recipient is not None and not is_thing(ev.recipient, rel)
     return is_political(ev.recipient, rel) and context
