@@ -243,14 +243,14 @@ def _sweep(counts: list[int], flags: list[str | None], rules: ClutterRules) -> N
     for a, b in zip(marked, marked[1:]):
         if 1 < b - a <= rules.max_sweep + 1 and all(short[a + 1:b]):
             for k in range(a + 1, b):
-                flags[k] = "run"
+                flags[k] = flags[k] or "run"
     first, last = marked[0], marked[-1]
     if first <= n * rules.edge_share and first <= rules.max_sweep and all(short[:first]):
         for k in range(first):
-            flags[k] = "run"
+            flags[k] = flags[k] or "run"
     if last >= n * (1 - rules.edge_share) and n - last - 1 <= rules.max_sweep and all(short[last + 1:]):
         for k in range(last + 1, n):
-            flags[k] = "run"
+            flags[k] = flags[k] or "run"
 
 
 def _mark_lists_after_headings(paragraphs: Sequence[str], counts: list[int], flags: list[str | None],

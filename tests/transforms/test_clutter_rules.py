@@ -110,3 +110,38 @@ def test_phrase_index_respects_language_and_word_boundaries() -> None:
     assert index.find("Jetzt abonnieren", "en") == []  # German phrases are not used on an English page
     assert index.find("They subscribed", "en") == []
     assert [h.phrase for h in index.find("この記事は会員限定です", "ja")] == ["会員限定"]
+
+
+def test_short_repeated_lines_are_structure_not_copies() -> None:
+    refrain = ["Eat every 2-3 hours.", STORY[0], "Eat every 2-3 hours.", STORY[1], "Eat every 2-3 hours.", STORY[2]]
+    assert remove_clutter(refrain) == refrain
+
+
+def test_a_list_item_is_not_judged_by_a_weak_word() -> None:
+    items = ["- Better Android support", "- Faster sync on slow networks", "- Support for the new buoy numbering"]
+    assert remove_clutter(STORY[:2] + items + STORY[2:]) == STORY[:2] + items + STORY[2:]
+
+
+LONG = [p[:-1] + ", according to the minutes of the meeting published by the council on its website." for p in STORY]
+
+
+def test_after_the_body_unterminated_and_shouting_lines_go_but_a_last_short_sentence_stays() -> None:
+    tail = ["Discover the weekend crossword and the puzzles hub", "MORE FROM THE HARBOUR DESK"]
+    last = "The council will vote again in May."
+    assert remove_clutter(LONG + [last] + tail) == LONG + [last]
+    assert remove_clutter(STORY + [last] + tail[:1]) == STORY + [last] + tail[:1]  # no long body: no tail
+
+
+def test_a_related_headline_printed_twice_as_a_link_goes_every_time() -> None:
+    headline = "Council delays vote on ferry fares"
+    links = frozenset({" ".join(tokens(headline))})
+    paragraphs = STORY[:2] + [headline] + STORY[2:] + [headline]
+    assert remove_clutter(paragraphs, link_texts=links) == STORY
+    assert remove_clutter(paragraphs) == paragraphs  # not a link: a repeated line of the text stays
+
+
+def test_kicker_and_dateline_beside_the_headline_go_but_the_deck_stays() -> None:
+    title = "Council approves budget after six-hour debate"
+    deck = "Opposition walks out before the final vote on the harbour levy"
+    flags = clutter_flags(["Politics", title, "ab Valbrook", deck] + LONG, titles=[title])
+    assert flags[:4] == ["header", "title", "header", None] and flags[4:] == [None] * len(LONG)
