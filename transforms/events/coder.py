@@ -26,7 +26,7 @@ from .phrases import is_pronoun, is_proper, is_time_word, participant, proper_ch
 from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import AID_GOODS, INTENT_WORDS, NEEDS_PARTY, Trigger, find_triggers
+from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
 
 HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 MAJOR_CITY = 1_000_000
