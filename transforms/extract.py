@@ -27,6 +27,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from transforms.clutter import count_words
+from transforms.text import words_key
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,11 @@ MAX_JUNK_SHARE = 0.25  # a fast result with more of its words in such runs is do
 MIN_COVERAGE = 0.5  # a fast result with fewer words than this share of the page's paragraphs is doubted
 MIN_MISSING_WORDS = 150  # ... when that many words are missing
 MARGIN, MARGIN_WORDS = 1.3, 40  # a fallback replaces the fast pass when its score is this much higher
+MIN_KEPT = 0.5  # ... and holds at least this share of the fast pass's prose paragraphs
 _SENTENCE_END = regex.compile(r"[.!?…。！？:\"”»“'’)]\s*$")
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre", "td")
 _BODY_TEXT = ("//body//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
-              " or ancestor::form)]//text()")
+              " or ancestor::form or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]//text()")
 _WORD = regex.compile(r"\w+")
 
 
@@ -118,6 +120,17 @@ def _short_of(words: int, reference: int) -> bool:
     return words < MIN_COVERAGE * reference and reference - words >= MIN_MISSING_WORDS
 
 
+def keeps(primary: list[str], candidate: list[str]) -> bool:
+    """The candidate holds most of the fast pass's prose: it extends the same article. One that does
+    not has found another block of the page (the next story, the comments), however long it is.
+    A fast pass with little prose has nothing to keep, and any candidate may replace it."""
+    prose = [words_key(p) for p in primary if _is_prose(p, count_words(p))]
+    if sum(k.count(" ") + 1 for k in prose) < ENOUGH_QUALITY:
+        return True
+    text = words_key(" ".join(candidate))
+    return sum(k in text for k in prose) >= MIN_KEPT * len(prose)
+
+
 def several_articles(tree: HtmlElement) -> bool:
     """The page holds more than one long <article> (an infinite-scroll page with the next stories):
     its paragraph count then says nothing about how much of *this* article we kept."""
@@ -173,7 +186,7 @@ def extract_paragraphs(tree: HtmlElement, url: str | None, declared_words: int |
     for name, extractor in FALLBACKS:  # cheapest first; stop once a candidate is beyond doubt
         paragraphs = extractor(tree, url)
         candidate = Extraction(paragraphs, name, score(paragraphs))
-        if candidate.score > max(best.score * MARGIN, best.score + MARGIN_WORDS):
+        if candidate.score > max(best.score * MARGIN, best.score + MARGIN_WORDS) and keeps(primary.paragraphs, paragraphs):
             best = candidate
             if doubtful(paragraphs, tree, declared_words) is None:
                 break

@@ -113,3 +113,19 @@ def test_benchmark_runs_both_systems_side_by_side(tmp_path: Path, capsys: pytest
     for system in result["systems"].values():
         assert 0 < system["f1"] <= 1 and system["docs_per_sec"] > 0
     assert "| newsdesk |" in capsys.readouterr().out
+
+
+def test_a_longer_candidate_from_another_block_of_the_page_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = ["The next story on the page tells of a ferry strike that closed the islands for a week."] * 60
+    own = [f"{PROSE} Part {i}." for i in range(12)]
+    assert extract.keeps(own, own + other) and not extract.keeps(own, other)
+    assert extract.keeps(["Home", "Menu"], other)  # nothing of its own to keep: anything may replace it
+    monkeypatch.setattr(extract, "with_trafilatura", lambda tree, url, compare=False: own)
+    monkeypatch.setattr(extract, "FALLBACKS", (("other", lambda tree, url: other),))
+    assert extract.extract_paragraphs(_tree_with(60), None).extractor == "trafilatura"
+
+
+def test_comment_paragraphs_do_not_count_as_page_text() -> None:
+    comments = "".join(f"<div class='comment'><p>{PROSE} Reader {i}.</p></div>" for i in range(30))
+    tree = load_html(f"<html><body><article><p>{PROSE}</p></article><section id='comments'>{comments}</section></body></html>")
+    assert extract.page_paragraph_words(tree) == len(PROSE.split())
