@@ -25,6 +25,7 @@ from trafilatura.settings import Document
 
 from transforms import urls
 from transforms.headline import _h1s, headline, strip_site_suffix
+from transforms.text import words_key
 
 log = logging.getLogger(__name__)
 _EMPTY = Document()
@@ -190,7 +191,14 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
                 continue
             if part.lower() not in (o.lower() for o in out):
                 out.append(part)
-    return tuple(out)
+    return _without_partial_names(out)
+
+
+def _without_partial_names(names: list[str]) -> tuple[str, ...]:
+    """A name whose words all belong to another name of the same byline ("Jane" beside "Jane Doe",
+    a byline split at a comma) is that person again, not a second author."""
+    keys = [set(words_key(n).split()) for n in names]
+    return tuple(n for n, k in zip(names, keys) if not any(k < other for other in keys))
 
 
 # ----------------------------------------------------------------------------- dates

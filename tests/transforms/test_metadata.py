@@ -125,3 +125,8 @@ def test_non_person_author_values_dropped() -> None:
     raw = ["d.kuckelkorn@boersen-zeitung.de", "nieuwsblad.be", "Deutsche Welle (www.dw.com)",
            "Professor of social studies at the faculty of the university", "Dominik Bath"]
     assert clean_authors(raw) == ("Dominik Bath",)
+
+
+def test_a_first_name_beside_the_full_name_is_not_a_second_author() -> None:
+    assert clean_authors(["Jane Doe", "Jane"]) == ("Jane Doe",)
+    assert clean_authors(["By Jane Doe and John Roe"]) == ("Jane Doe", "John Roe")
