@@ -209,7 +209,18 @@ def _mark_link_runs(paragraphs: Sequence[str], counts: list[int], flags: list[st
         if j - i >= rules.link_run or (j - i >= 2 and _next_to_clutter(flags, i, j)):
             for k in range(i, j):
                 flags[k] = flags[k] or "links"
+            _mark_box_heading(paragraphs, counts, flags, i, rules)
         i = max(j, i + 1)
+
+
+def _mark_box_heading(paragraphs: Sequence[str], counts: list[int], flags: list[str | None], start: int,
+                      rules: ClutterRules) -> None:
+    """The short line right above a list of links is that box's heading ("What to know about the
+    election", "More on this story"), whatever its words."""
+    head = start - 1
+    if head >= 0 and flags[head] is None and counts[head] <= rules.short_words \
+            and not _TERMINAL_STOP.search(paragraphs[head]):
+        flags[head] = "links"
 
 
 def is_link_text(key: str, link_texts: frozenset[str], by_length: list[str], lengths: list[int],
