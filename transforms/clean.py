@@ -28,7 +28,7 @@ from transforms.text import content_hash
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "clean-1.3"
-_HTML_TYPES = ("html", "xml", "text/plain")
+_HTML_TYPES = ("html", "xml")
 MAX_BOILERPLATE_SHARE = 0.5  # learned blocks may not remove more than this share of the words
 MAX_ELEMENTS = 60_000  # a parsed page with more elements than this is not an article page; it
 # bounds extraction time (a 2 MB page of nested tags would otherwise take minutes).
