@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import hashlib
+from functools import lru_cache
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,9 +57,17 @@ def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     return signatures([text], num_perm)[0]
 
 
+@lru_cache(maxsize=8)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) datasketch picks for this threshold (a numerical optimisation worth ~20 ms: once)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    """The LSH bands datasketch uses for this threshold: two texts are candidates when one band agrees."""
-    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+    """The LSH bands: two texts are candidates when the values of one band agree."""
+    bands, rows = lsh_params(threshold, num_perm)
+    return [(n * rows, (n + 1) * rows) for n in range(bands)]
 
 
 BANDS = _bands(THRESHOLD, NUM_PERM)
@@ -83,7 +92,7 @@ class DuplicateIndex:
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=lsh_params(threshold, num_perm))
         self._hashes: dict[str, str] = {}  # content hash -> article id
         self._sketches: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}  # article id -> arrival position
