@@ -271,7 +271,7 @@ def print_report(result: dict[str, Any]) -> None:
     print(f"speed-up: {result['speed_up']}")
 
 
-def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None, split: str = "all",
+def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None,
          resources: Resources | None = None, site_articles: list[dict] | None = None,
          speed: bool = True, workers: int = 2) -> dict[str, Any]:
     """Score the coder on the three sets (both halves) and time it; prints the table, returns the numbers.
@@ -284,7 +284,7 @@ def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None, s
     if site_articles is None:
         from bench.cli import sample_site_articles
         site_articles = sample_site_articles()
-    result: dict[str, Any] = {"split": split, "coder_version": CODER_VERSION}
+    result: dict[str, Any] = {"coder_version": CODER_VERSION}
     result.update(score_plover_halves(Path(gold), resources, scorer))
     result.update(score_main_events(real_articles(site_articles), resources, scorer))
     result.update(score_sentences(resources))
