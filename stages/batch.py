@@ -18,6 +18,7 @@ from stages import faults
 from stages.events import code_events, store_events
 from stages.progress import Progress, silent
 from stages.records import article_record, page_from_record
+from stages.warc import archive_dir, attach_bodies
 from transforms.boilerplate import block_keys
 from transforms.clean import EXTRACTOR_VERSION, clean_page
 from transforms.models import Article, RawPage
@@ -94,7 +95,7 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
         if not records:
             break
         after = records[-1]["url"]
-        pages = [page_from_record(r) for r in records]
+        pages = [page_from_record(r) for r in attach_bodies(records, archive_dir(db))]
         outcomes = {page.page_id: clean_one(page, pattern, learned) for page in pages}
         progress(f"clean {source}", len(pages))
         articles = [o.article for o in _unique(list(outcomes.values()))]

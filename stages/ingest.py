@@ -1,4 +1,6 @@
-"""Ingest: a crawl's JSONL output of raw pages into the raw_pages table, in short transactions."""
+"""Ingest: a crawl's JSONL output of raw pages into WARC files and the raw_pages table, in short
+transactions; each batch's records are written to the run's WARC file before the transaction that
+stores their rows and pointers (see stages/warc.py for why a kill in between leaves nothing behind)."""
 from __future__ import annotations
 
 import json
@@ -9,9 +11,10 @@ from typing import Any
 
 from stages import faults
 from stages.records import page_record
+from stages.warc import WarcFiles, archive_dir, repair
 from transforms.models import RawPage
 from warehouse import transaction, writer
-from warehouse.pages import upsert_raw_pages
+from warehouse.pages import committed_warcs, move_bodies, stored_bodies, upsert_raw_pages
 
 log = logging.getLogger(__name__)
 BATCH = 200  # pages per transaction: readers wait at most one batch
@@ -45,10 +48,47 @@ def fetch_counts(pages: list[RawPage]) -> dict[str, Any]:
 
 
 def load_pages(db: Path, path: Path, run_id: str) -> dict[str, Any]:
-    """Store a crawl's raw pages (idempotent upserts); returns the fetch counts."""
+    """Archive a crawl's raw pages as WARC and store their rows (idempotent upserts); returns the fetch counts."""
     pages = read_pages(path) if path.exists() else []
+    files = prepare_archive(db, run_id)
     for start in range(0, len(pages), BATCH):
-        with writer(db) as con, transaction(con):
-            upsert_raw_pages(con, [page_record(p) for p in pages[start:start + BATCH]], run_id)
-            faults.point("load")
+        store_pages(db, files, pages[start:start + BATCH], run_id)
     return fetch_counts(pages)
+
+
+def store_pages(db: Path, files: WarcFiles, pages: list[RawPage], run_id: str) -> None:
+    """One batch: WARC records appended and fsynced, then rows, pointers and committed length in one transaction."""
+    pointers, committed = files.append(pages)
+    faults.point("warc")
+    records = [{**page_record(p), **pointers.get(p.url, {"warc_file": None})} for p in pages]
+    with writer(db) as con, transaction(con):
+        upsert_raw_pages(con, records, run_id, committed)
+        faults.point("load")
+
+
+def prepare_archive(db: Path, run_id: str) -> WarcFiles:
+    """Cut WARC files back to what committed rows reference, move bodies an older version kept in the
+    database into WARC files; returns the run's WARC files."""
+    directory = archive_dir(db)
+    with writer(db) as con:
+        committed = committed_warcs(con)
+    for name in repair(directory, committed):
+        log.warning("WARC file %s cut back to its committed records (a run was killed while writing)", name)
+    files = WarcFiles(directory, run_id, prefix=Path(db).stem)
+    archive_stored_bodies(db, files)
+    return files
+
+
+def archive_stored_bodies(db: Path, files: WarcFiles) -> int:
+    """Bodies stored in raw_pages by versions before WARC archiving, moved out batch by batch (migration 006's
+    second half: a numbered SQL migration cannot write files); returns how many moved."""
+    moved = 0
+    while True:
+        with writer(db) as con:
+            rows = stored_bodies(con, BATCH)
+        if not rows:
+            return moved
+        pointers, (name, size) = files.append([RawPage(**row) for row in rows])
+        with writer(db) as con, transaction(con):
+            move_bodies(con, pointers, name, size)
+        moved += len(rows)

@@ -2,7 +2,8 @@
 
 Records are plain dicts with the columns of RAW_SCHEMA (`reason` says why a page is unusable). Batches
 go through Arrow (`con.register` then `insert ... select ... on conflict`), never through SQL built
-from values.
+from values. Bodies are not stored here but in WARC files (stages/warc.py): a record carries its body
+(hashed, to tell a changed page) and the WARC pointer of its response record; only the pointer is kept.
 """
 from __future__ import annotations
 
@@ -17,18 +18,20 @@ RAW_SCHEMA = pa.schema([
     ("page_id", pa.string()), ("url", pa.string()), ("source", pa.string()), ("via", pa.string()),
     ("final_url", pa.string()), ("status", pa.int32()), ("reason", pa.string()),
     ("content_type", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
-    ("sitemap_lastmod", pa.string()), ("location", pa.string()), ("body", pa.binary()),
+    ("sitemap_lastmod", pa.string()), ("location", pa.string()),
     ("body_hash", pa.string()), ("fetched_at", pa.string()), ("run_id", pa.string()),
+    ("warc_file", pa.string()), ("warc_offset", pa.int64()), ("warc_length", pa.int64()),
 ])
 # What the cleaning stage reads back of a page.
 PAGE_COLUMNS = ("page_id", "url", "source", "fetched_at", "final_url", "status", "reason", "via", "content_type",
-                "etag", "last_modified", "sitemap_lastmod", "location", "body")
+                "etag", "last_modified", "sitemap_lastmod", "location", "body", "warc_file", "warc_offset")
+STORED = "(warc_file is not null or body is not null)"  # a body to clean (body: not yet moved to a WARC)
 
 UPSERT_SQL = """
     insert into raw_pages by name
     select * exclude (fetched_at), fetched_at::timestamptz as fetched_at,
            fetched_at::timestamptz as first_seen_at,
-           case when body is not null and status between 200 and 299
+           case when warc_file is not null and status between 200 and 299
                 and coalesce(content_type, 'text/html') ilike '%html%' then 'pending' end as clean_status,
            null as clean_version
     from raw_batch
@@ -44,12 +47,15 @@ UPSERT_SQL = """
         etag = coalesce(excluded.etag, raw_pages.etag),
         last_modified = coalesce(excluded.last_modified, raw_pages.last_modified),
         location = excluded.location,
-        body = case when excluded.status = 304 then raw_pages.body else excluded.body end,
+        body = case when excluded.status = 304 then raw_pages.body end,
+        warc_file = case when excluded.status = 304 then raw_pages.warc_file else excluded.warc_file end,
+        warc_offset = case when excluded.status = 304 then raw_pages.warc_offset else excluded.warc_offset end,
+        warc_length = case when excluded.status = 304 then raw_pages.warc_length else excluded.warc_length end,
         body_hash = case when excluded.status = 304 then raw_pages.body_hash else excluded.body_hash end,
         clean_status = case
             when excluded.status = 304 then raw_pages.clean_status
             when excluded.body_hash is not distinct from raw_pages.body_hash then raw_pages.clean_status
-            when excluded.body is not null and excluded.status between 200 and 299
+            when excluded.warc_file is not null and excluded.status between 200 and 299
                  and coalesce(excluded.content_type, 'text/html') ilike '%html%' then 'pending'
             else null end
 """
@@ -61,10 +67,13 @@ def _row(record: dict[str, Any], run_id: str) -> dict[str, Any]:
             "body_hash": hashlib.sha1(body).hexdigest() if body is not None else None, "run_id": run_id}
 
 
-def upsert_raw_pages(con: duckdb.DuckDBPyConnection, records: Sequence[dict[str, Any]], run_id: str) -> int:
+def upsert_raw_pages(con: duckdb.DuckDBPyConnection, records: Sequence[dict[str, Any]], run_id: str,
+                     warc: tuple[str, int] | None = None) -> int:
     """Store the latest fetch of each URL. A 304 keeps the stored body; a changed body is re-cleaned.
 
-    Returns how many pages now wait for cleaning because they are new or their body changed.
+    Records with a body carry the WARC pointer of its response record (warc_file, warc_offset,
+    warc_length); `warc` is the (file, committed length) the records were appended to, stored in the
+    same transaction. Returns how many pages now wait for cleaning because they are new or changed.
     """
     if not records:
         return 0
@@ -73,9 +82,44 @@ def upsert_raw_pages(con: duckdb.DuckDBPyConnection, records: Sequence[dict[str,
     try:
         before = _pending_count(con)
         con.execute(UPSERT_SQL)
+        if warc is not None:
+            commit_warc(con, *warc)
         return _pending_count(con) - before
     finally:
         con.unregister("raw_batch")
+
+
+def commit_warc(con: duckdb.DuckDBPyConnection, name: str, size: int) -> None:
+    """Record that the first `size` bytes of WARC file `name` are referenced by committed rows."""
+    con.execute("insert into warc_files (name, committed_bytes) values (?, ?) on conflict (name) do update "
+                "set committed_bytes = excluded.committed_bytes, updated_at = now()", [name, size])
+
+
+def committed_warcs(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Committed length of every WARC file the warehouse knows."""
+    return dict(con.execute("select name, committed_bytes from warc_files").fetchall())
+
+
+def stored_bodies(con: duckdb.DuckDBPyConnection, limit: int) -> list[dict[str, Any]]:
+    """Pages whose body an earlier version kept in the database (to move into WARC files)."""
+    columns = ("url", "source", "fetched_at", "final_url", "status", "content_type", "etag", "last_modified",
+               "location", "body")
+    rows = con.execute(f"select {', '.join(columns)} from raw_pages where body is not null order by url limit ?",
+                       [limit]).fetchall()
+    return [{**dict(zip(columns, r)), "fetched_at": r[2].isoformat() if r[2] else None} for r in rows]
+
+
+def move_bodies(con: duckdb.DuckDBPyConnection, pointers: dict[str, dict[str, Any]], name: str, size: int) -> None:
+    """Point these pages (by URL) at their WARC records and drop the bodies from the database."""
+    rows = [{"url": url, **p} for url, p in pointers.items()]
+    con.register("moved", pa.Table.from_pylist(rows, schema=pa.schema(
+        [("url", pa.string()), ("warc_file", pa.string()), ("warc_offset", pa.int64()), ("warc_length", pa.int64())])))
+    try:
+        con.execute("update raw_pages set warc_file = m.warc_file, warc_offset = m.warc_offset, "
+                    "warc_length = m.warc_length, body = null from moved m where raw_pages.url = m.url")
+    finally:
+        con.unregister("moved")
+    commit_warc(con, name, size)
 
 
 def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
@@ -107,7 +151,7 @@ def page_batch(
     """The next `limit` pages (by URL, after `after`) to clean: pending ones, or every stored HTML page.
 
     Each is a dict of PAGE_COLUMNS (fetched_at as an ISO string)."""
-    where = ["body is not null", "status between 200 and 299", "url > ?",
+    where = [STORED, "status between 200 and 299", "url > ?",
              "coalesce(content_type, 'text/html') ilike '%html%'"]  # feeds and sitemaps are not articles
     params: list[Any] = [after]
     if not all_pages:

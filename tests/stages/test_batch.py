@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from stages import derived
 from stages.batch import clean_batches
-from stages.records import page_record
+from stages.ingest import prepare_archive, store_pages
 from transforms.models import RawPage
-from warehouse import migrate, reader, transaction, writer
-from warehouse.pages import upsert_raw_pages
+from warehouse import migrate, reader, writer
 
 TEMPLATE = "The Valbrook Herald is published by the Herald Community Trust, registered charity 1098231."
 ROWS = "select article_id, title, text, block_keys, content_hash from articles order by article_id"
@@ -28,8 +27,7 @@ def _page(i: int) -> RawPage:
 def _site(db) -> None:
     with writer(db) as con:
         migrate(con)
-        with transaction(con):
-            upsert_raw_pages(con, [page_record(_page(i)) for i in range(10)], "r0")
+    store_pages(db, prepare_archive(db, "r0"), [_page(i) for i in range(10)], "r0")
 
 
 def _pass(db, reprocess: bool) -> int:

@@ -15,9 +15,12 @@ from warehouse.pages import crawl_state, page_batch, upsert_raw_pages
 from warehouse.search import index_articles
 
 
-def page(url: str, status: int | None = 200, body: bytes | None = b"<html>x</html>", **kw) -> dict:
-    return page_record(RawPage(url=url, source="s", fetched_at="2026-01-01T00:00:00+00:00", status=status,
-                               body=body, **kw))
+def page(url: str, status: int | None = 200, body: bytes | None = b"<html>x</html>", offset: int = 0, **kw) -> dict:
+    """A raw-page record as stages.ingest makes it: with the WARC pointer of its body, if any."""
+    record = page_record(RawPage(url=url, source="s", fetched_at="2026-01-01T00:00:00+00:00", status=status,
+                                 body=body, **kw))
+    pointer = {"warc_file": "run.warc.gz", "warc_offset": offset, "warc_length": 100} if body else {}
+    return {**record, **pointer}
 
 
 def article(url: str, text: str = "Rebels took Idlib yesterday.", title: str = "Idlib falls", **kw) -> dict:
@@ -38,12 +41,14 @@ def test_migrations_are_recorded_and_applied_once(db_path):
 def test_raw_pages_upsert_is_idempotent_and_304_keeps_body(db_path):
     with writer(db_path) as con:
         migrate(con)
-        assert upsert_raw_pages(con, [page("http://a/1", etag='"v1"')], "r1") == 1
-        assert upsert_raw_pages(con, [page("http://a/1", etag='"v1"')], "r2") == 0
+        assert upsert_raw_pages(con, [page("http://a/1", etag='"v1"')], "r1", ("run.warc.gz", 200)) == 1
+        assert upsert_raw_pages(con, [page("http://a/1", etag='"v1"', offset=300)], "r2") == 0
         upsert_raw_pages(con, [page("http://a/1", status=304, body=None)], "r3")
-        body, status, etag, count = con.execute(
-            "select body, status, etag, (select count(*) from raw_pages) from raw_pages").fetchone()
-    assert (body, status, etag, count) == (b"<html>x</html>", 200, '"v1"', 1)
+        row = con.execute("select body, warc_file, warc_offset, status, etag, (select count(*) from raw_pages) "
+                          "from raw_pages").fetchone()
+        committed = con.execute("select name, committed_bytes from warc_files").fetchall()
+    assert row == (None, "run.warc.gz", 300, 200, '"v1"', 1)  # the body lives in the WARC file only
+    assert committed == [("run.warc.gz", 200)]
 
 
 def test_failures_are_stored_with_reason_and_not_queued_for_cleaning(db_path):
