@@ -85,5 +85,11 @@ def store_events(con: duckdb.DuckDBPyConnection, coded: dict[str, list[Event]], 
     canonical = [event_row(l.event) for l in links if l.story_id == l.event.event_id]
     added = write_events(con, list(coded), canonical, [mention_row(l, run_id) for l in links])
     story = {l.event.event_id: l.story_id for l in links}
-    set_main_events(con, {aid: story[evs[0].event_id] if evs else None for aid, evs in coded.items()})
+    set_main_events(con, {aid: main_event_id(evs, story) for aid, evs in coded.items()})
     return added
+
+
+def main_event_id(events: Sequence[Event], story: dict[str, str]) -> str | None:
+    """The canonical event the article is about: its event marked is_main (None when the lead holds none)."""
+    main = next((e for e in events if e.is_main), None)
+    return story[main.event_id] if main else None

@@ -90,4 +90,5 @@ def test_main_event_is_the_first_event_linked_to_its_canonical_row(db_path, seed
         upsert_events(con, {seed_article.id: events}, "run-1")
         main = con.execute("select e.type, e.location_name from articles a join events e "
                            "on e.event_id = a.main_event_id").fetchall()
+    assert events[0].is_main and not any(e.is_main for e in events[1:])
     assert main == [(events[0].type, events[0].location.name)]
