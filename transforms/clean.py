@@ -101,7 +101,7 @@ def _parse(page: RawPage) -> tuple[HtmlElement | None, str | None, tuple[str, ..
     notes = (decoded.note,) if decoded.note else ()
     if decoded.text is None:
         return None, decoded.reason, notes
-    tree = parse_html(decoded.text)
+    tree = parse_html(decoded.text, decoded.utf8)
     if tree is None:
         return None, "body is not parseable HTML", notes
     size = int(tree.xpath("count(//*)"))

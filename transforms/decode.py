@@ -34,6 +34,7 @@ class Decoded:
     text: str | None
     reason: str | None = None  # why there is no text: empty body, binary content, too large
     note: str | None = None  # text was decoded, but not as declared
+    utf8: bytes | None = None  # the body itself when it is that text in UTF-8 (parsed without re-encoding)
 
 
 def decode_body(body: bytes | None, content_type: str | None = None, max_bytes: int = MAX_BYTES) -> Decoded:
@@ -50,7 +51,7 @@ def decode_body(body: bytes | None, content_type: str | None = None, max_bytes: 
     declared = declared_charset(body, content_type)
     for encoding in dict.fromkeys(e for e in (declared, "utf-8") if e):
         if (text := _strict(body, encoding)) is not None:
-            return Decoded(text)
+            return Decoded(text, utf8=body if encoding == "utf-8" else None)
     for encoding in dict.fromkeys([*detect_encoding(body), "cp1252"]):
         if (text := _strict(body, encoding)) is not None:
             return Decoded(text, note=f"decoding fallback used: not valid {declared or 'utf-8'}, read as {encoding}")
@@ -87,17 +88,17 @@ def _looks_binary(body: bytes) -> bool:
     return len(_CONTROL.findall(head)) > max(8, len(head) // 100)
 
 
-def parse_html(text: str) -> HtmlElement | None:
+def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
     """The page's tree, with the repairs trafilatura's loader makes (invalid control characters,
     a self-closed doctype or <html/>), done on UTF-8 bytes: deleting bytes and letting libxml2 decode
     costs half of what the loader's regular expression over the whole string does."""
     head = text[:4096]
-    if "doctype" in head[:50].lower():
+    if "doctype" in head[:50].lower() and DOCTYPE_TAG.match(head):
         first, _, rest = text.partition("\n")
-        text = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+        text, utf8 = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest, None
     if any("<html" in line and line.endswith("/>") for line in head.splitlines()[:4]):
-        text = FAULTY_HTML.sub(r"\1>", text, count=1)
-    data = text.encode("utf-8", "replace").translate(None, _XML_INVALID)
+        text, utf8 = FAULTY_HTML.sub(r"\1>", text, count=1), None
+    data = (utf8 if utf8 is not None else text.encode("utf-8", "replace")).translate(None, _XML_INVALID)
     try:
         tree = fromstring(data, parser=HTML_PARSER)
     except (ValueError, TypeError, SyntaxError):  # lxml's ParserError is a SyntaxError subclass

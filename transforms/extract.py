@@ -55,7 +55,9 @@ class Extraction:
     score: int
 
 
+@lru_cache(maxsize=16384)
 def _is_prose(text: str, words: int) -> bool:
+    """Cached: every candidate's paragraphs are judged by quality(), junk_words() and keeps()."""
     return words >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text))
 
 
