@@ -52,7 +52,7 @@ def decode_body(body: bytes | None, content_type: str | None = None, max_bytes: 
     for encoding in dict.fromkeys(e for e in (declared, "utf-8") if e):
         if (text := _strict(body, encoding)) is not None:
             return Decoded(text, utf8=body if encoding == "utf-8" else None)
-    for encoding in dict.fromkeys([*detect_encoding(body), "cp1252"]):
+    for encoding in _guesses(body):
         if (text := _strict(body, encoding)) is not None:
             return Decoded(text, note=f"decoding fallback used: not valid {declared or 'utf-8'}, read as {encoding}")
     return Decoded(body.decode("utf-8", errors="replace"),
@@ -69,6 +69,15 @@ def declared_charset(body: bytes, content_type: str | None) -> str | None:
             except LookupError:
                 continue
     return None
+
+
+def _guesses(body: bytes) -> list[str]:
+    """The detector's encodings; when it cannot single one out (short texts), windows-1252 first:
+    the web's default legacy encoding, which WHATWG also uses for pages labelled latin-1."""
+    guesses = detect_encoding(body)
+    if len(guesses) != 1:
+        guesses = ["cp1252", *guesses]
+    return list(dict.fromkeys([*guesses, "cp1252"]))
 
 
 def _strict(body: bytes, encoding: str) -> str | None:

@@ -58,6 +58,16 @@ def test_latin1_page_labelled_utf8_is_decoded_and_the_guess_recorded() -> None:
     assert any("decoding fallback" in note for note in result.notes)
 
 
+def test_a_short_latin1_page_labelled_utf8_reads_as_western_european_text() -> None:
+    decoded = decode_body("<html><body><p>Café crème, naïve</p></body></html>".encode("latin-1"), "text/html; charset=utf-8")
+    assert "Café crème, naïve" in (decoded.text or "") and decoded.note
+
+
+def test_a_central_european_page_is_read_with_the_detected_charset() -> None:
+    decoded = decode_body("<html><body><p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p></body></html>".encode("cp1250"))
+    assert "žluťoučký kůň" in (decoded.text or "")
+
+
 def test_declared_charset_is_used_when_the_bytes_fit() -> None:
     text = decode_body("<p>Grüße</p>".encode("cp1252"), "text/html; charset=windows-1252")
     assert text.text == "<p>Grüße</p>" and text.note is None
