@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from transforms.models import stable_id
@@ -99,3 +100,35 @@ def archive(count: int, seed: int = 13, sources: int = 5, first: int = 0) -> Ite
             text = story(rng, rng.randint(5, 8))
             texts.append((text, published))
         yield article(first + n, text, published, f"outlet{rng.randrange(sources)}")
+
+
+def write_warc(path: Path, count: int, seed: int = 21, paragraphs: int = 10) -> int:
+    """A gzipped WARC of `count` news pages of about 600 words (request + response records), as a crawler
+    would write them; the input for timing `newsdesk import-warc`. Returns the number of pages."""
+    from warcio.warcwriter import WARCWriter
+
+    from bench.scale import page_html
+    from stages.warc import write_page
+    from transforms.models import RawPage
+
+    rng = random.Random(seed)
+    with Path(path).open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n in range(count):
+            when = START + timedelta(minutes=rng.randrange(365 * 24 * 60))
+            text = story(rng, paragraphs)
+            url = f"https://wire.example/news/{when:%Y/%m/%d}/story-{seed}-{n}"
+            body = page_html(text[:text.find(" ", 40)], text, when.isoformat()).encode("utf-8")
+            write_page(writer, out, RawPage(url=url, source="wire", fetched_at=when.isoformat(), status=200,
+                                            content_type="text/html; charset=utf-8", body=body))
+    return count
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="write a WARC of synthetic ~600-word news pages")
+    parser.add_argument("out", type=Path, metavar="FILE.warc.gz")
+    parser.add_argument("--count", type=int, default=600)
+    options = parser.parse_args()
+    print(f"{write_warc(options.out, options.count)} pages written to {options.out}")

@@ -180,6 +180,14 @@ def _add_pipeline_commands(add) -> None:
     p.add_argument("--port", type=int, default=4200, help="port of the Prefect server and UI on 127.0.0.1")
     p = add("init", cmd_init, "write a commented sources.toml in the current directory")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    from flows.backfill import cmd_import_warc
+
+    p = add("import-warc", _library(cmd_import_warc), "backfill articles and events from WARC files (CC-NEWS, "
+                                                      "another crawler's); resumable; prints its articles/s")
+    p.add_argument("files", nargs="+", metavar="FILE.warc.gz")
+    p.add_argument("--source", required=True, help="source name the imported pages are stored under")
+    p.add_argument("--workers", type=int, metavar="N", help="processes cleaning and coding (default: one per core)")
+    p.add_argument("--no-events", action="store_true", help="skip event coding")
 
 
 def _add_library_commands(add) -> None:

@@ -181,3 +181,15 @@ def crawl_state(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
     loaded = [url for url, _, _, _, status, _, _ in rows if status in ("article", "skipped", "unusable")]
     documents = [url for url, *_, via, ctype in rows if via in ("feed", "sitemap") and "html" not in (ctype or "")]
     return {"pages": pages, "loaded": loaded, "documents": documents}
+
+
+def import_offset(con: duckdb.DuckDBPyConnection, path: str, source: str) -> int:
+    """Byte offset where an import of WARC file `path` for `source` resumes (0: never imported)."""
+    row = con.execute("select next_offset from warc_imports where path = ? and source = ?", [path, source]).fetchone()
+    return row[0] if row else 0
+
+
+def record_import(con: duckdb.DuckDBPyConnection, path: str, source: str, next_offset: int) -> None:
+    """Every record of `path` before `next_offset` is stored; call in the transaction that stores them."""
+    con.execute("insert into warc_imports (path, source, next_offset) values (?, ?, ?) on conflict (path, source) "
+                "do update set next_offset = excluded.next_offset, updated_at = now()", [path, source, next_offset])
