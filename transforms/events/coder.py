@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .calibration import features
 from .dates import DateMatch, find_dates
@@ -60,6 +60,7 @@ class SentenceFacts:
     places: list[tuple[Token, Place]]
     dates: list[DateMatch]
     context: str | None
+    text: str = ""  # the sentence (Doc.text rebuilds it from the tokens on every call)
 
 
 def country_votes(text: str, gaz: Gazetteer) -> Counter[str]:
@@ -105,30 +106,66 @@ def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Toke
     A name the statistical NER tags as a person or an organisation is never a place ("Obama" is not
     the town in Japan, "Hamilton" not the one in Ohio), unless the sentence puts it after a locative
     preposition ("in Bama"). NER runs only on sentences where the gazetteer found a candidate."""
+    found = gazetteer_places(doc, ctx, res)
+    with_entities(doc, res, [tok for tok, place in found if _ambiguous(place)])
+    return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
+
+
+def gazetteer_places(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
+    """Every name in the sentence the gazetteer knows, before the NER has had its say."""
     found = []
     for tok in doc:
         if is_proper(tok) and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
             place = res.gazetteer.resolve(span_text(proper_chain(tok)), ctx.votes)
             if place is not None:
                 found.append((tok, place))
-    if any(place.kind == "city" and place.population < MAJOR_CITY for _, place in found):
-        with_entities(doc, res)
-    return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
+    return found
 
 
-def may_name_someone(doc: Doc, res: Resources) -> bool:
-    """Whether the NER must look at this sentence: a name that is also a small place ("Obama",
-    "Hamilton"), or a capitalised word opening it that the tagger did not call a name."""
+def _ambiguous(place: Place) -> bool:
+    """A small city's name may be a person's or an organisation's: only the NER can tell."""
+    return place.kind == "city" and place.population < MAJOR_CITY
+
+
+NER_CONTEXT = 8  # tokens of context the NER sees on each side of a name it must settle
+
+
+def name_window(doc: Doc, res: Resources) -> tuple[int, int] | None:
+    """The tokens the NER must look at in this sentence, if any: around the names that are also small
+    places ("Obama", "Hamilton"), and a capitalised word opening it that the tagger did not call a name
+    ("Trump accused..."). None when no decision needs the NER."""
+    marked: list[int] = []
     first = doc[0] if len(doc) else None
     if first is not None and first.tag_ in ("NN", "NNS") and first.dep_ in ("nsubj", "nsubjpass") \
             and res.lexicon.sector(first.lower_) is None:
-        return True
+        marked.append(0)
     for tok in doc:
         if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
-            found = res.gazetteer.candidates(span_text(proper_chain(tok)))
+            chain = proper_chain(tok)
+            found = res.gazetteer.candidates(span_text(chain))
             if found and not any(p.kind == "country" or p.population >= MAJOR_CITY for p in found):
-                return True
-    return False
+                marked.extend((chain[0].i, chain[-1].i))
+    if not marked:
+        return None
+    return max(0, min(marked) - NER_CONTEXT), min(len(doc), max(marked) + 1 + NER_CONTEXT)
+
+
+def entities_in_windows(docs: list[Doc], res: Resources, batch_size: int = 64) -> None:
+    """Run the NER, in one batch, only on the windows of the sentences that need it (name_window),
+    and copy its entities back; the rest of each sentence stays without entities."""
+    todo = [(doc, window) for doc in docs if not doc.has_annotation("ENT_IOB") and (window := name_window(doc, res))]
+    parts = [doc[a:b].as_doc() for doc, (a, b) in todo]
+    for (doc, window), part in zip(todo, res.nlp.get_pipe("ner").pipe(parts, batch_size=batch_size)):
+        _set_window_entities(doc, window, part)
+
+
+def _set_window_entities(doc: Doc, window: tuple[int, int], part: Doc) -> None:
+    """Copy the entities the NER found in `part` (doc[a:b] as a Doc) back; the window's other tokens
+    are outside any entity, the rest of the sentence stays unannotated."""
+    a, b = window
+    inside = {a + i for e in part.ents for i in range(e.start, e.end)}
+    doc.set_ents([Span(doc, a + e.start, a + e.end, label=e.label_) for e in part.ents],
+                 outside=[doc[i:i + 1] for i in range(a, b) if i not in inside], default="unmodified")
 
 
 def _names_someone(tok: Token, place: Place) -> bool:
@@ -140,14 +177,22 @@ def _names_someone(tok: Token, place: Place) -> bool:
     return tagged and not locative and place.kind == "city" and place.population < MAJOR_CITY
 
 
-def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None) -> Token | None:
-    """With no one on the receiving end, the place acted upon stands in (as CAMEO coders code it)."""
+def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None,
+                    used: set[int] | None = None) -> Token | None:
+    """With no one on the receiving end, the place acted upon stands in (as CAMEO coders code it).
+    The chosen name's index goes into `used`."""
     outside = [tok for tok, _ in places if actor is None or not (actor.left_edge.i <= tok.i <= actor.right_edge.i)]
-    return min(outside, key=lambda t: tree_distance(t, trig.token), default=None)
+    best = min(outside, key=lambda t: tree_distance(t, trig.token), default=None)
+    if best is not None and used is not None:
+        used.add(best.i)
+    return best
 
 
-def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int]) -> EventLocation | None:
-    best: tuple[float, EventLocation] | None = None
+def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
+                  used: set[int] | None = None) -> EventLocation | None:
+    """The place named nearest the trigger in the parse, preferring "in/at/near X"; its index goes
+    into `used`."""
+    best: tuple[float, EventLocation, int] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
@@ -155,12 +200,14 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind == "country" else 0)
         loc = EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
         if best is None or score < best[0]:
-            best = (score, loc)
+            best = (score, loc, tok.i)
+    if best is not None and used is not None:
+        used.add(best[2])
     return best[1] if best else None
 
 
-def context_of(doc: Doc, res: Resources) -> str | None:
-    words = set(_WORDS.findall(doc.text.lower()))
+def context_of(doc: Doc, res: Resources, text: str | None = None) -> str | None:
+    words = set(_WORDS.findall((text if text is not None else doc.text).lower()))
     return next((name for name, keys in res.contexts if words & keys), None)
 
 
@@ -172,20 +219,27 @@ def _participant(tok: Token | None, res: Resources, prev: Token | None) -> Parti
     found = participant(tok, res.lexicon, res.gazetteer)
     if not found.named and tok.text[:1].isupper() and tok.i == tok.sent.start and tok.tag_ in ("NN", "NNS"):
         # a name opening the sentence may be tagged as a common noun ("Trump accused..."): the NER decides
-        with_entities(tok.doc, res)
+        with_entities(tok.doc, res, [tok])
         found = replace(found, named=tok.ent_type_ in NAMED_ENTITIES)
     return found
 
 
-def with_entities(doc: Doc, res: Resources) -> Doc:
-    """Run the statistical NER on a parsed sentence once, only where a decision needs it."""
-    if not doc.has_annotation("ENT_IOB"):
+def with_entities(doc: Doc, res: Resources, tokens: list[Token]) -> Doc:
+    """Entities for `tokens` (names a decision hangs on): the NER runs on a window around them unless
+    it has already seen them (entities_in_windows); on the whole sentence when it saw another part."""
+    if not tokens or all(t.ent_iob != 0 for t in tokens):
+        return doc
+    if doc.has_annotation("ENT_IOB"):
         res.nlp.get_pipe("ner")(doc)
+        return doc
+    chains = [t for tok in tokens for t in (proper_chain(tok) if is_proper(tok) else [tok])]
+    window = (max(0, min(t.i for t in chains) - NER_CONTEXT), min(len(doc), max(t.i for t in chains) + 1 + NER_CONTEXT))
+    _set_window_entities(doc, window, res.nlp.get_pipe("ner")(doc[window[0]:window[1]].as_doc()))
     return doc
 
 
-def _parties(trig: Trigger, res: Resources, prev: Token | None,
-             facts: SentenceFacts) -> tuple[Token | None, Participant | None, Participant | None, bool]:
+def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceFacts,
+             used: set[int] | None = None) -> tuple[Token | None, Participant | None, Participant | None, bool]:
     """Actor token, actor, recipient, and whether the recipient is a party (not a thing or a place)."""
     lex = res.lexicon
     finder = find_nominal_actor if trig.nominal else find_actor
@@ -193,7 +247,7 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None,
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
     rec_tok = resolve_pronoun(rec_tok, lex)
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
-        rec_tok = place_recipient(facts.places, trig, actor_tok) or rec_tok
+        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or rec_tok
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 
@@ -247,13 +301,14 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
 
 
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,
-                 res: Resources, prev: Token | None, facts: SentenceFacts) -> Event:
+                 res: Resources, prev: Token | None, facts: SentenceFacts, used: set[int] | None = None) -> Event:
+    """One candidate event of a trigger; `used` collects the place names it was placed at or aimed at."""
     lex = res.lexicon
-    actor_tok, actor, recipient, rec_ok = _parties(trig, res, prev, facts)
+    actor_tok, actor, recipient, rec_ok = _parties(trig, res, prev, facts, used)
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status, lex)
     skip = {t.i for t in (actor_tok,) if t is not None}
-    location = pick_location(facts.places, trig, skip) or ctx.dateline
+    location = pick_location(facts.places, trig, skip, used) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
         + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3)
@@ -266,7 +321,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
         reported_by=source, location=location,
         date=(date.date.isoformat() if date else ctx.published.isoformat() if ctx.published else None),
         date_precision=(date.precision if date else "day" if ctx.published else None),
-        date_text=date.text if date else None, sentence=doc.text, start=start, end=end,
+        date_text=date.text if date else None, sentence=facts.text or doc.text, start=start, end=end,
         confidence=round(max(0.05, min(0.99, conf)), 3), cameo_root=cameo,
     )
 
@@ -314,13 +369,33 @@ def _aid_object(trig: Trigger, res: Resources) -> bool:
 
 def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceContext, res: Resources,
                   prev: Token | None) -> list[Event]:
+    """The sentence's events. The NER (costly) runs only when a candidate would be placed at, or aimed
+    at, a name that may be a small place or a person's name; then the sentence is coded again with the
+    names the NER calls people or organisations taken out of its places."""
+    triggers = [t for t in find_triggers(doc, res.lexicon) if not _hypothetical(t.token)][:MAX_TRIGGERS]
+    if not triggers:
+        return []
+    places = gazetteer_places(doc, ctx, res)
+    text = ctx.text[span[0]:span[1]]  # the parsed sentence: the Doc was made from this very slice
+    facts = SentenceFacts(places, find_dates(text, ctx.published), context_of(doc, res, text), text)
+    events, used = _code_triggers(doc, triggers, span, index, ctx, res, prev, facts)
+    names = [tok for tok, place in places if _ambiguous(place) and tok.i in used]
+    if names:
+        with_entities(doc, res, names)
+        kept = [(tok, place) for tok, place in places if not _names_someone(tok, place)]
+        if len(kept) < len(places):
+            events, _ = _code_triggers(doc, triggers, span, index, ctx, res, prev, replace(facts, places=kept))
+    return events
+
+
+def _code_triggers(doc: Doc, triggers: list[Trigger], span: tuple[int, int], index: int, ctx: SentenceContext,
+                   res: Resources, prev: Token | None, facts: SentenceFacts) -> tuple[list[Event], set[int]]:
+    """The events of the sentence's triggers, and the place tokens the candidates used."""
     events: list[Event] = []
     seen: set[str] = set()
-    facts = SentenceFacts(places_in(doc, ctx, res), find_dates(doc.text, ctx.published),
-                          context_of(doc, res))
-    triggers = [t for t in find_triggers(doc, res.lexicon) if not _hypothetical(t.token)]
-    for rank, trig in enumerate(triggers[:MAX_TRIGGERS]):
-        ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts)
+    used: set[int] = set()
+    for rank, trig in enumerate(triggers):
+        ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts, used)
         if ev.type in seen or not between_actors(ev, trig, res):
             continue  # one event per type and sentence (the event id is keyed on both)
         confidence = calibrated(ev, trig, rank, res)
@@ -328,7 +403,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
             continue
         seen.add(ev.type)
         events.append(replace(ev, salience=salience(ev, len(events), index, ctx), confidence=confidence))
-    return events
+    return events, used
 
 
 def calibrated(ev: Event, trig: Trigger, rank: int, res: Resources) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .coder import SentenceContext, code_sentence, country_votes, may_name_someone
+from .coder import SentenceContext, code_sentence, country_votes, entities_in_windows
 from .dates import parse_published
 from .model import Event, EventLocation, as_input
 from spacy.tokens import Token
@@ -80,9 +80,7 @@ def extract_events_many(articles: Iterable[Any], resources: Resources, batch_siz
     plans = [_plan(a, resources) for a in articles]
     texts = [t for _, _, batch in plans for t in batch]
     docs = list(resources.nlp.pipe(texts, batch_size=batch_size))
-    ambiguous = [d for d in docs if may_name_someone(d, resources)]
-    for _ in resources.nlp.get_pipe("ner").pipe(ambiguous, batch_size=batch_size):
-        pass  # entities set in place, in one batch: the coder reads them when placing events
+    entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
     out, pos = [], 0
     for art, chosen, batch in plans:
         out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources))
