@@ -132,17 +132,17 @@ def _code_chunk(chunk: list[dict[str, Any]]) -> list[list[Any]]:
     return extract_events_many(chunk, _WORKER_RESOURCES)
 
 
-def _code_all(articles: list[dict[str, Any]], resources: Resources, pool: Any) -> list[list[Any]]:
+def _code_all(articles: list[dict[str, Any]], resources: Resources, pool: Any, workers: int = 1) -> list[list[Any]]:
     if pool is None:
         return extract_events_many(articles, resources)
-    size = max(1, len(articles) // 8)
+    size = max(1, -(-len(articles) // (4 * workers)))  # four equal chunks per worker: none left idle at the end
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     return [evs for part in pool.map(_code_chunk, chunks) for evs in part]
 
 
-def _timed(articles: list[dict[str, Any]], resources: Resources, pool: Any) -> tuple[float, int]:
+def _timed(articles: list[dict[str, Any]], resources: Resources, pool: Any, workers: int = 1) -> tuple[float, int]:
     start = time.perf_counter()
-    coded = _code_all(articles, resources, pool)
+    coded = _code_all(articles, resources, pool, workers)
     rows = [m.event.to_json() | {"story_id": m.story_id} for m in link_mentions(e for evs in coded for e in evs)]
     return time.perf_counter() - start, len(rows)
 
@@ -156,7 +156,7 @@ def measure_speed(articles: list[dict[str, Any]], resources: Resources, workers:
     _WORKER_RESOURCES = resources
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pool.map(_code_chunk, [articles[:1]] * workers)
-        many, _ = _timed(articles, resources, pool)
+        many, _ = _timed(articles, resources, pool, workers)
     words = sum(len(a["text"].split()) for a in articles)
     return {"articles": len(articles), "words_per_article": round(words / max(1, len(articles))),
             "event_rows": rows, "seconds": round(many, 3), "workers": workers,
