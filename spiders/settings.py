@@ -50,7 +50,12 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # Hostile input (SECURITY.md): every connection goes to an address spiders.guard accepts, checked
 # after DNS resolution; only http(s) is fetched, never through a proxy from the environment.
-DOWNLOADER_MIDDLEWARES = {"spiders.resolver.AddressGuardMiddleware": 950}  # nearest the downloader
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.resolver.AddressGuardMiddleware": 950,  # nearest the downloader
+    # Scrapy's robots.txt middleware lets through all but one request waiting for robots.txt (spiders.robots).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.robots.RobotsTxtMiddleware": 100,
+}
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 HTTPPROXY_ENABLED = False
 ALLOW_PRIVATE_ADDRESSES = False  # per source: Source.allow_private
