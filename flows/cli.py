@@ -75,10 +75,19 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     with progress.shown(err) as bars:
         summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events,
-                               progress=bars)
+                               progress=bars, crawl=config.crawl, coding=_coding(args))
     if "skipped" in summary:
         raise RunInProgress(summary["skipped"])
     return _finish_summary(summary)
+
+
+def _coding(args: argparse.Namespace):
+    """Where cleaning and event coding run: here, or on Dask (`--workers N`, `--dask-address`)."""
+    from flows.scale import Coding
+
+    if args.workers is not None and args.workers < 1:
+        raise tools.InputError("--workers must be at least 1")
+    return Coding(workers=args.workers, address=args.dask_address)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -171,6 +180,10 @@ def _add_pipeline_commands(add) -> None:
     p.add_argument("--port", type=int, default=8731, help="first of three local ports for the sample site")
     p = add("run", cmd_run, "one full pipeline run over the configured sources")
     p.add_argument("--no-events", action="store_true", help="skip event coding")
+    p.add_argument("--workers", type=int, metavar="N", help="clean and code events on a local Dask cluster of N "
+                                                            "worker processes (default: in this process)")
+    p.add_argument("--dask-address", metavar="URL", help="clean and code events on a running Dask cluster, "
+                                                         "e.g. tcp://10.0.0.5:8786")
     p = add("reprocess", cmd_reprocess, "rebuild articles and events from stored pages, without fetching")
     p.add_argument("--source", help="only this source")
     p.add_argument("--since", help="only pages fetched on or after this date (YYYY-MM-DD)")

@@ -22,7 +22,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.config import Source, load_sources
+from flows.config import CrawlSettings, Source, load_sources
+from flows.scale import Coding, coding_runner, scheduler_address
 from flows.runlock import RunInProgress, run_lock
 from flows.tasks import crawl_source, finish_run_record, ingest_source, refresh_derived, reprocess_source
 from stages import faults
@@ -87,9 +88,13 @@ def _summary_markdown(run_id: str, summary: dict[str, Any]) -> str:
 @flow(name="newsdesk-run", task_runner=ThreadPoolTaskRunner(max_workers=3), log_prints=False,
       validate_parameters=False)
 def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | None = None,
-                 code_events: bool = True, progress: Any = None) -> dict[str, Any]:
+                 code_events: bool = True, progress: Any = None, crawl: CrawlSettings | None = None,
+                 coding: Coding | None = None) -> dict[str, Any]:
     """Crawl every source, load raw pages, clean them into articles and events, and bring duplicate
     links, learned boilerplate and the search index up to date.
+
+    `crawl` ([crawl] of the sources file) may share each source's frontier between processes through
+    Redis; `coding` may fan cleaning and event coding out on Dask (flows.scale).
 
     Only one run per warehouse at a time: while another holds the run lock this one does nothing.
     `progress` is a stages.progress.Progress callback (the CLI's bars).
@@ -97,7 +102,8 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
     run_id = run_id or new_run_id()
     try:
         with run_lock(db):
-            return _run(sources, Path(db), Path(work_dir) / run_id, run_id, code_events, progress or silent)
+            return _run(sources, Path(db), Path(work_dir) / run_id, run_id, code_events, progress or silent,
+                        crawl, coding)
     except RunInProgress as exc:
         log.warning("run %s not started: %s", run_id, exc)
         return {"run_id": run_id, "skipped": str(exc), "sources": {}}
@@ -120,7 +126,7 @@ def nothing_fetched(counts: dict[str, dict[str, Any]]) -> bool:
 
 
 def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool,
-         progress: Any) -> dict[str, Any]:
+         progress: Any, crawl: CrawlSettings | None = None, coding: Coding | None = None) -> dict[str, Any]:
     _prune_run_dirs(run_dir.parent)
     run_dir.mkdir(parents=True, exist_ok=True)
     clock = Stopwatch()
@@ -129,13 +135,15 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}, "seconds": clock.laps}
     try:
         with clock("crawl"):
-            crawls = {s.name: crawl_source.submit(s, db, run_dir, progress) for s in sources}
+            crawls = {s.name: crawl_source.submit(s, db, run_dir, progress, crawl) for s in sources}
             faults.point("crawl")
             pages = {name: future.result() for name, future in crawls.items()}
-        with clock("load + clean + events"):
+        with clock("load + clean + events"), coding_runner(coding) as runner:
             for source in sources:
                 summary["sources"][source.name] = ingest_source(pages[source.name], db, run_id, source,
-                                                                code_events=code_events, progress=progress)
+                                                                code_events=code_events, progress=progress,
+                                                                dask_address=scheduler_address(runner),
+                                                                in_flight=(coding or Coding()).in_flight)
         with clock("duplicates + index"):
             refresh_derived(db, progress)
         summary["nothing_fetched"] = nothing_fetched(summary["sources"])
@@ -163,7 +171,7 @@ def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
 
     pipeline.faults.configure(os.environ.get("NEWSDESK_CRASH_AT"), os.environ.get("NEWSDESK_HOLD_AT"))
     config = pipeline.load_sources(Path(sources_file))
-    return pipeline.pipeline_run(config.source, Path(db), Path(work_dir))
+    return pipeline.pipeline_run(config.source, Path(db), Path(work_dir), crawl=config.crawl)
 
 
 def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0) -> None:

@@ -13,7 +13,7 @@ from prefect import task
 
 from spiders.crawl import CrawlError, CrawlInputError, run_crawl
 from spiders.probe import source_unchanged
-from spiders.source import Source
+from spiders.source import CrawlSettings, Source
 from stages import derived
 from stages.batch import clean_batches
 from stages.health import yield_warnings
@@ -40,8 +40,10 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_transient)
-def crawl_source(source: Source, db: Path, run_dir: Path, progress: Progress = silent) -> Path:
-    """Crawl one source in its own process; returns the JSONL file of raw pages.
+def crawl_source(source: Source, db: Path, run_dir: Path, progress: Progress = silent,
+                 crawl: CrawlSettings | None = None) -> Path:
+    """Crawl one source in its own process (or `crawl.workers` on a shared Redis frontier); returns
+    the JSONL file of raw pages.
 
     When every entry point (feeds, sitemaps, start pages, stored feed/sitemap documents) answers 304,
     nothing new can be discovered from them, so no crawl process is started at all.
@@ -55,7 +57,7 @@ def crawl_source(source: Source, db: Path, run_dir: Path, progress: Progress = s
         log.info("%s: entry points unchanged (304), crawl skipped", source.name)
         out.touch()
     else:
-        run_crawl(source, out, state)
+        run_crawl(source, out, state, crawl=crawl)
     progress(f"crawl {source.name}", 1)
     return out
 
@@ -66,10 +68,17 @@ def _pattern(source: Source) -> re.Pattern | None:
 
 @task
 def ingest_source(path: Path, db: Path, run_id: str, source: Source, code_events: bool = True,
-                  progress: Progress = silent) -> dict[str, Any]:
-    """Load one source's crawl, then clean its new pages into articles and events."""
+                  progress: Progress = silent, dask_address: str | None = None, in_flight: int = 4) -> dict[str, Any]:
+    """Load one source's crawl, then clean its new pages into articles and events (on the Dask cluster
+    at `dask_address`, started by flows.scale, when given)."""
     counts = load_pages(db, path, run_id)
-    counts.update(clean_batches(db, run_id, source.name, _pattern(source), code=code_events, progress=progress))
+    if dask_address is None:
+        counts.update(clean_batches(db, run_id, source.name, _pattern(source), code=code_events, progress=progress))
+    else:
+        from flows.scale import clean_fanned_out
+
+        counts.update(clean_fanned_out(db, run_id, source.name, _pattern(source), dask_address, in_flight=in_flight,
+                                       code=code_events, progress=progress))
     return counts
 
 
