@@ -78,11 +78,32 @@ def _object_nouns(tok: Token) -> list[Token]:
     return out
 
 
+MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", "beyond", "deeper", "forward", "ahead",
+                      "inside", "onward", "onwards"})
+
+
+def other_sense(tok: Token, lemma: str) -> bool:
+    """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
+    (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
+    "rebels pushed into the city" a movement (not pressing someone: that pushes for something)."""
+    deps = {c.dep_ for c in tok.children}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
+    if lemma == "try":
+        return "xcomp" in deps
+    if lemma == "return":
+        return not deps & {"dobj", "nsubjpass", "dative"}
+    if lemma == "push":
+        return not deps & {"dobj", "xcomp", "ccomp"} and bool(preps & MOVEMENT)
+    return False
+
+
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
     if lemma in CONTEST_VERBS and any(t.lower_ in ELECTORAL for t in tok.doc):
         return None  # "the pathway to beating Trump" is an election race, not an assault
+    if other_sense(tok, lemma):
+        return None
     trig = _classify_verb(tok, lemma, lex)
     if trig is not None and lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
         return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession

@@ -62,3 +62,36 @@ def test_article_records_are_accepted_as_input(resources):
                       published="2015-03-29T10:00:00+00:00")
     first = extract_events(article, resources)[0]
     assert (first.article_id, first.type, first.date, first.location.name) == ("a1", "ASSAULT", "2015-03-28", "Aleppo")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The government tried to secure international support for its plan.", "ACCUSE"),  # an attempt, not a trial
+    ("Negotiators from both countries return to Geneva this week.", "CONCEDE"),  # a journey, not a handover
+    ("Rebels pushed into the city centre on Tuesday.", "REQUEST"),  # a movement, not pressing someone
+])
+def test_the_argument_frame_picks_the_verb_sense(resources, text, absent):
+    assert absent not in {e.type for e in code(resources, text)}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The court tried the former minister for corruption.", "ACCUSE"),
+    ("Israel returned the prisoners to Lebanon.", "CONCEDE"),
+    ("The opposition pushed for early elections.", "REQUEST"),
+])
+def test_the_event_senses_of_those_verbs_stay(resources, text, etype):
+    assert etype in {e.type for e in code(resources, text)}
+
+
+def test_torture_is_an_assault(resources):
+    assert code(resources, "Police tortured the prisoners in custody, the rights group said.")[0].type == "ASSAULT"
+
+
+def test_ner_sees_only_a_window_around_the_names_it_must_settle(resources):
+    """People are not places: the NER (run on a window around "Obama") still keeps him out of the venues."""
+    from transforms.events.coder import NER_CONTEXT, name_window
+    doc = resources.nlp("Obama met the Turkish foreign minister at the embassy in Ankara to discuss the refugee crisis "
+                        "and the border, officials said on Tuesday.")
+    start, end = name_window(doc, resources)
+    assert start == 0 and end <= 1 + NER_CONTEXT < len(doc)
+    ev = code(resources, doc.text)[0]
+    assert ev.location is None or ev.location.name != "Obama"
