@@ -34,14 +34,19 @@ def import_warcs(db: Path, files: list[Path], source: str, *, workers: int, code
     def import_warc_flow() -> dict[str, Any]:
         run_id = new_run_id()
         open_run(db, run_id, "import-warc")
-        start = time.perf_counter()
+        laps: dict[str, float] = {}
+        start = lap = time.perf_counter()
         records: Counter[str] = Counter()
         for path in files:
             records.update(read_warc(db, path, source, run_id, progress or silent))
+        laps["read"], lap = time.perf_counter() - lap, time.perf_counter()
         counts = clean_pending(db, run_id, source, workers=workers, code=code, progress=progress or silent)
+        laps["clean + code + load"], lap = time.perf_counter() - lap, time.perf_counter()
         derived.refresh(db, progress or silent)
+        laps["duplicates + index"] = time.perf_counter() - lap
         seconds = time.perf_counter() - start
         summary = {"run_id": run_id, "records": dict(records), "seconds": round(seconds, 2),
+                   "laps": {k: round(v, 2) for k, v in laps.items()}, "workers": workers,
                    "sources": {source: {"pages_fetched": records["html"], "articles_seen": counts["article"],
                                         "articles_new": counts["articles_new"],
                                         "pages_skipped": counts["skipped"] + counts["unusable"]}},
@@ -69,7 +74,9 @@ def rate_line(summary: dict[str, Any]) -> str:
     """The end-to-end rate: articles stored (with their events) per second of import."""
     articles = summary["clean"].get("article", 0)
     rate = articles / summary["seconds"] if summary["seconds"] else 0.0
-    return f"{articles} articles in {summary['seconds']:.1f} s: {rate:.1f} articles/s end to end"
+    laps = ", ".join(f"{k} {v:.1f} s" for k, v in summary.get("laps", {}).items())
+    return (f"{articles} articles in {summary['seconds']:.1f} s ({laps}; {summary.get('workers')} workers): "
+            f"{rate:.1f} articles/s end to end")
 
 
 def cmd_import_warc(args: argparse.Namespace, settings: Any, out: Console, err: Console) -> int:

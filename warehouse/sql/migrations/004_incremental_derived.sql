@@ -12,8 +12,10 @@ create table if not exists derived_pending (
 
 -- Each article's MinHash signature (128 uint32 values, little-endian) and the content hash it was
 -- made from; article_bands holds one LSH key per band, so candidates are found with an equi-join.
+-- No primary keys on these per-article tables: rows are always deleted before they are written again,
+-- and DuckDB rewrites a table's whole ART index at every checkpoint, a cost that grows with the archive.
 create table if not exists article_sketches (
-    article_id    varchar primary key,
+    article_id    varchar not null,
     content_hash  varchar,
     signature     blob                       -- null: text too short, matched by content hash only
 );
@@ -28,8 +30,8 @@ create table if not exists article_bands (
 -- the first index update, warehouse.search.ensure_stopwords).
 create sequence if not exists search_docid_seq;
 create table if not exists search_docs (
-    docid       bigint primary key default nextval('search_docid_seq'),
-    article_id  varchar not null unique,
+    docid       bigint not null default nextval('search_docid_seq'),
+    article_id  varchar not null,
     len         integer not null
 );
 create table if not exists search_terms (
