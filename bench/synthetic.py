@@ -102,7 +102,7 @@ def archive(count: int, seed: int = 13, sources: int = 5, first: int = 0) -> Ite
         yield article(first + n, text, published, f"outlet{rng.randrange(sources)}")
 
 
-def write_warc(path: Path, count: int, seed: int = 21, paragraphs: int = 10) -> int:
+def write_warc(path: Path, count: int, seed: int = 21, paragraphs: int = 16) -> int:
     """A gzipped WARC of `count` news pages of about 600 words (request + response records), as a crawler
     would write them; the input for timing `newsdesk import-warc`. Returns the number of pages."""
     from warcio.warcwriter import WARCWriter
