@@ -74,10 +74,3 @@ def ensure_stopwords(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("insert into search_stopwords select distinct sw from stopword_batch on conflict do nothing")
     finally:
         con.unregister("stopword_batch")
-
-
-def has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the `search` macro exists (created with the views by warehouse.migrate)."""
-    return bool(con.execute(
-        "select count(*) from duckdb_functions() where function_name = 'search' and function_type = 'table_macro'"
-    ).fetchone()[0])
