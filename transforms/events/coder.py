@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, Place
 from .lexicon import COOPERATIVE, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
-from .phrases import is_pronoun, is_proper, is_time_word, participant, proper_chain, span_text
+from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
 from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
@@ -342,7 +342,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         return False
     verb = res.lexicon.lemma(trig.token.text)
     if verb in NEEDS_PARTY and not trig.nominal and trig.type != "AID" or verb in ("send", "give", "provide"):
-        if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)):
+        if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
+                or _owned_by_party(trig, res)):
             return False
     # a state, an armed group or an office acts politically; a named person, a crowd or an unnamed doer
     # only in a political sentence: against another party, or with a political word or a hostile act
@@ -350,7 +351,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         return True
     context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence))
     if ev.actor is not None:
-        return is_political(ev.actor, rel) and context
+        return is_political(ev.actor, rel) and (context or _owned_by_party(trig, res))
     if trig.nominal:  # "demonstrators filled the streets": the trigger noun names the actors
         doc = trig.token.doc  # "marches were held in cities where unions...", not "the civil war has devastated"
         rest = doc[:trig.token.i].text + " " + doc[trig.token.i + 1:].text
@@ -359,6 +360,16 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if ev.type in HOSTILE:  # "... of shelling a school": an attack's target need not be a party
         return ev.recipient is not None and not is_thing(ev.recipient, rel)
     return is_political(ev.recipient, rel) and context
+
+
+def _owned_by_party(trig: Trigger, res: Resources) -> bool:
+    """The act is aimed at what a named party owns or did ("welcomed the al-Qaida success", "rejected
+    Sweden's proposal"): an interaction with that party, even though its head is a thing."""
+    lex, gaz = res.lexicon, res.gazetteer
+    finder = find_nominal_actor if trig.nominal else find_actor
+    rec, _ = find_recipient(trig, resolve_pronoun(finder(trig.token, lex), lex), lex, gaz)
+    return rec is not None and not is_pronoun(rec) and any(
+        owner_modifier(c, lex, gaz) and (is_proper(c) or gaz.country_of_word(c.text) is not None) for c in rec.children)
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:

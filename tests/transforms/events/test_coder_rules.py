@@ -95,3 +95,9 @@ def test_ner_sees_only_a_window_around_the_names_it_must_settle(resources):
     assert start == 0 and end <= 1 + NER_CONTEXT < len(doc)
     ev = code(resources, doc.text)[0]
     assert ev.location is None or ev.location.name != "Obama"
+
+
+def test_an_act_aimed_at_what_a_named_party_owns_is_an_interaction(resources):
+    owned = code(resources, "The al-Qaida success was welcomed by the Western-backed National Coalition.")
+    assert owned and owned[0].type == "SUPPORT"
+    assert code(resources, "The opposition leader welcomed the proposal on Tuesday.") == []  # nobody's: no interaction
