@@ -28,6 +28,10 @@ from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
 
+ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
+ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
+                     "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
+                     "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # ...such as these
 HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
@@ -338,7 +342,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     """PLOVER codes interactions of political or social actors: the doer must be one (or, in a
     passive clause without a doer, someone is acted upon); a storm, a tram or a market is not."""
     rel = res.relevance
-    if is_thing(ev.actor, rel):
+    if is_thing(ev.actor, rel) or _own_decision(ev, trig, res):
         return False
     verb = res.lexicon.lemma(trig.token.text)
     if verb in NEEDS_PARTY and not trig.nominal and trig.type != "AID" or verb in ("send", "give", "provide"):
@@ -362,14 +366,36 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     return is_political(ev.recipient, rel) and context
 
 
+def _recipient_token(trig: Trigger, res: Resources) -> Token | None:
+    lex = res.lexicon
+    finder = find_nominal_actor if trig.nominal else find_actor
+    return find_recipient(trig, resolve_pronoun(finder(trig.token, lex), lex), lex, res.gazetteer)[0]
+
+
 def _owned_by_party(trig: Trigger, res: Resources) -> bool:
     """The act is aimed at what a named party owns or did ("welcomed the al-Qaida success", "rejected
     Sweden's proposal"): an interaction with that party, even though its head is a thing."""
     lex, gaz = res.lexicon, res.gazetteer
-    finder = find_nominal_actor if trig.nominal else find_actor
-    rec, _ = find_recipient(trig, resolve_pronoun(finder(trig.token, lex), lex), lex, gaz)
+    rec = _recipient_token(trig, res)
     return rec is not None and not is_pronoun(rec) and any(
         owner_modifier(c, lex, gaz) and (is_proper(c) or gaz.country_of_word(c.text) is not None) for c in rec.children)
+
+
+def _own_decision(ev: Event, trig: Trigger, res: Resources) -> bool:
+    """"Councillors agreed a £4m scheme", "the plan, approved by the cabinet": a body adopting a plan,
+    budget or bill decides on its own text; it agrees with no one. Not so when the text is another
+    party's ("approved Sweden's proposal") or made with one ("the treaty with Russia")."""
+    verb = trig.token
+    if ev.type != "AGREE" or trig.nominal or res.lexicon.lemma(verb.text) not in ADOPTING:
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head  # "the plan, approved by the cabinet"
+    if obj is None or res.lexicon.lemma(obj.text, noun=True) not in ADOPTED:
+        return False
+    lex, gaz = res.lexicon, res.gazetteer
+    return not any(owner_modifier(c, lex, gaz) for c in obj.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in (*obj.children, *verb.children))
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:

@@ -101,3 +101,15 @@ def test_an_act_aimed_at_what_a_named_party_owns_is_an_interaction(resources):
     owned = code(resources, "The al-Qaida success was welcomed by the Western-backed National Coalition.")
     assert owned and owned[0].type == "SUPPORT"
     assert code(resources, "The opposition leader welcomed the proposal on Tuesday.") == []  # nobody's: no interaction
+
+
+@pytest.mark.parametrize("text", [
+    "Councillors last night agreed a £4 million scheme to protect homes from flooding.",
+    "The plan, approved unanimously by the town council's cabinet, includes new flood walls.",
+])
+def test_a_body_adopting_its_own_plan_agrees_with_no_one(resources, text):
+    assert "AGREE" not in {e.type for e in code(resources, text)}
+
+
+def test_agreeing_with_another_party_stays_an_agreement(resources):
+    assert code(resources, "The government agreed a plan with the rebels to end the fighting.")[0].type == "AGREE"
