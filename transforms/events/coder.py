@@ -26,12 +26,17 @@ from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, partic
 from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
+from .triggers import AID_GOODS, GIVING, NEEDS_PARTY, Trigger, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
                      "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # ...such as these
+INFORMATION = frozenset({"update", "updates", "information", "detail", "details", "message", "messages", "letter",
+                         "letters", "news", "briefing", "briefings", "report", "reports", "data", "evidence", "email",
+                         "emails", "text", "texts", "note", "notes", "signal", "signals", "answer", "answers",
+                         "statement", "statements", "document", "documents", "figures", "account", "feedback",
+                         "comment", "comments", "invitation", "invitations", "greeting", "greetings", "condolences"})
 HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
@@ -267,9 +272,13 @@ def _conditional(tok: Token, hostile: bool) -> bool:
 
 
 def _hypothetical(tok: Token) -> bool:
-    """Inside an "if ..." or "unless ..." clause: a condition, not something that happened."""
+    """Inside an "if ..." or "unless ..." clause, or "in (the) case / event of ...": a condition, not
+    something that happened."""
     for node in (tok, *tok.ancestors):
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("case", "event") \
+                and node.head.head.head.lower_ == "in":
             return True
     return False
 
@@ -342,7 +351,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     """PLOVER codes interactions of political or social actors: the doer must be one (or, in a
     passive clause without a doer, someone is acted upon); a storm, a tram or a market is not."""
     rel = res.relevance
-    if is_thing(ev.actor, rel) or _own_decision(ev, trig, res):
+    if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
     verb = res.lexicon.lemma(trig.token.text)
     if verb in NEEDS_PARTY and not trig.nominal and trig.type != "AID" or verb in ("send", "give", "provide"):
@@ -396,6 +405,15 @@ def _own_decision(ev: Event, trig: Trigger, res: Resources) -> bool:
     lex, gaz = res.lexicon, res.gazetteer
     return not any(owner_modifier(c, lex, gaz) for c in obj.children) and not any(
         c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in (*obj.children, *verb.children))
+
+
+def _passes_word_on(trig: Trigger, res: Resources) -> bool:
+    """"sent him updates", "gave details", "provided information": handing over words is
+    communication, not aid."""
+    if trig.type != "AID" or trig.nominal or res.lexicon.lemma(trig.token.text) not in GIVING:
+        return False
+    objs = [c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(res.lexicon.lemma(o.text, noun=True) in INFORMATION for o in objs)
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:

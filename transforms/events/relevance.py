@@ -20,6 +20,7 @@ from .model import Participant
 
 IMPERSONAL = frozenset({"it", "they", "them", "we", "us", "you", "i", "there", "this", "that", "which", "what",
                         "everyone", "anyone", "someone", "nobody", "all", "both", "others", "one"})
+FEATURES = frozenset({"river", "storm", "hurricane", "typhoon", "cyclone", "tropical", "mount", "lake", "volcano"})
 PERSONS = frozenset({"he", "she", "him", "her"})
 HUMAN_PLURALS = ("ists", "ians", "ees")  # activists, Palestinians, refugees
 CROWDS = frozenset({"thousands", "hundreds", "dozens", "millions", "tens of thousands", "hundreds of thousands"})
@@ -63,7 +64,8 @@ def is_thing(p: Participant | None, rel: Relevance) -> bool:
     if p is None:
         return False
     words = fold(p.head).split()
-    return bool(words) and words[-1] in rel.natural and p.sector is None and p.country is None
+    named_feature = len(words) > 1 and words[0] in FEATURES  # "River Tamar", "Storm Ciara", "Mount Etna"
+    return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None)
 
 
 def is_actor(p: Participant | None, rel: Relevance) -> bool:

@@ -113,3 +113,16 @@ def test_a_body_adopting_its_own_plan_agrees_with_no_one(resources, text):
 
 def test_agreeing_with_another_party_stays_an_agreement(resources):
     assert code(resources, "The government agreed a plan with the rebels to end the fighting.")[0].type == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    "A year ago the River Tamar burst its banks and forced families out of their homes.",  # a river is no actor
+    "Sweden and Finland have told millions of citizens how to be prepared in the case of a war.",  # a condition
+    "The president's staff started sending him constant updates as they flew him home.",  # words, not aid
+])
+def test_no_event_from_rivers_conditions_or_messages(resources, text):
+    assert code(resources, text) == []
+
+
+def test_aid_is_still_aid(resources):
+    assert code(resources, "The United Nations sent food and medicine to the refugees in Jordan.")[0].type == "AID"
