@@ -257,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, help="extraction: directory of the development set")
     p.add_argument("--gold", type=Path, help="events: PLOVER gold jsonl")
     p.add_argument("--gate", action="store_true", help="exit 1 when a score is below its floor")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="events: worker processes timed against one (prints speed-up: X)")
     return parser
 
 

@@ -5,9 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-
-from servers import postgres_server, redis_server
+from scale_servers import postgres_server, redis_server
 
 
 @pytest.fixture
@@ -16,7 +14,8 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def postgres_dsn(tmp_path_factory) -> Iterator[str]:
-    with postgres_server(tmp_path_factory.mktemp("pg")) as dsn:
+@pytest.fixture(scope="module")
+def postgres_dsn() -> Iterator[str]:
+    """One PostgreSQL cluster per test module (initdb and start take a few seconds)."""
+    with postgres_server() as dsn:
         yield dsn

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-import redis
 
-from spiders.shared import scrapy_settings
-from spiders.source import CrawlSettings, Source
+redis = pytest.importorskip("redis", reason="redis (the Python client) not installed; see README, Scaling out")
+pytest.importorskip("scrapy_redis", reason="scrapy-redis not installed; see README, Scaling out")
+pytest.importorskip("prefect_dask", reason="prefect-dask not installed; see README, Scaling out")
+
+from spiders.shared import scrapy_settings  # noqa: E402
+from spiders.source import CrawlSettings, Source  # noqa: E402
 
 TABLES = {
     "raw_pages": "select url, status, via, sitemap_lastmod, reason, clean_status, clean_reason from raw_pages",

@@ -10,8 +10,10 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,33 +84,32 @@ def _as_postgres_user() -> dict:
 
 
 @contextmanager
-def postgres_server(tmp: Path) -> Iterator[str]:
-    """A fresh PostgreSQL cluster (initdb) on a free 127.0.0.1 port; yields a libpq connection string."""
+def postgres_server() -> Iterator[str]:
+    """A fresh PostgreSQL cluster (initdb) on a free 127.0.0.1 port; yields a libpq connection string.
+
+    The cluster lives in its own directory under the system temp dir (pytest's is private to root,
+    and the server runs as `postgres` when we are root), removed afterwards."""
     initdb, pg_ctl = binary("initdb", "postgresql"), binary("pg_ctl", "postgresql")
-    isready = binary("pg_isready", "postgresql")
+    isready, createdb = binary("pg_isready", "postgresql"), binary("createdb", "postgresql")
     owner = _as_postgres_user()
+    tmp = Path(tempfile.mkdtemp(prefix="newsdesk-pg-"))
     data = tmp / "pgdata"
-    data.mkdir()
     if owner:
         os.chown(tmp, owner["user"], owner["group"])
-        os.chown(data, owner["user"], owner["group"])
     port = free_port()
-    subprocess.run([initdb, "-D", str(data), "-U", "newsdesk", "--auth=trust", "-E", "UTF8"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **owner)
-    proc = subprocess.Popen([pg_ctl.replace("pg_ctl", "postgres"), "-D", str(data), "-p", str(port),
-                             "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={tmp}",
-                             "-c", "fsync=off"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **owner)
-
-    def ready() -> bool:
-        return subprocess.run([isready, "-h", "127.0.0.1", "-p", str(port), "-U", "newsdesk"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
-
     try:
-        _wait_until(ready, proc, "postgres")
-        subprocess.run([binary("createdb", "postgresql"), "-h", "127.0.0.1", "-p", str(port), "-U", "newsdesk",
-                        "catalog"], check=True)
-        yield f"dbname=catalog host=127.0.0.1 port={port} user=newsdesk"
+        subprocess.run([initdb, "-D", str(data), "-U", "newsdesk", "--auth=trust", "-E", "UTF8"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **owner)
+        proc = subprocess.Popen([str(Path(pg_ctl).resolve().with_name("postgres")), "-D", str(data), "-p", str(port),
+                                 "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={tmp}",
+                                 "-c", "fsync=off"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **owner)
+        try:
+            _wait_until(lambda: subprocess.run([isready, "-h", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
+                                               stderr=subprocess.DEVNULL).returncode == 0, proc, "postgres")
+            subprocess.run([createdb, "-h", "127.0.0.1", "-p", str(port), "-U", "newsdesk", "catalog"], check=True)
+            yield f"dbname=catalog host=127.0.0.1 port={port} user=newsdesk"
+        finally:
+            proc.send_signal(signal.SIGINT)  # fast shutdown: open client sessions do not hold it up
+            proc.wait(30)
     finally:
-        proc.terminate()
-        proc.wait(30)
+        shutil.rmtree(tmp, ignore_errors=True)
