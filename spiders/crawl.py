@@ -174,6 +174,7 @@ def _run_shared(cmd: list[str], out: Path, tmp: Path, crawl: Any, name: str,
     crawl_id = uuid.uuid4().hex[:12]
     parts = [out.with_name(f"{out.name}.part{i}") for i in range(crawl.workers)]
     shared = ["--backend", crawl.backend, "--crawl-id", crawl_id, "--workers", str(crawl.workers)]
+    log.info("crawl of %s: %d processes on the shared frontier, crawl id %s", name, crawl.workers, crawl_id)
     try:
         procs = [_start(cmd + shared + ["--out", str(part)], tmp / f"stderr{i}") for i, part in enumerate(parts)]
         results = _wait(procs, timeout)
