@@ -103,8 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-level", default="INFO", help="Scrapy log level (default INFO)")
     parser.add_argument("--backend", help="redis://... : share the frontier of crawl --crawl-id through Redis")
     parser.add_argument("--crawl-id", default="crawl", help="with --backend: the crawl to join (same on every process)")
-    parser.add_argument("--workers", type=int, default=1, help="with --backend: processes sharing the crawl, "
-                                                               "all machines together (each takes 1/N of the politeness)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="with --backend: processes sharing the crawl, all machines together "
+                             "(each takes 1/N of the politeness)")
     args = parser.parse_args(argv)
     try:
         source = as_source(json.loads(args.source.read_text(encoding="utf-8")))

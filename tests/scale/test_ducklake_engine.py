@@ -64,7 +64,8 @@ def test_upserts_need_merge_on_ducklake(lake):
     with pytest.raises(duckdb.BinderException):
         con.execute("insert into pages values ('p', 200) on conflict (page_id) do update set status = excluded.status")
     merge = ("merge into pages using (select ? as page_id, ? as status) new on pages.page_id = new.page_id "
-             "when matched then update set status = new.status when not matched then insert values (new.page_id, new.status)")
+             "when matched then update set status = new.status "
+             "when not matched then insert values (new.page_id, new.status)")
     con.execute(merge, ["p", 200])
     con.execute(merge, ["p", 304])
     assert con.execute("select * from pages").fetchall() == [("p", 304)]
