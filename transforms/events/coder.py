@@ -116,7 +116,7 @@ def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Toke
     the town in Japan, "Hamilton" not the one in Ohio), unless the sentence puts it after a locative
     preposition ("in Bama"). NER runs only on sentences where the gazetteer found a candidate."""
     found = gazetteer_places(doc, ctx, res)
-    with_entities(doc, res, [tok for tok, place in found if _ambiguous(place)])
+    with_entities(doc, res, [tok for tok, place in found if _ambiguous(place) and not _after_locative(tok)])
     return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
 
 
@@ -149,7 +149,7 @@ def name_window(doc: Doc, res: Resources) -> tuple[int, int] | None:
             and res.lexicon.sector(first.lower_) is None:
         marked.append(0)
     for tok in doc:
-        if is_proper(tok) and tok.dep_ not in ("compound", "flat"):
+        if is_proper(tok) and tok.dep_ not in ("compound", "flat") and not _after_locative(tok) and not is_time_word(tok):
             chain = proper_chain(tok)
             found = res.gazetteer.candidates(span_text(chain))
             if found and not any(p.kind == "country" or p.population >= MAJOR_CITY for p in found):
@@ -177,13 +177,19 @@ def _set_window_entities(doc: Doc, window: tuple[int, int], part: Doc) -> None:
                  outside=[doc[i:i + 1] for i in range(a, b) if i not in inside], default="unmodified")
 
 
+def _after_locative(tok: Token) -> bool:
+    """"in Bama", "near Hamilton": the sentence itself says the name is a place's."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"of", "on"}
+
+
 def _names_someone(tok: Token, place: Place) -> bool:
     """A person's or an organisation's name that happens to be a place's too."""
+    if _after_locative(tok):
+        return False
     chain = proper_chain(tok)
     tagged = any(t.ent_type_ in ("PERSON", "ORG") for t in chain) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in chain)
-    locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"of", "on"}
     # the small model also tags some cities as organisations or people: a major city keeps its place
-    return tagged and not locative and place.kind == "city" and place.population < MAJOR_CITY
+    return tagged and place.kind == "city" and place.population < MAJOR_CITY
 
 
 def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None,
@@ -434,7 +440,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     text = ctx.text[span[0]:span[1]]  # the parsed sentence: the Doc was made from this very slice
     facts = SentenceFacts(places, find_dates(text, ctx.published), context_of(doc, res, text), text)
     events, used = _code_triggers(doc, triggers, span, index, ctx, res, prev, facts)
-    names = [tok for tok, place in places if _ambiguous(place) and tok.i in used]
+    names = [tok for tok, place in places if _ambiguous(place) and tok.i in used and not _after_locative(tok)]
     if names:
         with_entities(doc, res, names)
         kept = [(tok, place) for tok, place in places if not _names_someone(tok, place)]
