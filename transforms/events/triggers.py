@@ -78,6 +78,11 @@ def _object_nouns(tok: Token) -> list[Token]:
     return out
 
 
+INCREASING = frozenset({"reinforce", "strengthen", "bolster", "fortify"})
+FORCES = frozenset({"troop", "troops", "force", "forces", "army", "soldier", "soldiers", "police", "security", "defence",
+                    "defences", "defense", "defenses", "presence", "position", "positions", "border", "borders",
+                    "garrison", "garrisons", "unit", "units", "military", "patrol", "patrols", "navy", "fleet", "line",
+                    "lines", "front", "checkpoint", "checkpoints", "base", "bases", "frontier", "contingent"})
 MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", "beyond", "deeper", "forward", "ahead",
                       "inside", "onward", "onwards"})
 
@@ -129,8 +134,17 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child)), lex)
     if lemma in lex.verb_type:
         etype = _context_type(tok, lemma, lex)
+        if etype == "MOBILIZE" and lemma in INCREASING and not _forces_object(tok, lex):
+            return None  # "reinforcing Portugal's role", "strengthened the economy": no forces moved
         return Trigger(tok, etype, lex.modes.get((etype, lemma)), (tok,))
     return None
+
+
+def _forces_object(tok: Token, lex: Lexicon) -> bool:
+    """The verb acts on armed forces or defences (or on nothing named): "reinforced its troops"."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objs or any(lex.lemma(o.text, noun=True) in FORCES or lex.sector(o.text) in ("military", "police")
+                           for o in objs)
 
 
 def _modified(trig: Trigger, lex: Lexicon) -> Trigger:

@@ -126,3 +126,8 @@ def test_no_event_from_rivers_conditions_or_messages(resources, text):
 
 def test_aid_is_still_aid(resources):
     assert code(resources, "The United Nations sent food and medicine to the refugees in Jordan.")[0].type == "AID"
+
+
+def test_strengthening_is_mobilizing_only_when_forces_are_strengthened(resources):
+    assert "MOBILIZE" not in {e.type for e in code(resources, "The deal strengthens Portugal's role as a central player in Europe.")}
+    assert code(resources, "Russia reinforced its troops on the Ukrainian border on Monday.")[0].type == "MOBILIZE"
