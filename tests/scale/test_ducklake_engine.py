@@ -4,22 +4,39 @@ downloaded) and a real PostgreSQL catalog on 127.0.0.1. Two loaders commit at on
 session neither blocks them nor sees half a load, and the SQL differences the port must handle."""
 from __future__ import annotations
 
+import shutil
 from importlib import resources
+from pathlib import Path
 import duckdb
 import pytest
 
-PACKAGES = {"ducklake": "duckdb_extension_ducklake", "postgres_scanner": "duckdb_extension_postgres_scanner"}
+
+def packaged(package: str, name: str) -> Path | None:
+    """The extension file a PyPI package ships for this DuckDB version, if the package is installed."""
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError:
+        return None
+    return Path(str(root / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"))
 
 
-def extension(name: str) -> str:
-    package = pytest.importorskip(PACKAGES[name], reason=f"{PACKAGES[name].replace('_', '-')}==1.5.5 not installed")
-    return str(resources.files(package) / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension")
+def extensions(tmp: Path) -> list[str]:
+    """postgres_scanner and ducklake, loadable by path. `duckdb-extension-postgres` ships the very same
+    binary as `duckdb-extension-postgres-scanner` but named postgres.duckdb_extension, under which name
+    DuckDB looks for the wrong entry point: a copy named postgres_scanner loads."""
+    scanner = packaged("duckdb_extension_postgres_scanner", "postgres_scanner")
+    if scanner is None and (renamed := packaged("duckdb_extension_postgres", "postgres")) is not None:
+        scanner = Path(shutil.copyfile(renamed, tmp / "postgres_scanner.duckdb_extension"))
+    lake = packaged("duckdb_extension_ducklake", "ducklake")
+    if scanner is None or lake is None:
+        pytest.skip("duckdb-extension-ducklake and duckdb-extension-postgres(-scanner) 1.5.5 not installed")
+    return [str(scanner), str(lake)]
 
 
 @pytest.fixture(scope="module")
 def lake(postgres_dsn: str, tmp_path_factory: pytest.TempPathFactory):
     """connect(): a new DuckDB session on one DuckLake (catalog in Postgres, Parquet files in a directory)."""
-    paths = [extension("postgres_scanner"), extension("ducklake")]
+    paths = extensions(tmp_path_factory.mktemp("extensions"))
     data = tmp_path_factory.mktemp("lake")
     sessions = []
 
