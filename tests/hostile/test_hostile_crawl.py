@@ -3,28 +3,35 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import resource
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from hostile_site import METADATA, hostile_site
-from spiders.crawl import run_crawl
 from spiders.guard import is_forbidden_address, url_problem
 from transforms.models import RawPage
 
 PEAK_RSS_MB = 300  # a Scrapy crawl process is ~100 MB; the bomb alone would inflate to 1,000 MB
 
 
+# run_crawl in a process of its own, so the peak RSS it reports is this crawl's, whatever ran before
+CRAWL = ("import json, resource, sys; from spiders.crawl import run_crawl; "
+         "run_crawl(json.loads(sys.argv[1]), sys.argv[2], timeout=120); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+
+
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory):
+def crawled(tmp_path_factory: pytest.TempPathFactory, root: Path):
     tmp = tmp_path_factory.mktemp("hostile")
     with hostile_site(tmp) as site:
         out = tmp / "pages.jsonl"
-        run_crawl(site.source(), out, timeout=120)  # CrawlError if the process fails or hangs
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest child so far
-        yield site, out, peak_mb
+        done = subprocess.run([sys.executable, "-c", CRAWL, json.dumps(site.source()), str(out)],
+                              capture_output=True, text=True, cwd=root, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]  # CrawlError if the process failed or hung
+        yield site, out, float(done.stdout.strip().splitlines()[-1])
 
 
 def records(out: Path) -> dict[str, RawPage]:
