@@ -37,8 +37,8 @@ class Page:
         self.page, self.requests, self.errors = page, requests, errors
 
 
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+@pytest.fixture(scope="module")  # not session: Playwright's sync API keeps an asyncio loop running
+def browser(tmp_path_factory):     # in this thread while it is open, and Scrapy tests after it need none
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium (apt-get install chromium) for the browser tests")
     from playwright.sync_api import sync_playwright
