@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from stages import faults
-from stages.batch import BATCH, Outcome, _unique, _write, clean_one
+from stages.batch import BATCH, Outcome, clean_one, unique_articles, write_batch
 from stages.events import code_events
 from stages.progress import Progress, silent
 from stages.records import page_from_record
@@ -81,7 +81,7 @@ def clean_and_code(records: list[dict[str, Any]], pattern: str | None, learned: 
     """One batch on a worker: page rows in, each page's outcome and each article's events out."""
     regex = re.compile(pattern) if pattern else None
     outcomes = {page.page_id: clean_one(page, regex, learned) for page in map(page_from_record, records)}
-    articles = [o.article for o in _unique(list(outcomes.values()))]
+    articles = [o.article for o in unique_articles(list(outcomes.values()))]
     return outcomes, (code_events(articles) if code and articles else None)
 
 
@@ -126,7 +126,7 @@ def _fan_out(client: Any, db: Path, run_id: str, source: str, pattern: re.Patter
         outcomes, coded = future.result()
         progress(f"clean {source}", size)
         faults.point("clean")
-        counts["articles_new"] += _write(db, run_id, outcomes, coded)
+        counts["articles_new"] += write_batch(db, run_id, outcomes, coded)
         faults.point("commit")
         counts.update(o.status for o in outcomes.values())
 

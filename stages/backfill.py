@@ -22,7 +22,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 
 from stages import faults
-from stages.batch import Outcome, _unique, _write, clean_one
+from stages.batch import Outcome, clean_one, unique_articles, write_batch
 from stages.progress import Progress, silent
 from stages.records import page_from_record, page_record
 from stages.warc import archive_dir, attach_bodies
@@ -115,7 +115,7 @@ def clean_and_code(pages: list[RawPage], learned: frozenset[str], code: bool
     from stages.events import code_events
 
     outcomes = {page.page_id: clean_one(page, None, learned) for page in pages}
-    articles = [o.article for o in _unique(list(outcomes.values()))]
+    articles = [o.article for o in unique_articles(list(outcomes.values()))]
     return outcomes, (code_events(articles) if code and articles else None)
 
 
@@ -146,7 +146,7 @@ def clean_pending(db: Path, run_id: str, source: str, *, workers: int = 2, code:
         future, size = in_flight.popleft()
         outcomes, coded = future.result()
         faults.point("clean")
-        counts["articles_new"] += _write(db, run_id, outcomes, coded)
+        counts["articles_new"] += write_batch(db, run_id, outcomes, coded)
         faults.point("commit")
         counts.update(o.status for o in outcomes.values())
         progress(f"clean + code {source}", size)

@@ -62,7 +62,7 @@ def clean_one(page: RawPage, pattern: re.Pattern | None, learned: frozenset[str]
     return Outcome("skipped" if result.paragraphs else "unusable", reason=result.reason, notes=notes)
 
 
-def _unique(outcomes: list[Outcome]) -> list[Outcome]:
+def unique_articles(outcomes: list[Outcome]) -> list[Outcome]:
     """One row per article id within a batch (a page reached under two URLs): the first wins."""
     seen: dict[str, Outcome] = {}
     for outcome in outcomes:
@@ -71,9 +71,9 @@ def _unique(outcomes: list[Outcome]) -> list[Outcome]:
     return list(seen.values())
 
 
-def _write(db: Path, run_id: str, outcomes: dict[str, Outcome], coded: dict[str, list] | None) -> int:
+def write_batch(db: Path, run_id: str, outcomes: dict[str, Outcome], coded: dict[str, list] | None) -> int:
     """Articles, their events and the page outcomes of one batch, in one transaction."""
-    found = _unique(list(outcomes.values()))
+    found = unique_articles(list(outcomes.values()))
     with writer(db) as con, transaction(con):
         new = upsert_articles(con, [article_record(o.article, list(o.block_keys)) for o in found], run_id)
         if coded is not None:
@@ -98,10 +98,10 @@ def clean_batches(db: Path, run_id: str, source: str, pattern: re.Pattern | None
         pages = [page_from_record(r) for r in attach_bodies(records, archive_dir(db))]
         outcomes = {page.page_id: clean_one(page, pattern, learned) for page in pages}
         progress(f"clean {source}", len(pages))
-        articles = [o.article for o in _unique(list(outcomes.values()))]
+        articles = [o.article for o in unique_articles(list(outcomes.values()))]
         coded = code_events(articles) if code and articles else None
         faults.point("clean")
-        counts["articles_new"] += _write(db, run_id, outcomes, coded)
+        counts["articles_new"] += write_batch(db, run_id, outcomes, coded)
         faults.point("commit")
         counts.update(o.status for o in outcomes.values())
     return {"articles_seen": counts.pop("article", 0), "pages_skipped": counts.pop("skipped", 0),
