@@ -22,7 +22,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.config import CrawlSettings, Source, load_sources
+from flows.config import CrawlSettings, Source, load_sources  # noqa: F401 (scheduled_run: pipeline.load_sources)
 from flows.scale import Coding, coding_runner, scheduler_address
 from flows.runlock import RunInProgress, run_lock
 from flows.tasks import crawl_source, finish_run_record, ingest_source, refresh_derived, reprocess_source
