@@ -4,7 +4,8 @@
 (n defaults to 1). `NEWSDESK_HOLD_AT=stage:DIR` makes the first pass through that point wait for the
 test: it writes to the FIFO `DIR/hold` (so the test, reading it, knows the run is there) and then
 blocks reading `DIR/release` until the test writes to it. FIFOs, not files and sleeps: both sides wait
-on the event itself.
+on the event itself. Once the test removes the FIFOs, later runs (each a new process under
+`newsdesk serve`) pass the point without waiting.
 
 Points: `crawl` (while crawls run), `load` (inside the raw-page write transaction), `clean` (after a
 batch of pages was cleaned, before its write), `commit` (after a batch's write committed), `finish`
@@ -41,7 +42,9 @@ def configure(crash: str | None, hold: str | None = None) -> None:
 def point(name: str) -> None:
     """Die here, abruptly, or wait for the test here, if a test armed this point."""
     if name in _holds:
-        directory = _holds.pop(name)  # only the first pass waits
+        directory = _holds.pop(name)  # only the first pass of a process waits, and only while the
+        if not (directory / "hold").exists():  # test keeps the FIFOs: later runs (new processes) go on
+            return
         with open(directory / "hold", "w") as hold:
             hold.write(f"{os.getpid()}\n")
         with open(directory / "release") as release:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -29,6 +30,13 @@ def runs(sql, db):
         return []
 
 
+def free_port() -> int:
+    """A port nothing listens on now, for the Prefect server and UI that `serve` starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def wait_for_hold(fifo, timeout: float) -> str | None:
     """Block until the held run writes to the hold FIFO (None if it never does within `timeout`)."""
     got: list[str] = []
@@ -46,14 +54,16 @@ def test_serve_triggers_scheduled_runs_one_at_a_time(sources_file, prefect_home,
     log = tmp_path / "serve.log"
     with open(log, "wb") as sink:
         server = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--cron", "* * * * *", "--sources",
-                                   str(sources_file), "--db", str(db)], cwd=root, env=env,
+                                   str(sources_file), "--db", str(db), "--port", str(free_port())], cwd=root, env=env,
                                   stdout=sink, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + BUDGET
     try:
         held = wait_for_hold(tmp_path / "hold", BUDGET)
         assert held, log.read_text()[-3000:]
         overlapping = newsdesk(["run", "--sources", str(sources_file), "--db", str(db)])
+        (tmp_path / "hold").unlink()  # the next scheduled runs (new processes) must not wait
         (tmp_path / "release").write_text("go")
+        (tmp_path / "release").unlink()
         while time.monotonic() < deadline and sum(r[1] == "finished" for r in runs(sql, db)) < 2:
             time.sleep(1)  # a count that only grows: no state can be missed between looks
     finally:
