@@ -147,3 +147,14 @@ def test_library_commands_never_import_prefect(small_db):
             "print('prefect' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+def test_demo_on_a_port_in_use_names_it(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = newsdesk("demo", "--port", str(port), "--db", str(tmp_path / "demo.duckdb"))
+    one_line_error(result, 2, f"127.0.0.1:{port}", "--port")
