@@ -123,6 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from flows import prefect_env
 
     cron = args.cron or config.schedule
+    schedule = f"every {args.every:g} s" if args.every else cron
     with ExitStack() as stack:
         try:
             ui = stack.enter_context(prefect_env.local_server(args.port))
@@ -130,9 +131,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise tools.InputError(str(exc)) from exc
         from flows.pipeline import serve
 
-        out.print(f"Serving scheduled runs ({cron}) of {settings.sources} into {settings.db}; Prefect UI at {ui}; "
+        out.print(f"Serving scheduled runs ({schedule}) of {settings.sources} into {settings.db}; Prefect UI at {ui}; "
                   "Ctrl-C stops.", highlight=False)
-        serve(settings.sources, settings.db, settings.runs_dir(), cron)
+        serve(settings.sources, settings.db, settings.runs_dir(), cron, every=args.every)
     return 0
 
 
@@ -190,6 +191,7 @@ def _add_pipeline_commands(add) -> None:
     p = add("serve", cmd_serve, "run the pipeline on a cron schedule (from the sources file; default hourly), "
                                 "with Prefect's server and UI on 127.0.0.1")
     p.add_argument("--cron", help="override the schedule, e.g. '*/5 * * * *'")
+    p.add_argument("--every", type=float, metavar="SECONDS", help="run every SECONDS instead of on a cron schedule")
     p.add_argument("--port", type=int, default=4200, help="port of the Prefect server and UI on 127.0.0.1")
     p = add("init", cmd_init, "write a commented sources.toml in the current directory")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")

@@ -174,9 +174,12 @@ def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
     return pipeline.pipeline_run(config.source, Path(db), Path(work_dir), crawl=config.crawl)
 
 
-def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0) -> None:
+def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0,
+          every: float | None = None) -> None:
     """Serve the scheduled deployment from this process until interrupted; one run at a time.
 
+    The schedule is `cron`, or with `every` an interval of that many seconds (cron cannot go below a
+    minute).
     The runs go to the Prefect server the CLI started (prefect_env.local_server). Its scheduler makes
     the cron runs too, but only once a minute; this process also asks the server every `refill_seconds`
     to create the deployment's upcoming runs (the same call the scheduler makes; it is idempotent), so
@@ -189,7 +192,8 @@ def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_second
 
     runner = Runner(name="newsdesk-scheduled", pause_on_shutdown=False, limit=1)
     deployment_id = runner.add_flow(
-        scheduled_run, name="newsdesk-scheduled", cron=cron, entrypoint_type=EntrypointType.MODULE_PATH,
+        scheduled_run, name="newsdesk-scheduled", entrypoint_type=EntrypointType.MODULE_PATH,
+        **({"interval": every} if every else {"cron": cron}),
         parameters={"sources_file": str(sources_file.resolve()), "db": str(db.resolve()),
                     "work_dir": str(work_dir.resolve())},
     )
@@ -201,7 +205,7 @@ def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_second
                                                 path_params={"id": deployment_id}, json={})
                 if response.is_error:  # e.g. a busy SQLite; the runs already made still run
                     log.warning("could not schedule runs: HTTP %s %s", response.status_code, response.text)
-                await asyncio.sleep(refill_seconds)
+                await asyncio.sleep(min(refill_seconds, every or refill_seconds))
 
     async def main() -> None:
         async with asyncio.TaskGroup() as group:
