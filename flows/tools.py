@@ -15,8 +15,8 @@ from typing import Any
 from rich.console import Console
 
 from flows.config import Settings
+from transforms.decode import MAX_BYTES as MAX_PAGE_BYTES  # the one page cap clean() applies
 
-MAX_PAGE_BYTES = 5_000_000  # the crawl's default download cap (spiders.settings.DOWNLOAD_MAXSIZE)
 
 
 class InputError(ValueError):
