@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import typing  # a module, not names: Scrapy reads every UPPER-CASE name here as a setting
 
+from transforms import decode  # the page size cap clean() applies is the download cap
+
 if typing.TYPE_CHECKING:
     from spiders.source import Source
 
@@ -26,7 +28,7 @@ AUTOTHROTTLE_START_DELAY = 1.0  # used when a source sets no download_delay of i
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 20
-DOWNLOAD_MAXSIZE = 5_000_000
+DOWNLOAD_MAXSIZE = decode.MAX_BYTES  # one cap for the crawl and for clean()
 DOWNLOAD_WARNSIZE = 0
 RETRY_ENABLED = True
 RETRY_TIMES = 2
