@@ -27,11 +27,12 @@ ARTICLE_SCHEMA = pa.schema([
     ("run_id", pa.string()),
 ])
 UPSERT_SQL = """
-    insert into articles by name
-    select *, try_cast(published as timestamptz) as published_at,
-           current_timestamp as first_seen_at, current_timestamp as updated_at
-    from article_batch
-    on conflict (article_id) do update set
+    merge into articles
+    using (select *, try_cast(published as timestamptz) as published_at,
+                  current_timestamp as first_seen_at, current_timestamp as updated_at
+           from article_batch) as excluded
+    on articles.article_id = excluded.article_id
+    when matched then update set
         url = excluded.url, page_id = excluded.page_id, source = excluded.source,
         title = excluded.title, author = excluded.author, authors = excluded.authors,
         published = excluded.published, published_at = excluded.published_at,
@@ -41,9 +42,9 @@ UPSERT_SQL = """
         access = excluded.access, text = excluded.text, word_count = excluded.word_count,
         content_hash = excluded.content_hash, block_keys = excluded.block_keys,
         page_kind_confidence = excluded.page_kind_confidence,
-        duplicate_of = articles.duplicate_of,
         extractor_version = excluded.extractor_version, run_id = excluded.run_id,
         updated_at = excluded.updated_at
+    when not matched then insert by name
 """
 DUPLICATES, SEARCH = "duplicates", "search"
 
@@ -77,15 +78,18 @@ def upsert_articles(con: duckdb.DuckDBPyConnection, records: Iterable[dict[str, 
 # Articles of the batch that are new or whose text, title or publication date changed (what duplicate
 # links and the search index depend on), marked pending for both.
 PENDING_SQL = """
-    insert into derived_pending
-    select n.name, b.article_id, current_timestamp
-    from article_batch b
-    left join articles a on a.article_id = b.article_id
-    cross join (select unnest(?::varchar[]) as name) n
-    where a.article_id is null or a.text is distinct from b.text or a.title is distinct from b.title
-       or a.published_at is distinct from try_cast(b.published as timestamptz)
-       or a.canonical_url is distinct from b.canonical_url
-    on conflict do nothing
+    merge into derived_pending
+    using (
+        select n.name, b.article_id, current_timestamp as since
+        from article_batch b
+        left join articles a on a.article_id = b.article_id
+        cross join (select unnest(?::varchar[]) as name) n
+        where a.article_id is null or a.text is distinct from b.text or a.title is distinct from b.title
+           or a.published_at is distinct from try_cast(b.published as timestamptz)
+           or a.canonical_url is distinct from b.canonical_url
+    ) as changed
+    on derived_pending.name = changed.name and derived_pending.article_id = changed.article_id
+    when not matched then insert by name
 """
 
 
@@ -115,7 +119,8 @@ def clear_pending(con: duckdb.DuckDBPyConnection, name: str, article_ids: Sequen
 def mark_stale(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> None:
     """Record that derived state must be recomputed (keeps the earliest mark)."""
     for name in names:
-        con.execute("insert into derived_state values (?, current_timestamp) on conflict (name) do nothing", [name])
+        con.execute("merge into derived_state using (select ? as name, current_timestamp as stale_since) as mark "
+                    "on derived_state.name = mark.name when not matched then insert by name", [name])
 
 
 def stale(con: duckdb.DuckDBPyConnection) -> set[str]:

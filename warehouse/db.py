@@ -1,36 +1,136 @@
-"""Opening the DuckDB warehouse: connections, transactions, migrations, views and data checks.
+"""Opening the warehouse: connections, transactions, migrations, views and data checks.
+
+The warehouse is an embedded DuckDB file (the default) or a DuckLake: a catalog in PostgreSQL plus
+Parquet data files in a directory, attached through DuckDB's packaged `ducklake` and `postgres_scanner`
+extensions (`Lake`). Both take the same SQL; `for_ducklake` drops what DuckLake refuses from the
+migrations (key constraints, indexes, sequences), and every keyed write is a `merge into`.
 
 DuckDB allows one writing process per file, and while it holds the file no other process can open it,
 not even read-only. The pipeline therefore opens the warehouse only for short transactions
-(`writer()`), and readers (`reader()`) retry for a while when the file is busy.
+(`writer()`), and readers (`reader()`) retry for a while when the file is busy. A DuckLake reader is
+never blocked: it reads the snapshot its transaction started on. DuckLake writers commit
+optimistically, and DuckLake enforces no keys and aborts one of two transactions that delete from the
+same table; so a DuckLake `writer()` session holds a PostgreSQL advisory lock in the catalog database
+for as long as it is open (a batch, well under a second): writers on any number of machines take turns
+the way processes do on one DuckDB file, and no keyed upsert can race another into a duplicate row.
 """
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
+from warehouse.extensions import fts_extension_path, lake_extension_paths
+
 log = logging.getLogger(__name__)
 
 SQL_DIR = resources.files("warehouse") / "sql"
+CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+LAKE = "lake"  # the name a DuckLake warehouse is attached under (`use lake` makes it the default)
+WRITER_LOCK = 0x6E657773  # advisory lock key of newsdesk writers in the catalog database ("news")
+
+__all__ = ["Lake", "WarehouseError", "checks", "fts_extension_path", "migrate", "reader", "target", "transaction",
+           "writer"]
 
 
-def fts_extension_path() -> str:
-    """Path of the packaged full-text-search extension (nothing is downloaded at run time)."""
-    package = resources.files("duckdb_extension_fts") / "extensions" / f"v{duckdb.__version__}"
-    return str(package / "fts.duckdb_extension")
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be opened: a bad address, an unreachable catalog, no warehouse there yet."""
 
 
-def _open(path: Path | str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-    con = duckdb.connect(str(path), read_only=read_only, config=config)
-    con.execute("load '" + fts_extension_path().replace("'", "''") + "'")
+@dataclass(frozen=True)
+class Lake:
+    """A DuckLake warehouse: its PostgreSQL catalog (a libpq connection string such as
+    `dbname=news host=127.0.0.1 user=newsdesk`, or a `postgres://user@host:port/db` URL) and the
+    directory of its Parquet data files. What a DuckDB file keeps beside itself (the WARC archive,
+    the run lock, crawl output) lives beside `data`, so `os.fspath(lake)` is the data directory."""
+
+    catalog: str
+    data: Path
+
+    def __fspath__(self) -> str:
+        return str(self.data)
+
+    def __str__(self) -> str:
+        return f"ducklake:postgres:{self.catalog} (data {self.data})"
+
+
+Target = Path | str | Lake
+LAKE_PREFIX = "ducklake:postgres:"
+
+
+def target(address: str | Path, lake_data: str | Path | None = None) -> Path | Lake:
+    """The warehouse an address names: a DuckDB file path, or `ducklake:postgres:CATALOG` with its
+    data directory `lake_data`. WarehouseError says what is wrong with a bad one."""
+    text = str(address)
+    if not text.startswith("ducklake:"):
+        return Path(text)
+    if not text.startswith(LAKE_PREFIX):
+        raise WarehouseError(f"{text!r}: only PostgreSQL catalogs are supported, e.g. "
+                             "ducklake:postgres:dbname=news host=127.0.0.1 user=newsdesk")
+    catalog = text[len(LAKE_PREFIX):].strip()
+    if not catalog:
+        raise WarehouseError(f"{text!r}: name the catalog database after ducklake:postgres:, e.g. "
+                             "ducklake:postgres:dbname=news host=127.0.0.1 user=newsdesk")
+    if lake_data is None or not str(lake_data).strip():
+        raise WarehouseError("a DuckLake warehouse needs its data directory: --lake-data DIR (or NEWSDESK_LAKE_DATA)")
+    if "://" in str(lake_data):
+        raise WarehouseError(f"--lake-data {lake_data}: a local or mounted directory is needed (object stores need "
+                             "DuckDB's httpfs extension, which is not packaged here)")
+    return Lake(catalog, Path(lake_data))
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _load(con: duckdb.DuckDBPyConnection, paths: Sequence[str]) -> None:
+    for path in paths:
+        con.execute("load " + _quoted(path))
+
+
+def _first_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split("\n")[0].split())
+
+
+def _open_lake(lake: Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config=CONFIG)
+    try:
+        _load(con, [*lake_extension_paths(), fts_extension_path()])
+        if read_only:
+            options = "read_only"
+        else:
+            lake.data.mkdir(parents=True, exist_ok=True)
+            options = "data_path " + _quoted(str(lake.data.resolve()) + "/")
+        con.execute(f"attach {_quoted('ducklake:postgres:' + lake.catalog)} as {LAKE} ({options})")
+        con.execute(f"use {LAKE}")
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+    except FileNotFoundError as exc:
+        con.close()
+        raise WarehouseError(str(exc)) from exc
     return con
+
+
+def _open(path: Target, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if isinstance(path, Lake):
+        return _open_lake(path, read_only)
+    con = duckdb.connect(str(path), read_only=read_only, config=CONFIG)
+    _load(con, [fts_extension_path()])
+    return con
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this connection's default database is a DuckLake."""
+    row = con.execute("select type from duckdb_databases() where database_name = current_database()").fetchone()
+    return bool(row) and row[0] == "ducklake"
 
 
 def lock_down(con: duckdb.DuckDBPyConnection, allowed_directories: Sequence[str] = ()) -> None:
@@ -48,8 +148,8 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in text or "conflicting" in text or "being used" in text
 
 
-def open_with_retry(path: Path | str, read_only: bool, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the file, retrying while another process holds its lock (up to `wait_seconds`)."""
+def open_with_retry(path: Target, read_only: bool, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, retrying while another process holds the file's lock (up to `wait_seconds`)."""
     deadline = time.monotonic() + wait_seconds
     delay = 0.02
     while True:
@@ -63,7 +163,41 @@ def open_with_retry(path: Path | str, read_only: bool, wait_seconds: float = 30.
 
 
 @contextmanager
-def _connection(path: Path | str, read_only: bool, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
+def _lake_writer_turn(lake: Lake, wait_seconds: float) -> Iterator[None]:
+    """Hold the writers' advisory lock in the catalog database (waiting up to `wait_seconds` for it).
+
+    It is a transaction-level lock taken on a connection of its own, released by ending that transaction
+    after the writer's connection is closed, so the next writer's snapshot includes every commit of this
+    one. The OS closes the connection of a killed process and PostgreSQL then drops the lock."""
+    con = duckdb.connect(config=CONFIG)
+    try:
+        _load(con, lake_extension_paths()[:1])
+        con.execute(f"attach {_quoted(lake.catalog)} as newsdesk_catalog (type postgres)")
+        con.execute("begin transaction")
+        _wait_for_turn(con, lake, wait_seconds)
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+    try:
+        yield
+    finally:
+        con.execute("rollback")
+        con.close()
+
+
+def _wait_for_turn(con: duckdb.DuckDBPyConnection, lake: Lake, wait_seconds: float) -> None:
+    query = f"select ok from postgres_query('newsdesk_catalog', 'select pg_try_advisory_xact_lock({WRITER_LOCK}) as ok')"
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.02
+    while not con.execute(query).fetchone()[0]:
+        if time.monotonic() > deadline:
+            raise duckdb.IOException(f"another writer held the lock of {lake} for more than {wait_seconds:g} s")
+        time.sleep(delay)
+        delay = min(delay * 1.5, 0.25)
+
+
+@contextmanager
+def _connection(path: Target, read_only: bool, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
     con = open_with_retry(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
         yield con
@@ -71,17 +205,25 @@ def _connection(path: Path | str, read_only: bool, wait_seconds: float) -> Itera
         con.close()
 
 
-def writer(path: Path | str, wait_seconds: float = 120.0) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+@contextmanager
+def writer(path: Target, wait_seconds: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived read-write connection; the caller keeps the work inside it small."""
-    return _connection(path, False, wait_seconds)
+    if not isinstance(path, Lake):
+        with _connection(path, False, wait_seconds) as con:
+            yield con
+        return
+    with _lake_writer_turn(path, wait_seconds), _connection(path, False, wait_seconds) as con:
+        yield con
 
 
 @contextmanager
-def reader(path: Path | str, wait_seconds: float = 30.0,
+def reader(path: Target, wait_seconds: float = 30.0,
            allowed_directories: Sequence[str] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only, locked-down connection (see lock_down) that waits while a run holds the file."""
+    """A read-only, locked-down connection (see lock_down) that waits while a run holds the file
+    (a DuckLake reader never waits: it reads its transaction's snapshot)."""
+    allowed = [*allowed_directories, *([str(path.data)] if isinstance(path, Lake) else [])]
     with _connection(path, True, wait_seconds) as con:
-        lock_down(con, allowed_directories)
+        lock_down(con, allowed)
         yield con
 
 
@@ -106,19 +248,38 @@ def migration_files() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+# What DuckLake refuses in the migrations: keys (stated for the DuckDB file, kept there), indexes and
+# sequences. Every write is keyed by the code (`merge into`), so the tables behave the same on both.
+DUCKLAKE_DROPS = (
+    (re.compile(r"--[^\n]*"), ""),                                          # comments (none inside strings here)
+    (re.compile(r",\s*primary key\s*\([^)]*\)", re.I), ""),                # table key: , primary key (a, b)
+    (re.compile(r"\s+(primary key|unique)\b(?=\s*[,)\n])", re.I), ""),     # column key: name varchar primary key,
+    (re.compile(r"create\s+(unique\s+)?(index|sequence)\b[^;]*;", re.I), ""),
+    (re.compile(r"\s+default\s+nextval\([^)]*\)", re.I), ""),
+)
+
+
+def for_ducklake(sql: str) -> str:
+    """A migration as DuckLake takes it: without key constraints, indexes and sequences."""
+    for pattern, replacement in DUCKLAKE_DROPS:
+        sql = pattern.sub(replacement, sql)
+    return sql
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations, each in its own transaction, and (re)create the views."""
-    con.execute(
+    dialect = for_ducklake if is_lake(con) else (lambda sql: sql)
+    con.execute(dialect(
         "create table if not exists schema_migrations "
         "(version integer primary key, name varchar, applied_at timestamptz default current_timestamp)"
-    )
+    ))
     done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
     applied = []
     for version, name, sql in migration_files():
         if version in done:
             continue
         with transaction(con):
-            con.execute(sql)
+            con.execute(dialect(sql))
             con.execute("insert into schema_migrations (version, name) values (?, ?)", [version, name])
         applied.append(name)
         log.info("applied migration %s", name)

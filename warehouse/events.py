@@ -68,14 +68,13 @@ def write_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], eve
 
 
 def _upsert(con: duckdb.DuckDBPyConnection) -> None:
-    columns = ", ".join(EVENT_SCHEMA.names)
     updates = ", ".join(f"{c} = excluded.{c}" for c in EVENT_SCHEMA.names if c != "event_id")
-    con.execute(f"insert into events ({columns}) select {columns} from new_events "
-                f"on conflict (event_id) do update set {updates}, updated_at = now()")
-    quoted = ", ".join(f'"{c}"' for c in MENTION_SCHEMA.names)
+    con.execute(f"merge into events using new_events as excluded on events.event_id = excluded.event_id "
+                f"when matched then update set {updates}, updated_at = now() when not matched then insert by name")
     m_updates = ", ".join(f'"{c}" = excluded."{c}"' for c in MENTION_SCHEMA.names if c != "mention_id")
-    con.execute(f"insert into event_mentions ({quoted}) select {quoted} from new_mentions "
-                f"on conflict (mention_id) do update set {m_updates}")
+    con.execute(f"merge into event_mentions using new_mentions as excluded "
+                f"on event_mentions.mention_id = excluded.mention_id "
+                f"when matched then update set {m_updates} when not matched then insert by name")
 
 
 def _tidy(con: duckdb.DuckDBPyConnection) -> None:

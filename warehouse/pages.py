@@ -1,7 +1,7 @@
 """raw_pages: every fetch, failures included, keyed on URL. Re-loading the same crawl adds nothing.
 
 Records are plain dicts with the columns of RAW_SCHEMA (`reason` says why a page is unusable). Batches
-go through Arrow (`con.register` then `insert ... select ... on conflict`), never through SQL built
+go through Arrow (`con.register` then `merge into ... using (select ...)`), never through SQL built
 from values. Bodies are not stored here but in WARC files (stages/warc.py): a record carries its body
 (hashed, to tell a changed page) and the WARC pointer of its response record; only the pointer is kept.
 """
@@ -28,14 +28,16 @@ PAGE_COLUMNS = ("page_id", "url", "source", "fetched_at", "final_url", "status",
 STORED = "(warc_file is not null or body is not null)"  # a body to clean (body: not yet moved to a WARC)
 
 UPSERT_SQL = """
-    insert into raw_pages by name
-    select * exclude (fetched_at), fetched_at::timestamptz as fetched_at,
-           fetched_at::timestamptz as first_seen_at,
-           case when warc_file is not null and status between 200 and 299
-                and coalesce(content_type, 'text/html') ilike '%html%' then 'pending' end as clean_status,
-           null as clean_version
-    from raw_batch
-    on conflict (page_id) do update set
+    merge into raw_pages
+    using (select * exclude (fetched_at), fetched_at::timestamptz as fetched_at,
+                  fetched_at::timestamptz as first_seen_at,
+                  case when warc_file is not null and status between 200 and 299
+                       and coalesce(content_type, 'text/html') ilike '%html%' then 'pending' end as clean_status,
+                  null::varchar as clean_version
+           from raw_batch) as excluded
+    on raw_pages.page_id = excluded.page_id
+    when not matched then insert by name
+    when matched then update set
         fetched_at = excluded.fetched_at,
         run_id = excluded.run_id,
         via = coalesce(raw_pages.via, excluded.via),
@@ -91,8 +93,10 @@ def upsert_raw_pages(con: duckdb.DuckDBPyConnection, records: Sequence[dict[str,
 
 def commit_warc(con: duckdb.DuckDBPyConnection, name: str, size: int) -> None:
     """Record that the first `size` bytes of WARC file `name` are referenced by committed rows."""
-    con.execute("insert into warc_files (name, committed_bytes) values (?, ?) on conflict (name) do update "
-                "set committed_bytes = excluded.committed_bytes, updated_at = now()", [name, size])
+    con.execute("merge into warc_files using (select ? as name, ? as committed_bytes, now() as updated_at) as excluded "
+                "on warc_files.name = excluded.name when matched then update set "
+                "committed_bytes = excluded.committed_bytes, updated_at = excluded.updated_at "
+                "when not matched then insert by name", [name, size])
 
 
 def committed_warcs(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -191,5 +195,7 @@ def import_offset(con: duckdb.DuckDBPyConnection, path: str, source: str) -> int
 
 def record_import(con: duckdb.DuckDBPyConnection, path: str, source: str, next_offset: int) -> None:
     """Every record of `path` before `next_offset` is stored; call in the transaction that stores them."""
-    con.execute("insert into warc_imports (path, source, next_offset) values (?, ?, ?) on conflict (path, source) "
-                "do update set next_offset = excluded.next_offset, updated_at = now()", [path, source, next_offset])
+    con.execute("merge into warc_imports using (select ? as path, ? as source, ? as next_offset, now() as updated_at) "
+                "as excluded on warc_imports.path = excluded.path and warc_imports.source = excluded.source "
+                "when matched then update set next_offset = excluded.next_offset, updated_at = excluded.updated_at "
+                "when not matched then insert by name", [path, source, next_offset])

@@ -31,17 +31,21 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, summary
 
 def record_source_counts(con: duckdb.DuckDBPyConnection, run_id: str, source: str, counts: dict[str, Any]) -> None:
     values = [int(counts.get(c, 0)) for c in SOURCE_COUNTS]
+    columns = ", ".join(f"?::integer as {c}" for c in SOURCE_COUNTS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in (*SOURCE_COUNTS, "errors"))
     con.execute(
-        f"insert or replace into run_sources (run_id, source, {', '.join(SOURCE_COUNTS)}, errors) "
-        f"values (?, ?, {', '.join('?' for _ in SOURCE_COUNTS)}, ?)",
+        f"merge into run_sources using (select ? as run_id, ? as source, {columns}, ?::json as errors) as excluded "
+        "on run_sources.run_id = excluded.run_id and run_sources.source = excluded.source "
+        f"when matched then update set {updates} when not matched then insert by name",
         [run_id, source, *values, json.dumps(counts.get("errors", []))],
     )
 
 
 def upsert_source(con: duckdb.DuckDBPyConnection, name: str, config: dict) -> None:
-    con.execute("insert into sources (name, config) values (?, ?) "
-                "on conflict (name) do update set config = excluded.config, last_seen = now()",
-                [name, json.dumps(config)])
+    con.execute("merge into sources using (select ? as name, ?::json as config, now() as first_seen, now() as last_seen) "
+                "as excluded on sources.name = excluded.name "
+                "when matched then update set config = excluded.config, last_seen = excluded.last_seen "
+                "when not matched then insert by name", [name, json.dumps(config)])
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:

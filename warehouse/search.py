@@ -20,6 +20,11 @@ import pyarrow as pa
 from warehouse.articles import id_table
 from warehouse.db import writer
 
+# An article's document id: 60 bits of the md5 of its id, so writers on several machines never hand out
+# the same one (DuckLake has no sequences; warehouses made before this used a sequence, whose small
+# numbers these never meet in practice).
+DOCID = "('0x' || left(md5(a.article_id), 15))::bigint"
+
 # Term frequencies of the batch's articles: words counted first, then each distinct word stemmed once.
 TOKENS_SQL = """
     create or replace temp table search_batch_terms as
@@ -50,7 +55,8 @@ def index_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -
                     "where article_id in (select article_id from search_batch))")
         con.execute("delete from search_docs where article_id in (select article_id from search_batch)")
         con.execute(TOKENS_SQL)
-        con.execute("insert into search_docs (article_id, len) select a.article_id, coalesce(sum(t.tf), 0) "
+        con.execute(f"insert into search_docs (docid, article_id, len) select {DOCID}, a.article_id, "
+                    "coalesce(sum(t.tf), 0) "
                     "from articles a left join search_batch_terms t using (article_id) "
                     "where a.article_id in (select article_id from search_batch) group by a.article_id")
         con.execute("insert into search_terms select d.docid, t.term, t.tf from search_batch_terms t "
@@ -71,6 +77,7 @@ def ensure_stopwords(con: duckdb.DuckDBPyConnection) -> None:
         words = [r[0] for r in scratch.execute("select sw from fts_main_empty.stopwords").fetchall()]
     con.register("stopword_batch", pa.table({"sw": pa.array(words, pa.string())}))
     try:
-        con.execute("insert into search_stopwords select distinct sw from stopword_batch on conflict do nothing")
+        con.execute("insert into search_stopwords select distinct sw from stopword_batch "
+                    "where sw not in (select sw from search_stopwords)")
     finally:
         con.unregister("stopword_batch")

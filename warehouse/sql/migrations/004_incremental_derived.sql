@@ -46,7 +46,7 @@ create table if not exists search_stopwords (sw varchar primary key);
 insert into derived_pending
 select n.name, a.article_id, current_timestamp
 from articles a cross join (values ('duplicates'), ('search')) n(name)
-on conflict do nothing;
+where not exists (select 1 from derived_pending p where p.name = n.name and p.article_id = a.article_id);
 delete from derived_state where name in ('duplicates', 'search');
 drop schema if exists fts_main_articles cascade;
 
