@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-def import_warcs(db: Path, files: list[Path], source: str, *, workers: int, code: bool = True,
+def import_warcs(db: Any, files: list[Path], source: str, *, workers: int, code: bool = True,
                  progress: Any = None) -> dict[str, Any]:
     """The import as one Prefect flow run (under the warehouse's run lock); returns the summary."""
     from prefect import flow
@@ -87,9 +87,9 @@ def cmd_import_warc(args: argparse.Namespace, settings: Any, out: Console, err: 
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise InputError(f"{missing[0]}: no such file")
-    prefect_env.configure(settings.db.resolve().parent / ".prefect")
+    prefect_env.configure(settings.local_dir() / ".prefect")
     with progress.shown(err) as bars:
-        summary = import_warcs(settings.db, [Path(f) for f in args.files], args.source,
+        summary = import_warcs(settings.target(), [Path(f) for f in args.files], args.source,
                                workers=args.workers or os.cpu_count() or 1, code=not args.no_events, progress=bars)
     out.print(summary_table(summary))
     out.print(rate_line(summary), highlight=False)

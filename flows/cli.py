@@ -22,10 +22,12 @@ from flows import progress, tools
 from flows.config import ConfigError, Settings, load_sources
 from flows.runlock import RunInProgress, run_lock
 from stages import faults
+from warehouse.db import WarehouseError
 
 STARTED = time.perf_counter()  # timings printed after a run include Prefect's start-up
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # piped: don't squeeze tables
 err = Console(stderr=True, soft_wrap=True)  # one message, one line (no folding at 80 columns)
+LAKE_COMMANDS = ("run", "reprocess", "serve", "import-warc", "sql", "runs", "export", "report")
 EXAMPLE_SOURCES = Path(__file__).resolve().parents[1] / "sources.example.toml"
 
 
@@ -33,6 +35,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "db", None):
         settings.db = Path(args.db)
+    if getattr(args, "warehouse", None):
+        settings.warehouse = args.warehouse
+    if getattr(args, "lake_data", None):
+        settings.lake_data = Path(args.lake_data)
     if getattr(args, "sources", None):
         settings.sources = Path(args.sources)
     return settings
@@ -49,7 +55,7 @@ def _sources(settings: Settings):
 def _prefect(settings: Settings) -> None:
     from flows import prefect_env
 
-    prefect_env.configure(settings.db.resolve().parent / ".prefect")
+    prefect_env.configure(settings.local_dir() / ".prefect")
 
 
 def _finish_summary(summary: dict) -> int:
@@ -68,17 +74,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     """One full pipeline run over the configured sources."""
     settings = _settings(args)
     config = _sources(settings)
-    with run_lock(settings.db):
+    target = settings.target()
+    with run_lock(target):
         pass  # fail fast, before Prefect starts, when another run holds the warehouse
+    _reachable(target)
     _prefect(settings)
     from flows.pipeline import pipeline_run
 
     with progress.shown(err) as bars:
-        summary = pipeline_run(config.source, settings.db, settings.runs_dir(), code_events=not args.no_events,
+        summary = pipeline_run(config.source, target, settings.runs_dir(), code_events=not args.no_events,
                                progress=bars, crawl=config.crawl, coding=_coding(args))
     if "skipped" in summary:
         raise RunInProgress(summary["skipped"])
     return _finish_summary(summary)
+
+
+def _reachable(target) -> None:
+    """Fail fast, before Prefect starts, when a DuckLake catalog cannot be opened (WarehouseError)."""
+    from warehouse.db import Lake, writer
+
+    if isinstance(target, Lake):
+        with writer(target, wait_seconds=30):
+            pass
 
 
 def _coding(args: argparse.Namespace):
@@ -111,7 +128,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     from flows.pipeline import reprocess_flow
 
     with progress.shown(err) as bars:
-        summary = reprocess_flow(sources, settings.db, since=args.since, progress=bars)
+        summary = reprocess_flow(sources, settings.target(), since=args.since, progress=bars)
     return _finish_summary(summary)
 
 
@@ -131,9 +148,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise tools.InputError(str(exc)) from exc
         from flows.pipeline import serve
 
-        out.print(f"Serving scheduled runs ({schedule}) of {settings.sources} into {settings.db}; Prefect UI at {ui}; "
+        out.print(f"Serving scheduled runs ({schedule}) of {settings.sources} into {settings.target()}; Prefect UI at {ui}; "
                   "Ctrl-C stops.", highlight=False)
-        serve(settings.sources, settings.db, settings.runs_dir(), cron, every=args.every)
+        serve(settings.sources, settings.target(), settings.runs_dir(), cron, every=args.every)
     return 0
 
 
@@ -247,6 +264,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name not in ("extract", "events", "bench", "init"):
             p.add_argument("--db", help="DuckDB file (default ./newsdesk.duckdb or $NEWSDESK_DB)")
+        if name in LAKE_COMMANDS:
+            p.add_argument("--warehouse", metavar="URL", help="a DuckLake warehouse instead of the DuckDB file: "
+                           "ducklake:postgres:CATALOG, e.g. 'ducklake:postgres:dbname=news host=127.0.0.1 "
+                           "user=newsdesk' or ducklake:postgres:postgres://user@host:5432/news ($NEWSDESK_WAREHOUSE)")
+            p.add_argument("--lake-data", metavar="DIR", help="the DuckLake warehouse's Parquet data directory "
+                           "($NEWSDESK_LAKE_DATA); its WARC archive and run lock live beside it")
         if name in ("run", "reprocess", "serve", "init"):
             p.add_argument("--sources", help="sources file (default ./sources.toml or $NEWSDESK_SOURCES)")
         return p
@@ -272,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (ConfigError, tools.InputError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        return 2
+    except WarehouseError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         return 2
     except RunInProgress as exc:

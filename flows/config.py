@@ -61,8 +61,22 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_")
 
     db: Path = Path("newsdesk.duckdb")
+    warehouse: str | None = None  # `ducklake:postgres:CATALOG` (or a DuckDB file path); overrides db
+    lake_data: Path | None = None  # the Parquet data directory of a DuckLake warehouse
     sources: Path = Path("sources.toml")
     work_dir: Path | None = None  # crawl output; defaults to <db>.runs/
 
+    def target(self):
+        """The warehouse: the DuckDB file `db`, or the DuckLake `warehouse` names (warehouse.db.Lake);
+        warehouse.db.WarehouseError when the address is bad."""
+        from warehouse.db import target
+
+        return target(self.warehouse or self.db, self.lake_data)
+
+    def local_dir(self) -> Path:
+        """Where the warehouse's local state lives: beside the DuckDB file or the lake's data directory."""
+        return Path(self.target()).resolve().parent
+
     def runs_dir(self) -> Path:
-        return self.work_dir or self.db.with_name(self.db.name + ".runs")
+        path = Path(self.target())
+        return self.work_dir or path.with_name(path.name + ".runs")

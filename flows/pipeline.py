@@ -29,9 +29,22 @@ from flows.tasks import crawl_source, finish_run_record, ingest_source, refresh_
 from stages import faults
 from stages.progress import silent
 from warehouse import migrate, transaction, writer
+from warehouse.db import LAKE_PREFIX, Lake, target
 from warehouse.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
+
+
+def as_target(db: Path | str | Lake) -> Path | Lake:
+    """A DuckDB file path as a Path; a DuckLake warehouse as it is."""
+    return db if isinstance(db, Lake) else Path(db)
+
+
+def _address(db: Path | Lake) -> dict[str, str]:
+    """The warehouse as the scheduled deployment's string parameters (db, and lake_data for a DuckLake)."""
+    if isinstance(db, Lake):
+        return {"db": LAKE_PREFIX + db.catalog, "lake_data": str(db.data.resolve())}
+    return {"db": str(Path(db).resolve())}
 
 
 def new_run_id() -> str:
@@ -102,7 +115,7 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
     run_id = run_id or new_run_id()
     try:
         with run_lock(db):
-            return _run(sources, Path(db), Path(work_dir) / run_id, run_id, code_events, progress or silent,
+            return _run(sources, as_target(db), Path(work_dir) / run_id, run_id, code_events, progress or silent,
                         crawl, coding)
     except RunInProgress as exc:
         log.warning("run %s not started: %s", run_id, exc)
@@ -158,7 +171,7 @@ def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_event
 
 
 @flow(name="newsdesk-scheduled-run", log_prints=False)
-def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
+def scheduled_run(sources_file: str, db: str, work_dir: str, lake_data: str | None = None) -> dict[str, Any]:
     """What `newsdesk serve` runs on its schedule: re-read the sources file, then one pipeline run.
 
     The runner ships this flow to a spawned process with cloudpickle, by value: its globals then hold
@@ -171,7 +184,7 @@ def scheduled_run(sources_file: str, db: str, work_dir: str) -> dict[str, Any]:
 
     pipeline.faults.configure(os.environ.get("NEWSDESK_CRASH_AT"), os.environ.get("NEWSDESK_HOLD_AT"))
     config = pipeline.load_sources(Path(sources_file))
-    return pipeline.pipeline_run(config.source, Path(db), Path(work_dir), crawl=config.crawl)
+    return pipeline.pipeline_run(config.source, pipeline.target(db, lake_data), Path(work_dir), crawl=config.crawl)
 
 
 def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_seconds: float = 30.0,
@@ -194,7 +207,7 @@ def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_second
     deployment_id = runner.add_flow(
         scheduled_run, name="newsdesk-scheduled", entrypoint_type=EntrypointType.MODULE_PATH,
         **({"interval": every} if every else {"cron": cron}),
-        parameters={"sources_file": str(sources_file.resolve()), "db": str(db.resolve()),
+        parameters={"sources_file": str(sources_file.resolve()), **_address(db),
                     "work_dir": str(work_dir.resolve())},
     )
 
@@ -224,7 +237,7 @@ def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, co
                    progress: Any = None) -> dict[str, Any]:
     """Rebuild articles (and events) from stored raw pages with the current code; nothing is fetched."""
     with run_lock(db):
-        return _reprocess(sources, Path(db), since, code_events, progress or silent)
+        return _reprocess(sources, as_target(db), since, code_events, progress or silent)
 
 
 def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: bool,

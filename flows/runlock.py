@@ -1,6 +1,6 @@
 """One pipeline run per warehouse at a time, across processes (scheduled, manual, reprocess).
 
-An advisory `flock` on `<db>.run.lock`: the OS drops it when the holder dies, even by SIGKILL, so a
+An advisory `flock` on `<db>.run.lock` (`<lake data dir>.run.lock` for a DuckLake warehouse): the OS drops it when the holder dies, even by SIGKILL, so a
 crashed run never blocks the next one.
 """
 from __future__ import annotations
@@ -17,6 +17,8 @@ class RunInProgress(RuntimeError):
 
 
 def lock_path(db: Path) -> Path:
+    """`<db>.run.lock`; for a DuckLake warehouse (warehouse.db.Lake), beside its data directory."""
+    db = Path(db)
     return db.with_name(db.name + ".run.lock")
 
 

@@ -23,11 +23,19 @@ class InputError(ValueError):
     """Bad input: the CLI prints the message on one line and exits 2."""
 
 
-def existing_db(settings: Settings) -> Path:
-    """The warehouse file, or InputError naming how to make one."""
-    if not settings.db.is_file():
-        raise InputError(f"no database at {settings.db}; run `newsdesk demo` or `newsdesk run` first")
-    return settings.db
+def existing_db(settings: Settings) -> Any:
+    """The warehouse (a DuckDB file or a warehouse.db.Lake), or InputError naming how to make one."""
+    from warehouse.db import Lake
+
+    target = settings.target()
+    if isinstance(target, Lake):
+        if not target.data.is_dir():
+            raise InputError(f"no DuckLake data directory at {target.data}; run `newsdesk run --warehouse ... "
+                             "--lake-data DIR` first")
+        return target
+    if not target.is_file():
+        raise InputError(f"no database at {target}; run `newsdesk demo` or `newsdesk run` first")
+    return target
 
 
 def cmd_sql(args: argparse.Namespace, settings: Settings, out: Console, err: Console) -> int:
@@ -61,7 +69,7 @@ def cmd_runs(args: argparse.Namespace, settings: Settings, out: Console, err: Co
     with reader(existing_db(settings)) as con:
         columns, rows = run_detail(con, args.run_id) if args.run_id else list_runs(con, args.limit)
     if args.run_id and not rows:
-        err.print(f"[red]error:[/] no run {args.run_id!r} in {settings.db} (see `newsdesk runs`)")
+        err.print(f"[red]error:[/] no run {args.run_id!r} in {settings.target()} (see `newsdesk runs`)")
         return 1
     render(columns, rows, args.format, out, compact=True)
     return 0
