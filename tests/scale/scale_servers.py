@@ -113,3 +113,11 @@ def postgres_server() -> Iterator[str]:
             proc.wait(30)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def postgres_database(dsn: str, name: str) -> str:
+    """A new, empty database on the server of `dsn` (one DuckLake catalog each); its connection string."""
+    fields = dict(part.split("=", 1) for part in dsn.split())
+    subprocess.run([binary("createdb", "postgresql"), "-h", fields["host"], "-p", fields["port"], "-U", fields["user"],
+                    name], check=True)
+    return " ".join(f"{k}={name if k == 'dbname' else v}" for k, v in fields.items())
