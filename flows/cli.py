@@ -267,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name in LAKE_COMMANDS:
             p.add_argument("--warehouse", metavar="URL", help="a DuckLake warehouse instead of the DuckDB file: "
                            "ducklake:postgres:CATALOG, e.g. 'ducklake:postgres:dbname=news host=127.0.0.1 "
-                           "user=newsdesk' or ducklake:postgres:postgres://user@host:5432/news ($NEWSDESK_WAREHOUSE)")
+                           "user=newsdesk' or ducklake:postgres://user@host:5432/news ($NEWSDESK_WAREHOUSE)")
             p.add_argument("--lake-data", metavar="DIR", help="the DuckLake warehouse's Parquet data directory "
                            "($NEWSDESK_LAKE_DATA); its WARC archive and run lock live beside it")
         if name in ("run", "reprocess", "serve", "init"):

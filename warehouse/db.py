@@ -16,7 +16,9 @@ the way processes do on one DuckDB file, and no keyed upsert can race another in
 """
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -66,15 +68,17 @@ LAKE_PREFIX = "ducklake:postgres:"
 
 
 def target(address: str | Path, lake_data: str | Path | None = None) -> Path | Lake:
-    """The warehouse an address names: a DuckDB file path, or `ducklake:postgres:CATALOG` with its
-    data directory `lake_data`. WarehouseError says what is wrong with a bad one."""
+    """The warehouse an address names: a DuckDB file path, or `ducklake:postgres:CATALOG` (a libpq
+    connection string) or `ducklake:postgres://user@host:port/db` with its data directory `lake_data`.
+    WarehouseError says what is wrong with a bad one."""
     text = str(address)
     if not text.startswith("ducklake:"):
         return Path(text)
     if not text.startswith(LAKE_PREFIX):
         raise WarehouseError(f"{text!r}: only PostgreSQL catalogs are supported, e.g. "
                              "ducklake:postgres:dbname=news host=127.0.0.1 user=newsdesk")
-    catalog = text[len(LAKE_PREFIX):].strip()
+    url = text.startswith(("ducklake:postgres://", "ducklake:postgresql://"))  # ducklake:postgres://user@host/db
+    catalog = text[len("ducklake:" if url else LAKE_PREFIX):].strip()
     if not catalog:
         raise WarehouseError(f"{text!r}: name the catalog database after ducklake:postgres:, e.g. "
                              "ducklake:postgres:dbname=news host=127.0.0.1 user=newsdesk")
@@ -119,9 +123,22 @@ def _open_lake(lake: Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@functools.cache
+def _lake_instance(lake: Lake, pid: int) -> duckdb.DuckDBPyConnection:
+    """The DuckDB instance this process's writer sessions on `lake` share, each as a connection of its
+    own (`cursor()`): loading the extensions verifies their signatures over some 80 MB, a quarter of a
+    second a batch should not pay every time. Keyed by pid, so a forked child opens its own. Readers
+    get an instance each, because lock_down() changes instance-wide settings."""
+    return _open_lake(lake, read_only=False)
+
+
 def _open(path: Target, read_only: bool) -> duckdb.DuckDBPyConnection:
-    if isinstance(path, Lake):
+    if isinstance(path, Lake) and read_only:
         return _open_lake(path, read_only)
+    if isinstance(path, Lake):
+        con = _lake_instance(path, os.getpid()).cursor()
+        con.execute(f"use {LAKE}")
+        return con
     con = duckdb.connect(str(path), read_only=read_only, config=CONFIG)
     _load(con, [fts_extension_path()])
     return con
@@ -162,6 +179,19 @@ def open_with_retry(path: Target, read_only: bool, wait_seconds: float = 30.0) -
             delay = min(delay * 1.5, 0.25)
 
 
+@functools.cache
+def _lock_instance(lake: Lake, pid: int) -> duckdb.DuckDBPyConnection:
+    """A DuckDB instance with the catalog database attached through postgres_scanner (for the lock)."""
+    con = duckdb.connect(config=CONFIG)
+    try:
+        _load(con, lake_extension_paths()[:1])
+        con.execute(f"attach {_quoted(lake.catalog)} as newsdesk_catalog (type postgres)")
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+    return con
+
+
 @contextmanager
 def _lake_writer_turn(lake: Lake, wait_seconds: float) -> Iterator[None]:
     """Hold the writers' advisory lock in the catalog database (waiting up to `wait_seconds` for it).
@@ -169,10 +199,8 @@ def _lake_writer_turn(lake: Lake, wait_seconds: float) -> Iterator[None]:
     It is a transaction-level lock taken on a connection of its own, released by ending that transaction
     after the writer's connection is closed, so the next writer's snapshot includes every commit of this
     one. The OS closes the connection of a killed process and PostgreSQL then drops the lock."""
-    con = duckdb.connect(config=CONFIG)
+    con = _lock_instance(lake, os.getpid()).cursor()
     try:
-        _load(con, lake_extension_paths()[:1])
-        con.execute(f"attach {_quoted(lake.catalog)} as newsdesk_catalog (type postgres)")
         con.execute("begin transaction")
         _wait_for_turn(con, lake, wait_seconds)
     except duckdb.Error as exc:
@@ -186,14 +214,14 @@ def _lake_writer_turn(lake: Lake, wait_seconds: float) -> Iterator[None]:
 
 
 def _wait_for_turn(con: duckdb.DuckDBPyConnection, lake: Lake, wait_seconds: float) -> None:
-    query = f"select ok from postgres_query('newsdesk_catalog', 'select pg_try_advisory_xact_lock({WRITER_LOCK}) as ok')"
-    deadline = time.monotonic() + wait_seconds
-    delay = 0.02
-    while not con.execute(query).fetchone()[0]:
-        if time.monotonic() > deadline:
-            raise duckdb.IOException(f"another writer held the lock of {lake} for more than {wait_seconds:g} s")
-        time.sleep(delay)
-        delay = min(delay * 1.5, 0.25)
+    """Queue for the lock in PostgreSQL (first come, first served), for at most `wait_seconds`."""
+    con.execute(f"call postgres_execute('newsdesk_catalog', 'set local lock_timeout = {int(wait_seconds * 1000)}')")
+    try:
+        con.execute(f"select * from postgres_query('newsdesk_catalog', 'select pg_advisory_xact_lock({WRITER_LOCK})')")
+    except duckdb.Error as exc:
+        if "lock timeout" not in str(exc):
+            raise
+        raise duckdb.IOException(f"another writer held the lock of {lake} for more than {wait_seconds:g} s") from None
 
 
 @contextmanager
