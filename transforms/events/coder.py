@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .calibration import features
 from .dates import DateMatch, find_dates
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
@@ -26,7 +26,7 @@ from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, partic
 from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import AID_GOODS, GIVING, NEEDS_PARTY, Trigger, find_triggers
+from .triggers import AID_GOODS, GIVING, HALTING, NEEDS_PARTY, Trigger, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
@@ -37,7 +37,6 @@ INFORMATION = frozenset({"update", "updates", "information", "detail", "details"
                          "emails", "text", "texts", "note", "notes", "signal", "signals", "answer", "answers",
                          "statement", "statements", "document", "documents", "figures", "account", "feedback",
                          "comment", "comments", "invitation", "invitations", "greeting", "greetings", "condolences"})
-HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -359,8 +358,11 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     rel = res.relevance
     if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
+    if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
+        return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
-    if verb in NEEDS_PARTY and not trig.nominal and trig.type != "AID" or verb in ("send", "give", "provide"):
+    if verb in NEEDS_PARTY and not trig.nominal and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
+            or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
                 or _owned_by_party(trig, res)):
             return False
@@ -368,7 +370,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     # only in a political sentence: against another party, or with a political word or a hostile act
     if is_institution(ev.actor) or is_institution(ev.recipient) and is_actor(ev.actor, rel):
         return True
-    context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence))
+    context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence)) \
+        or ev.type == "AID" and _aid_object(trig, res)  # relief handed out is aimed at people in need
     if ev.actor is not None:
         return is_political(ev.actor, rel) and (context or _owned_by_party(trig, res))
     if trig.nominal:  # "demonstrators filled the streets": the trigger noun names the actors

@@ -15,6 +15,16 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+# Verbs that code an event only through their arguments (triggers._by_arguments): "let inspectors in",
+# "moved warships into", "troops began leaving", "halted the bombing", "ferried food to survivors".
+GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "donate", "distribute"})
+CARRYING = GIVING | {"dispatch", "ferry", "fly", "rush", "truck", "move"}
+ALLOWING = frozenset({"allow", "let", "permit", "admit", "open", "reopen"})
+LEAVING = frozenset({"leave", "quit", "exit", "roll"})
+MOVING = frozenset({"send", "move", "dispatch", "deploy", "sail"})
+HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
+ARGUMENT_VERBS = CARRYING | ALLOWING | LEAVING | MOVING | HALTING
 _VOWELS = set("aeiou")
 
 
@@ -128,10 +138,10 @@ def load_lexicon() -> Lexicon:
     sector_of = {w: sector for sector, words in data["sectors"].items() for w in words}
     known = {name: sector for sector, names in data["known_actors"].items() for name in names}
     lemmas = set(verb_type) | set(phrases) | set().union(*rep.values())
-    lemmas |= set(data["light_verbs"]["lemmas"]) | set(data["roles"]["victim"])
+    lemmas |= set(data["light_verbs"]["lemmas"]) | set(data["roles"]["victim"]) | ARGUMENT_VERBS
     forms = _forms(data, lemmas)
     noun_forms = _noun_forms(set(noun_type) | {r.split()[-1] for rs in phrases.values() for r, _ in rs})
-    trigger_lemmas = set(verb_type) | set(phrases)
+    trigger_lemmas = set(verb_type) | set(phrases) | ARGUMENT_VERBS
     trigger_forms = frozenset({f for f, lem in forms.items() if lem in trigger_lemmas}
                               | {f for f, lem in noun_forms.items() if lem in noun_type})
     return Lexicon(

@@ -56,7 +56,23 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
         return "furniture"
     if rel.anchors.search(sentence):
         return None
-    return next((name for name, pattern in rel.domains if pattern.search(sentence)), None)
+    return next((name for name, pattern in rel.domains if any(_marks(m, sentence) for m in pattern.finditer(sentence))), None)
+
+
+def _marks(match: re.Match[str], sentence: str) -> bool:
+    """A domain word counts unless it is someone's name: a capitalised common word inside the sentence
+    ("arms dealer Viktor Bout" is no boxing bout). Names of the domain itself ("Wimbledon") are in
+    lower case in relevance.toml but never common words, so they count however they are written."""
+    text = match.group(0)
+    if match.start() == 0 or not text[:1].isupper() or text.lower() in NAMED_DOMAIN_WORDS:
+        return True
+    return not (text[1:].islower() or text[1:] == "")
+
+
+NAMED_DOMAIN_WORDS = frozenset({"marathon", "open", "cup", "league", "games", "championship", "championships", "derby",
+                                "final", "classic", "series", "bundesliga", "la liga", "serie a", "wimbledon", "olympics", "olympic", "nba", "nfl", "mlb", "nhl", "fifa", "uefa", "premier league",
+                                "world cup", "us open", "grand prix", "grand slam", "sky sports", "met office", "la niña",
+                                "el niño", "champions", "nasdaq", "dow"})
 
 
 def is_thing(p: Participant | None, rel: Relevance) -> bool:

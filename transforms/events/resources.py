@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from .calibration import Calibration, load_calibration
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import Lexicon, inflections, load_lexicon
+from .lexicon import ARGUMENT_VERBS, Lexicon, inflections, load_lexicon
 from .relevance import Relevance, load_relevance
 from .sentences import Prefilter
 
@@ -43,8 +43,8 @@ def _content(rest: str) -> list[str]:
 
 def build_prefilter(lexicon: Lexicon) -> Prefilter:
     """Verb and noun triggers pass alone; a phrase head that is no trigger by itself needs its partner."""
-    single = set(f for f in lexicon.trigger_forms
-                       if lexicon.forms.get(f) in lexicon.verb_type or lexicon.noun_forms.get(f) in lexicon.noun_type)
+    single = set(f for f in lexicon.trigger_forms if lexicon.forms.get(f) in lexicon.verb_type
+                 or lexicon.forms.get(f) in ARGUMENT_VERBS or lexicon.noun_forms.get(f) in lexicon.noun_type)
     phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
     for head, rests in lexicon.phrases.items():
         if head in lexicon.verb_type:

@@ -10,16 +10,44 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import HOSTILE, Lexicon
+from .lexicon import ALLOWING, CARRYING, GIVING, HALTING, HOSTILE, LEAVING, MOVING, Lexicon
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
 FORCEFUL = frozenset({"impose", "use", "retaliate", "punish", "crush", "fight", "invade", "intervene", "deploy"})
-GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "donate", "distribute"})
 AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supply", "water", "tent", "tents", "blanket",
                        "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour"})
 SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
-                          "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles"})
+                          "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles",
+                          # property taken by an authority or a group is coercion, not an attack (CAMEO 1711)
+                          "business", "businesses", "farm", "farms", "property", "properties", "asset", "assets",
+                          "land", "lands", "house", "houses", "home", "homes", "company", "companies", "firm",
+                          "firms", "shop", "shops", "newspaper", "passport", "passports", "ship", "vessel", "tanker",
+                          "cargo", "equipment", "document", "documents", "computer", "computers", "bank", "account",
+                          "accounts", "fund", "funds", "estate", "estates", "plantation", "plantations", "mine", "mines"})
+OBSTRUCTING = frozenset({"block", "blockade", "barricade", "besiege", "picket"})
+STATE_SECTORS = frozenset({"government", "military", "police"})
+# what an authority lets in when it allows international involvement: a de-escalation (RETREAT)
+ACCESS = frozenset({"inspector", "inspectors", "monitor", "monitors", "observer", "observers", "convoy", "convoys",
+                    "aid", "relief", "access", "peacekeeper", "peacekeepers", "investigator", "investigators",
+                    "mission", "team", "teams", "worker", "workers", "agency", "agencies", "truck", "trucks"})
+WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroyer", "destroyers", "carrier", "carriers",
+                          "submarine", "submarines", "tank", "tanks", "vehicle", "vehicles", "craft", "jet", "jets",
+                          "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
+                          "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor"})
+PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
+                       "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
+                       "referendum", "hearing", "inquiry", "commission", "process", "conference", "games", "olympics"})
+JOINT = frozenset({"joint", "jointly", "coordinated", "combined"})
+TAKING = frozenset({"capture", "seize", "take", "win", "claim", "retake", "recapture", "grab", "snatch", "destroy"})
+# what is captured in a match, a market or a picture, never from a party
+PRIZES = frozenset({"video", "footage", "image", "images", "photo", "photos", "picture", "pictures", "percent", "share",
+                    "title", "titles", "crown", "imagination", "attention", "audience", "moment", "mood", "essence",
+                    "spirit", "heart", "hearts", "award", "prize", "medal", "trophy", "gold", "silver", "bronze",
+                    "championship", "pennant", "lead", "order", "wicket", "wickets", "point", "points", "set",
+                    "sets", "game", "games", "race", "stage", "pole", "record", "cup", "league", "match", "final"})
+HELPERS = frozenset({"doctor", "doctors", "medic", "medics", "nurse", "nurses", "rescuer", "rescuers", "rescue",
+                     "surgeon", "surgeons", "engineer", "engineers"})
 OCCUPYING = frozenset({"storm", "occupy", "block", "blockade", "besiege"})
 FIGURATIVE = frozenset({"court", "legal", "price", "trade", "culture", "bidding", "custody", "tariff", "boardroom",
                         "takeover", "ratings", "media", "pr", "currency", "courtroom", "patent"})
@@ -31,7 +59,8 @@ ELECTORAL = frozenset({"election", "elections", "vote", "votes", "voters", "poll
 NEEDS_PARTY = frozenset({"receive", "host", "send", "provide", "give", "offer", "return", "acknowledge", "support",
                          "help", "reinforce", "supply", "deliver", "allow", "permit", "treat", "train", "fund",
                          "finance", "contribute", "assist", "feed", "shelter", "rescue", "welcome", "cut", "reduce", "close", "freeze", "hang", "jam",
-                         "strengthen", "work", "collaborate", "build", "shut", "prevent", "restrict", "raid"})
+                         "strengthen", "work", "collaborate", "build", "shut", "prevent", "restrict", "raid",
+                         "release", "recall", "try"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +81,11 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
         if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
             low = lex.lemma_of(child)
             out.setdefault(low, (child,))
+            for mod in (g for g in child.children if g.dep_ in ("compound", "amod") and g.i < child.i):
+                out.setdefault(f"{lex.lemma_of(mod)} {low}", (mod, child))  # "fired tear gas", "declared martial law"
+            if dep == "prt":
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                    out.setdefault(f"{low} {lex.lemma_of(obj)}", (child, obj))  # "broke off relations"
             for grand in child.children:
                 if grand.dep_ in ("pobj", "dobj", "prep", "prt", "aux", "amod", "compound", "ccomp", "pcomp"):
                     glow = lex.lemma_of(grand)
@@ -110,18 +144,81 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if other_sense(tok, lemma):
         return None
     trig = _classify_verb(tok, lemma, lex)
+    if trig is not None and trig.type == "COERCE" and _protesting_subject(tok, lex):
+        return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city
     if trig is not None and lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
         return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
     return trig
 
 
+def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """Verbs whose type the arguments settle before the lexicon does (CAMEO's distinctions)."""
+    objs = _object_nouns(tok)
+    obj_words = {lex.lemma(o.text, noun=True) for o in objs} | {o.lower_ for o in objs}
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ == "xcomp":  # "troops began leaving": the subject of the verb it completes
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    subj_sector = lex.sector(subj.lower_) if subj is not None else None
+    if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
+    if lemma in ALLOWING and (obj_words & ACCESS or any(lex.lemma(g.text, noun=True) in ACCESS for c in tok.children
+                                                         if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "let inspectors back in", "opened Darfur to monitors"
+    if lemma in LEAVING and subj_sector == "military":
+        return Trigger(tok, "RETREAT", None, (tok,))  # "troops began leaving Somalia"
+    aid = {lex.lemma(t.text, noun=True) for o in objs for t in o.subtree} & (AID_GOODS | HELPERS)
+    if lemma in CARRYING and (aid or lemma in GIVING and _money(objs)):
+        return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "gave 50 million crowns", "flew in a team of doctors"
+    if lemma in MOVING and obj_words & WAR_MATERIEL:
+        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "moved armoured vehicles"
+    if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
+            and not any(lex.sector(o.lower_) in ("military", "police") for o in objs):
+        return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
+    if lemma == "boycott" and obj_words & PROCESSES:
+        return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
+    return None
+
+
+def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
+    """"Captured 40 percent of the audience", "seized the title", "captures 4K video": nothing is
+    taken from a party."""
+    heads = {lex.lemma(o.text, noun=True) for o in tok.children if o.dep_ in ("dobj", "nsubjpass", "attr")}
+    return lemma in TAKING and bool(heads) and heads <= PRIZES
+
+
+def _noun_type(noun: Token, lex: Lexicon) -> str | None:
+    """A noun's event type, its modifier first: "air strikes" are attacks, "general strike" a protest."""
+    for mod in (c for c in noun.children if c.dep_ in ("compound", "amod")):
+        if mod.lower_ in lex.noun_modifiers:
+            return lex.noun_modifiers[mod.lower_]
+    return lex.noun_type.get(lex.lemma(noun.text, noun=True))
+
+
+def _money(objs: list[Token]) -> bool:
+    """"50 million crowns", "$3 billion": an amount of money."""
+    return any(t.text in ("$", "£", "€") or t.lower_ in CURRENCIES for o in objs for t in o.subtree) \
+        and any(t.like_num for o in objs for t in o.subtree)
+
+
+CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "crown", "crowns", "yen", "yuan",
+                        "rupee", "rupees", "franc", "francs", "mark", "marks", "riyal", "riyals", "dinar", "dinars",
+                        "shilling", "shillings", "rand", "peso", "pesos", "ruble", "rubles", "rouble", "roubles"})
+
+
 def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    if _takes_a_prize(tok, lemma, lex):
+        return None
+    settled = _by_arguments(tok, lemma, lex)
+    if settled is not None:
+        return settled
     if lemma in lex.phrases:
         conts = _continuations(tok, lex)
         for rest, etype in sorted(lex.phrases[lemma], key=lambda p: -len(p[0].split())):  # longest first
             if rest in conts:
                 types = {t for r, t in lex.phrases[lemma] if r == rest}
                 etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
+                if etype == "PROTEST" and _state_subject(tok, lex) and "COERCE" in lex.verb_types.get(lemma, ()):
+                    etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
                 phrase = f"{lemma} {rest}"
                 mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
                 return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
@@ -157,6 +254,21 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
     return trig
 
 
+def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
+    """Protesters, strikers or a crowd, or a protest itself, is the doer: what they do is a protest
+    (PLOVER's COERCE is an authority's or an armed group's act)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    noun = lex.lemma(subj.text, noun=True)
+    return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
+
+
+def _state_subject(tok: Token, lex: Lexicon) -> bool:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and lex.sector(subj.lower_) in STATE_SECTORS
+
+
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
@@ -173,6 +285,9 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     civilians = subj_sector in ("civilian", "opposition")
     if "PROTEST" in types and civilians and (lemma in OCCUPYING or not any(c.dep_ == "dobj" for c in tok.children)):
         return "PROTEST"  # protesters storming a building or blocking a bridge protest
+    if "PROTEST" in types and lemma in OBSTRUCTING and subj is not None and subj_sector not in STATE_SECTORS \
+            and (subj_sector is not None or not subj.tag_.startswith("NNP")):
+        return "PROTEST"  # drivers blockading depots, rebels blocking roads: obstructing passage (CAMEO 144)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if "COERCE" in types and obj is not None and lex.lemma(obj.text, noun=True) in SEIZED_GOODS:
         return "COERCE"  # seizing bombs or weapons is law enforcement, not an attack
@@ -185,8 +300,11 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
 
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     noun = lex.lemma(tok.text, noun=True)
-    if not tok.tag_.startswith("NN") or noun not in lex.noun_type:
-        return None
+    if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
+            and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")):
+        return Trigger(tok, "COOPERATE", None, (tok,), nominal=True)  # "joint patrols", "coordinated sea patrols"
+    if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
+        return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
         return None
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
@@ -228,7 +346,8 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     if comp is None:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
-    hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL
+    hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL \
+        or any(_noun_type(o, lex) == "ASSAULT" for o in _object_nouns(comp))
     if tok.tag_.startswith("VB") and not hostile:
         return []  # "vowed to cooperate": the verb's own type (AGREE) stands
     etype = "THREATEN" if hostile else "AGREE"

@@ -131,3 +131,43 @@ def test_aid_is_still_aid(resources):
 def test_strengthening_is_mobilizing_only_when_forces_are_strengthened(resources):
     assert "MOBILIZE" not in {e.type for e in code(resources, "The deal strengthens Portugal's role as a central player in Europe.")}
     assert code(resources, "Russia reinforced its troops on the Ukrainian border on Monday.")[0].type == "MOBILIZE"
+
+
+# CAMEO's distinctions that the verb's arguments settle (triggers._by_arguments and friends). The
+# sentences are written for these tests, not taken from any gold or training set.
+@pytest.mark.parametrize("text, etype", [
+    ("Farmers blockaded the ring road around Lyon with tractors on Thursday.", "PROTEST"),
+    ("Dock workers walked off the job in Antwerp, halting container traffic.", "PROTEST"),
+    ("A general strike shut down the port of Mombasa on Monday.", "PROTEST"),
+    ("Police blocked the road to the airport with armoured trucks.", "COERCE"),
+    ("The army halted its shelling of the northern suburbs on Sunday.", "RETREAT"),
+    ("The junta let Red Cross inspectors into the prison for the first time.", "RETREAT"),
+    ("Kenyan troops began leaving the border town on Friday.", "RETREAT"),
+    ("The governor withdrew the bill after weeks of protests.", "CONCEDE"),
+    ("Moscow sent three warships to the eastern Mediterranean.", "MOBILIZE"),
+    ("Canada flew a team of surgeons and medical supplies to the quake zone.", "AID"),
+    ("Sweden gave 20 million crowns to the refugee agency.", "AID"),
+    ("Opposition parties boycotted the national dialogue in Kinshasa.", "REJECT"),
+    ("Turkish and Azerbaijani troops held joint exercises near Baku.", "COOPERATE"),
+    ("Chile broke off diplomatic relations with Cuba on Tuesday.", "SANCTION"),
+    ("Riot police fired tear gas at students outside the university.", "COERCE"),
+    ("Militants vowed to step up attacks on government troops until they left the region.", "THREATEN"),
+])
+def test_the_arguments_settle_the_type(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "The new camera captures sharp video even in low light.",
+    "Arsenal captured the title with two games to spare.",
+    "The lawyer tried soup, bread and cheese at the market.",
+    "Unseasonal warmth hit northern Europe in February, with Helsinki reaching 12C.",
+    "The singer's old hits were released again on vinyl last spring.",
+    "Arms dealer Viktor Bout was extradited to the United States, ending a long legal fight.",
+])
+def test_no_event_from_prizes_tastings_weather_or_products(resources, text):
+    events = code(resources, text)
+    if "Bout" in text:  # a name that happens to be a sports word does not make the sentence sports
+        assert events and events[0].type == "COOPERATE"
+    else:
+        assert events == []

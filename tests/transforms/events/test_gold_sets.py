@@ -33,3 +33,16 @@ def test_scorer_accepts_the_main_event_set(shared):
     gold = _rows("main_events.jsonl")
     result, _ = scorer.score_5w(gold, [], "holdout")
     assert result["macro_lenient@1_4W"] == 0.0 and result["fields"]["who"]["n"] > 10
+
+
+def test_written_training_sentences_share_nothing_with_the_evaluation_sets(shared):
+    written = [json.loads(line) for path in sorted(bench_events.TRAINING.glob("*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines()]
+    events = Counter(r["type"] for r in written if r["type"])
+    assert len(events) == 16 and set(events.values()) == {22}
+    assert sum(r["type"] is None for r in written) == 330 and {r.get("kind") for r in written if not r["type"]} >= {
+        "sports", "weather", "disaster", "accident", "product", "business", "furniture"}
+    assert len({r["id"] for r in written}) == len(written)
+    evaluated = {r["text"] for r in bench_events.sentence_texts()}
+    evaluated |= {r["text"] for r in bench_events.load_gold(bench_events.DEFAULT_GOLD)}
+    assert not evaluated & {r["text"] for r in written}
