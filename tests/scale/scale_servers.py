@@ -121,3 +121,14 @@ def postgres_database(dsn: str, name: str) -> str:
     subprocess.run([binary("createdb", "postgresql"), "-h", fields["host"], "-p", fields["port"], "-U", fields["user"],
                     name], check=True)
     return " ".join(f"{k}={name if k == 'dbname' else v}" for k, v in fields.items())
+
+
+# What "the same rows" means when a scaled-out run is compared with the default one: every stored row
+# of these tables, without the columns that record when or in which run a row was written.
+SAME_ROWS = {
+    "raw_pages": "select url, status, via, sitemap_lastmod, reason, clean_status, clean_reason from raw_pages",
+    "articles": "select article_id, canonical_url, title, text, published, access, duplicate_of, main_event_id "
+                "from articles",
+    "events": "select * exclude (first_seen_at, updated_at) from events",
+    "event_mentions": "select * exclude (run_id, coded_at) from event_mentions",
+}

@@ -12,18 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from scale_servers import free_port, postgres_database
+from scale_servers import SAME_ROWS, free_port, postgres_database
 
 from warehouse import migrate, reader, writer
 from warehouse.db import Lake
 
 HERE = Path(__file__).resolve().parent
 TABLES = {
-    "raw_pages": "select url, status, via, sitemap_lastmod, reason, clean_status, clean_reason from raw_pages",
-    "articles": "select article_id, canonical_url, title, text, published, access, duplicate_of, main_event_id "
-                "from articles",
-    "events": "select * exclude (first_seen_at, updated_at) from events",
-    "event_mentions": "select * exclude (run_id, coded_at) from event_mentions",
+    **SAME_ROWS,
     "search": "select title, round(score, 9) from search('Idlib city rebels')",
     "articles_by_source": "select * from articles_by_source",
     "event_types": "select * from event_types",

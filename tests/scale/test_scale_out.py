@@ -11,16 +11,11 @@ redis = pytest.importorskip("redis", reason="redis (the Python client) not insta
 pytest.importorskip("scrapy_redis", reason="scrapy-redis not installed; see README, Scaling out")
 pytest.importorskip("prefect_dask", reason="prefect-dask not installed; see README, Scaling out")
 
+from scale_servers import SAME_ROWS  # noqa: E402
 from spiders.shared import scrapy_settings  # noqa: E402
 from spiders.source import CrawlSettings, Source  # noqa: E402
 
-TABLES = {
-    "raw_pages": "select url, status, via, sitemap_lastmod, reason, clean_status, clean_reason from raw_pages",
-    "articles": "select article_id, canonical_url, title, text, published, access, duplicate_of, main_event_id "
-                "from articles",
-    "events": "select * exclude (first_seen_at, updated_at) from events",
-    "event_mentions": "select * exclude (run_id, coded_at) from event_mentions",
-}
+TABLES = SAME_ROWS
 
 
 def rows(sql, db, table: str) -> list[str]:
