@@ -44,16 +44,15 @@ SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
 # CI floors, set just under the numbers measured with coder plover-rules-0.4 (dev / holdout): PLOVER type
 # 0.844 / 0.734, main-event 4W lenient@1 0.681 / 0.627, sentence type 0.822 / 0.694, sentence event/no-event
-# F1 0.932 / 0.810; written training sentences: type 0.875, non-events left alone 0.985. Every quality
+# F1 0.932 / 0.816; written training sentences: type 0.875, non-events left alone 0.985. Every quality
 # number is gated. Speed is printed, never gated in CI.
 FLOORS = {"plover_type_acc_dev": 0.83, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.66, "main_4w_holdout": 0.60,
           "sent_type_acc_dev": 0.80, "sent_type_acc_holdout": 0.68, "sent_event_f1_dev": 0.91,
           "sent_event_f1_holdout": 0.80, "written_type_acc": 0.86, "written_nonevent_ok": 0.97, "articles_per_s": 15.0}
-# ASSAULTs coded on no-event sentences. Labelled sentences (204): none on sports, weather, disaster,
-# product or furniture text; the one measured is a sentence of a political article (the Gaza war named
-# in passing). Written non-events of sports, weather, disaster, accident and product text (190): one,
-# "The All Blacks attacked relentlessly..." (a team's name the parser cannot tell from a party's).
-CEILINGS = {"sent_nonevent_assault": 1, "written_offtopic_assault": 1}
+# ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
+# weather, disaster, accident and product text (190): one, "The All Blacks attacked relentlessly..." (a
+# team's name the parser cannot tell from a party's).
+CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 1}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
                   "full": "event_full(type+actor+target)"}
 

@@ -39,6 +39,11 @@ PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations
                        "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
                        "referendum", "hearing", "inquiry", "commission", "process", "conference", "games", "olympics"})
 JOINT = frozenset({"joint", "jointly", "coordinated", "combined"})
+STATE_NOUNS = frozenset({"war", "invasion", "insurgency", "violence"})  # names of a situation as often as of an act
+WAGING = frozenset({"launch", "wage", "declare", "start", "begin", "mount", "unleash", "escalate", "spark", "trigger",
+                    "lead", "order", "resume", "intensify", "step"})
+ERUPTING = frozenset({"break", "erupt", "start", "begin", "escalate", "rage", "resume", "intensify", "spread", "flare",
+                      "continue", "kill", "claim"})
 TAKING = frozenset({"capture", "seize", "take", "win", "claim", "retake", "recapture", "grab", "snatch", "destroy"})
 # what is captured in a match, a market or a picture, never from a party
 PRIZES = frozenset({"video", "footage", "image", "images", "photo", "photos", "picture", "pictures", "percent", "share",
@@ -124,7 +129,8 @@ MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", 
 def other_sense(tok: Token, lemma: str) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
-    "rebels pushed into the city" a movement (not pressing someone: that pushes for something)."""
+    "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
+    up" a rise, "kill time" an idiom."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
@@ -133,6 +139,10 @@ def other_sense(tok: Token, lemma: str) -> bool:
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":
         return not deps & {"dobj", "xcomp", "ccomp"} and bool(preps & MOVEMENT)
+    if lemma == "shoot":  # "reliance on the program has shot up": a rise
+        return "up" in preps and "dobj" not in deps
+    if lemma in ("kill", "waste"):  # "to kill time"
+        return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
     return False
 
 
@@ -310,8 +320,21 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
+    if noun in STATE_NOUNS and not _happening(tok, lex):
+        return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]
     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
+
+
+def _happening(tok: Token, lex: Lexicon) -> bool:
+    """A war or an invasion named as something someone does or that breaks out now ("launched an
+    invasion", "fighting erupted"), not as the situation the sentence is set in."""
+    verb = lex.lemma(tok.head.text)
+    if tok.dep_ == "dobj":
+        return verb in WAGING
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return verb in ERUPTING or tok.head.lower_ in ERUPTING
+    return tok.dep_ == "ROOT"  # a headline: "War in Sudan"
 
 
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:

@@ -171,3 +171,21 @@ def test_no_event_from_prizes_tastings_weather_or_products(resources, text):
         assert events and events[0].type == "COOPERATE"
     else:
         assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Since the war started, most lectures at the university have been held online.",
+    "Two months after the invasion of Ukraine, the institute moved to Kyiv.",
+    "Reliance on temporary workers has shot up since 2022.",
+    "The guide suggests board games and crafts to kill time in the shelter.",
+])
+def test_no_event_from_a_war_as_backdrop_or_idioms(resources, text):
+    assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched a full-scale invasion of Ukraine on Thursday.",
+    "Fighting erupted in the capital on Saturday between the army and a paramilitary force.",
+])
+def test_a_war_that_starts_is_still_an_assault(resources, text):
+    assert code(resources, text)[0].type == "ASSAULT"
