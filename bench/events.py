@@ -43,10 +43,10 @@ DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
 # CI floors, set just under the numbers measured with coder plover-rules-0.4 (dev / holdout): PLOVER type
-# 0.844 / 0.734, main-event 4W lenient@1 0.681 / 0.627, sentence type 0.822 / 0.694, sentence event/no-event
+# 0.844 / 0.734, main-event 4W lenient@1 0.720 / 0.641, sentence type 0.822 / 0.694, sentence event/no-event
 # F1 0.932 / 0.816; written training sentences: type 0.875, non-events left alone 0.985. Every quality
 # number is gated. Speed is printed, never gated in CI.
-FLOORS = {"plover_type_acc_dev": 0.83, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.66, "main_4w_holdout": 0.60,
+FLOORS = {"plover_type_acc_dev": 0.83, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.70, "main_4w_holdout": 0.62,
           "sent_type_acc_dev": 0.80, "sent_type_acc_holdout": 0.68, "sent_event_f1_dev": 0.91,
           "sent_event_f1_holdout": 0.80, "written_type_acc": 0.86, "written_nonevent_ok": 0.97, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
@@ -195,13 +195,13 @@ def real_articles(site_articles: list[dict[str, Any]]) -> dict[str, dict[str, An
 
 
 def main_event_prediction(record_id: str, events: list[Any]) -> dict[str, Any]:
-    """The scorer's 5W line from events[0]: who = actor core, what = action + recipient core."""
+    """The scorer's 5W line from events[0]: who = actor core, what = the event's predicate as written
+    (its action with objects and phrases, which names the recipient)."""
     if not events:
         return {"id": record_id, "events": []}
     ev = events[0]
     return {"id": record_id, "events": [{
-        "actor": ev.actor.core if ev.actor else None, "action": ev.action,
-        "target": ev.recipient.core if ev.recipient else None,
+        "actor": ev.actor.core if ev.actor else None, "action": ev.what or ev.action, "target": None,
         "location": ev.location.name if ev.location else None, "date": ev.date, "date_text": ev.date_text}]}
 
 

@@ -335,13 +335,33 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     return Event(
         event_id=make_event_id(ctx.article_id, start, end, trig.type), article_id=ctx.article_id,
         type=trig.type, mode=trig.mode, context=facts.context, actor=actor, recipient=recipient,
-        action=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)), status=status,
+        action=" ".join(t.text for t in sorted(trig.words, key=lambda t: t.i)), what=predicate(trig), status=status,
         reported_by=source, location=location,
         date=(date.date.isoformat() if date else ctx.published.isoformat() if ctx.published else None),
         date_precision=(date.precision if date else "day" if ctx.published else None),
         date_text=date.text if date else None, sentence=facts.text or doc.text, start=start, end=end,
         confidence=round(max(0.05, min(0.99, conf)), 3), cameo_root=cameo,
     )
+
+
+LEFT_OUT = frozenset({"nsubj", "nsubjpass", "csubj", "advcl", "punct", "cc", "conj", "mark", "aux", "auxpass", "neg",
+                      "parataxis", "relcl", "ccomp", "npadvmod", "appos", "dep", "intj", "expl", "meta"})
+MAX_WHAT = 16  # words: a predicate longer than this is cut after its first phrases
+
+
+def predicate(trig: Trigger) -> str:
+    """What was done, as the sentence puts it: the trigger with its objects, particles and phrases
+    ("marched through Dublin yesterday in the latest protest against water charges"), without the doer,
+    other clauses, or time words. For a noun trigger: the noun phrase ("air strikes on Houthi rebels")."""
+    head = trig.token
+    if trig.nominal:
+        words = [t for t in head.subtree if t.dep_ not in ("punct", "relcl", "appos", "acl") or t.i == head.i]
+    else:
+        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT for t in c.subtree]
+        words = sorted((t for t in keep if not (t.ent_type_ == "DATE" or is_time_word(t) and t.dep_ == "npadvmod")),
+                       key=lambda t: t.i)
+    words = [t for t in words if not t.is_punct][:MAX_WHAT]
+    return " ".join(t.text for t in words)
 
 
 def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) -> float:

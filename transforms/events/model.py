@@ -73,6 +73,7 @@ class Event:
     end: int
     confidence: float
     cameo_root: str
+    what: str = ""  # the predicate as written: the action with its objects and phrases, without doer or clauses
     salience: float = 0.0
     is_main: bool = False  # the event the article is about (from its headline and lead); at most one
     coder_version: str = CODER_VERSION

@@ -189,3 +189,13 @@ def test_no_event_from_a_war_as_backdrop_or_idioms(resources, text):
 ])
 def test_a_war_that_starts_is_still_an_assault(resources, text):
     assert code(resources, text)[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Tens of thousands of people marched through Dublin yesterday in the latest protest against water charges, "
+     "the police said.", "marched through Dublin in the latest protest against water charges"),
+    ("The Saudi-led coalition launched air strikes on Houthi rebels in Yemen.", "launched air strikes on Houthi rebels in Yemen"),
+])
+def test_what_is_the_predicate_as_written_without_doer_or_attribution(resources, text, what):
+    first = code(resources, text)[0]
+    assert first.what == what and text[first.start:first.end].find(first.what.split()[0]) >= 0
