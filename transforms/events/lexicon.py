@@ -25,6 +25,8 @@ LEAVING = frozenset({"leave", "quit", "exit", "roll"})
 MOVING = frozenset({"send", "move", "dispatch", "deploy", "sail"})
 HALTING = frozenset({"stop", "halt", "cease", "end", "suspend"})
 ARGUMENT_VERBS = CARRYING | ALLOWING | LEAVING | MOVING | HALTING
+# sector words that end compound words naming people ("steelworkers", "dockworkers", "coalminers")
+COMPOUND_ENDS = ("workers", "worker", "miners", "farmers", "students", "soldiers")
 _VOWELS = set("aeiou")
 
 
@@ -58,9 +60,13 @@ class Lexicon:
         return self.forms.get(low, low)
 
     def sector(self, word: str) -> str | None:
-        """Sector of an actor noun, plural or singular ("nurses" -> civilian)."""
+        """Sector of an actor noun, plural or singular ("nurses" -> civilian), or of the last part of a
+        compound word ("steelworkers", "dockworkers" -> civilian, like "workers")."""
         low = word.lower()
-        return self.sector_of.get(low) or (self.sector_of.get(low[:-1]) if low.endswith("s") else None)
+        found = self.sector_of.get(low) or (self.sector_of.get(low[:-1]) if low.endswith("s") else None)
+        if found is None and len(low) > 8 and low.isalpha():
+            found = next((self.sector_of[end] for end in COMPOUND_ENDS if low.endswith(end)), None)
+        return found
 
     def lemma_of(self, tok: Any) -> str:
         """Lemma of a parsed token, by its part of speech (nouns: "shelling"; verbs: "shelled" -> "shell")."""

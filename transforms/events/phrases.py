@@ -155,12 +155,10 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
     for name, sector in lex.known_actors.items():
         if name in low:
             return sector
-    for key in (low, low[:-1] if low.endswith("s") else low):  # "leaders" is a leader's sector
-        if key in lex.sector_of:
-            return lex.sector_of[key]
+    if sector := lex.sector(low):  # "leaders" is a leader's sector, "steelworkers" a worker's
+        return sector
     for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)]:
-        sector = lex.sector_of.get(t.lower_) or lex.sector_of.get(t.lower_[:-1] if t.lower_.endswith("s") else "")
-        if sector:
+        if sector := lex.sector(t.lower_):
             return sector
     if low in gaz.capitals or any(p.kind == "country" for p in gaz.candidates(low)):
         return "government"
