@@ -10,13 +10,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ALLOWING, CARRYING, GIVING, HALTING, HOSTILE, LEAVING, MOVING, Lexicon
+from .lexicon import (ALLOWING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING,
+                      REVERSING, TRADING, Lexicon)
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
 FORCEFUL = frozenset({"impose", "use", "retaliate", "punish", "crush", "fight", "invade", "intervene", "deploy"})
 AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supply", "water", "tent", "tents", "blanket",
-                       "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour"})
+                       "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour",
+                       "assistance", "loan", "loans", "credit", "credits", "funding", "humanitarian"})
+CASUALTIES = frozenset({"wounded", "injured", "sick", "casualties", "civilians", "children", "patients", "refugees",
+                        "survivors", "residents", "people", "families"})
+REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees"})
+EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents"})
+ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
+SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives", "wanted", "accused"})
 SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
                           "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles",
                           # property taken by an authority or a group is coercion, not an attack (CAMEO 1711)
@@ -169,8 +177,24 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if subj is None and tok.dep_ == "xcomp":  # "troops began leaving": the subject of the verb it completes
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
+    subtree = {t.lower_ for o in objs for t in o.subtree} | {g.lower_ for c in tok.children if c.dep_ == "prep"
+                                                             for g in c.subtree}
     if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
+    if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
+        return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "reversed its ban", "ended the curfew"
+    if lemma in ALLOWING and subtree & REFUGEES:
+        return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees"
+    if lemma in EVACUATING and subtree & CASUALTIES:
+        return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
+    if lemma in HANDING_OVER and subtree & SUSPECTS:
+        return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
+    if lemma in GIVING and obj_words & EVIDENCE:
+        return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
+    if lemma in TRADING and obj_words & ENERGY:
+        return Trigger(tok, "COOPERATE", "economic", (tok, *objs[:1]))  # "began supplying natural gas to Israel"
+    if lemma in FUNDING and (_money(objs) or obj_words & AID_GOODS):
+        return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "released 10 million euros in assistance"
     if lemma in ALLOWING and (obj_words & ACCESS or any(lex.lemma(g.text, noun=True) in ACCESS for c in tok.children
                                                          if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "let inspectors back in", "opened Darfur to monitors"
@@ -312,7 +336,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     noun = lex.lemma(tok.text, noun=True)
     if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
             and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")):
-        return Trigger(tok, "COOPERATE", None, (tok,), nominal=True)  # "joint patrols", "coordinated sea patrols"
+        return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):

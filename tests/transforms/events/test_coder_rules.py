@@ -152,6 +152,13 @@ def test_strengthening_is_mobilizing_only_when_forces_are_strengthened(resources
     ("Chile broke off diplomatic relations with Cuba on Tuesday.", "SANCTION"),
     ("Riot police fired tear gas at students outside the university.", "COERCE"),
     ("Militants vowed to step up attacks on government troops until they left the region.", "THREATEN"),
+    ("The governor lifted the curfew on the northern districts on Monday.", "CONCEDE"),
+    ("The junta reversed its ban on the opposition party after talks in Bamako.", "CONCEDE"),
+    ("Hungary opened its border to thousands of Syrian refugees on Friday.", "AID"),
+    ("Army helicopters evacuated dozens of injured villagers from the flooded valley.", "AID"),
+    ("Italian police handed two suspected smugglers over to Greek authorities.", "COOPERATE"),
+    ("Qatar began exporting natural gas to Egypt through the new pipeline.", "COOPERATE"),
+    ("The World Bank approved a $500 million loan for Kenya on Thursday.", "AID"),
 ])
 def test_the_arguments_settle_the_type(resources, text, etype):
     assert code(resources, text)[0].type == etype
