@@ -14,7 +14,10 @@ id hash (`split_of`): the rules and the confidence calibration were tuned on "de
 The written training sentences (tests/fixtures/events/training/: 352 wire-style event sentences, 22 per
 PLOVER type, and 330 non-events of sports, weather, disaster, accident, product, business, furniture,
 culture, science and background text, written without looking at the coder) were used to write the
-rules too; they belong to no evaluation half and are reported on their own line.
+rules too; they belong to no evaluation half and are reported on their own line. The written check
+sentences (tests/fixtures/events/check/: 160 events, 10 per type, and 160 hard non-events) were written
+after coder 0.4's rules, by someone who had not seen them, and were never used to write or tune any
+rule: the cleanest measure here of text the coder has never seen.
 
     python -m bench.events [--gold ../shared/data/events-dev/plover_gsr.jsonl]
 """
@@ -37,22 +40,27 @@ DEFAULT_GOLD = SHARED / "data" / "events-dev" / "plover_gsr.jsonl"
 DEFAULT_SCORER = scorers.scorer_path("events")
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "events"
 TRAINING = FIXTURES / "training"
+CHECK = FIXTURES / "check"  # written after the rules of coder 0.4, never used to write or tune them
 OFF_TOPIC_KINDS = ("sports", "weather", "disaster", "accident", "product")
 EXTRACTION_GOLD = SHARED / "data" / "extraction-dev" / "ground-truth.json"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
 # CI floors, set just under the numbers measured with coder plover-rules-0.4 (dev / holdout): PLOVER type
-# 0.849 / 0.734, main-event 4W lenient@1 0.736 / 0.641, sentence type 0.822 / 0.694, sentence event/no-event
-# F1 0.938 / 0.816; written training sentences: type 0.909, non-events left alone 0.985. Every quality
-# number is gated. Speed is printed, never gated in CI.
+# 0.849 / 0.734, main-event 4W lenient@1 0.736 / 0.641, sentence type 0.833 / 0.694, sentence event/no-event
+# F1 0.938 / 0.816; written training sentences: type 0.909, non-events left alone 0.985; written check
+# sentences (never tuned on): type 0.831, event/no-event F1 0.918. Every quality number is gated. Speed is
+# printed, never gated in CI.
 FLOORS = {"plover_type_acc_dev": 0.83, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.70, "main_4w_holdout": 0.62,
           "sent_type_acc_dev": 0.80, "sent_type_acc_holdout": 0.68, "sent_event_f1_dev": 0.91,
-          "sent_event_f1_holdout": 0.80, "written_type_acc": 0.89, "written_nonevent_ok": 0.97, "articles_per_s": 15.0}
+          "sent_event_f1_holdout": 0.80, "written_type_acc": 0.89, "written_nonevent_ok": 0.97, "check_type_acc": 0.82,
+          "check_event_f1": 0.90, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (190): one, "The All Blacks attacked relentlessly..." (a
 # team's name the parser cannot tell from a party's).
-CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 1}
+# Written check non-events of those kinds (90): four, measured once and left unexamined so that the set
+# stays unseen.
+CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 1, "check_offtopic_assault": 4}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
                   "full": "event_full(type+actor+target)"}
 
@@ -258,17 +266,22 @@ def score_sentences(resources: Resources) -> dict[str, float]:
     return out
 
 
-def score_written(resources: Resources) -> dict[str, float]:
-    """The written training sentences: PLOVER type accuracy of events[0] on the event sentences, the
-    share of non-events left without an event, and ASSAULTs coded on sports, weather, disaster,
+def score_written(resources: Resources, directory: Path = TRAINING, name: str = "written") -> dict[str, float]:
+    """A set of written sentences: PLOVER type accuracy of events[0] on the event sentences, event/no-event
+    F1, the share of non-events left without an event, and ASSAULTs coded on sports, weather, disaster,
     accident and product text."""
-    rows = [r for path in sorted(TRAINING.glob("*.jsonl")) for r in _jsonl(path)]
+    rows = [r for path in sorted(directory.glob("*.jsonl")) for r in _jsonl(path)]
+    if not rows:
+        return {}
     coded = extract_events_many([ArticleInput(r["id"], "", r["text"], None) for r in rows], resources)
-    events = [(r["type"], evs[0].type if evs else None) for r, evs in zip(rows, coded) if r["type"]]
-    quiet = [not evs for r, evs in zip(rows, coded) if not r["type"]]
-    return {"written_type_acc": round(sum(g == p for g, p in events) / max(1, len(events)), 4),
-            "written_nonevent_ok": round(sum(quiet) / max(1, len(quiet)), 4),
-            "written_offtopic_assault": sum(1 for r, evs in zip(rows, coded) if r.get("kind") in OFF_TOPIC_KINDS
+    pairs = [(r["type"], evs[0].type if evs else None) for r, evs in zip(rows, coded)]
+    events = [(g, p) for g, p in pairs if g]
+    quiet = [not p for g, p in pairs if not g]
+    return {f"{name}_type_acc": round(sum(g == p for g, p in events) / max(1, len(events)), 4),
+            f"{name}_event_f1": f1(sum(1 for g, p in pairs if g and p), sum(1 for g, p in pairs if p and not g),
+                                   sum(1 for g, p in pairs if g and not p)),
+            f"{name}_nonevent_ok": round(sum(quiet) / max(1, len(quiet)), 4),
+            f"{name}_offtopic_assault": sum(1 for r, evs in zip(rows, coded) if r.get("kind") in OFF_TOPIC_KINDS
                                             and any(e.type == "ASSAULT" for e in evs))}
 
 
@@ -290,11 +303,14 @@ def print_report(result: dict[str, Any]) -> None:
     print(f"{'coder ' + CODER_VERSION:40s} {'dev (tuned)':>12s} {'holdout':>12s}")
     for label, key in rows:
         print(f"{label:40s} {result[key + '_dev']:12.3f} {result[key + '_holdout']:12.3f}")
-    print(f"{'written (tuned): type accuracy':40s} {result['written_type_acc']:12.3f}")
-    print(f"{'written (tuned): non-events left alone':40s} {result['written_nonevent_ok']:12.3f}")
-    for key in ("sent_nonevent_assault", "written_offtopic_assault", "events_per_1000_words", "articles_per_s", "articles_per_s_one_process",
-                "words_per_article", "event_rows", "workers"):
-        print(f"{key:40s} {result[key]:>12}")
+    for name, label in (("written", "written (tuned)"), ("check", "written check (never tuned)")):
+        if f"{name}_type_acc" in result:
+            print(f"{label + ': type / F1 / quiet':40s} {result[name + '_type_acc']:12.3f} "
+                  f"{result[name + '_event_f1']:.3f} {result[name + '_nonevent_ok']:.3f}")
+    for key in ("sent_nonevent_assault", "written_offtopic_assault", "check_offtopic_assault", "events_per_1000_words",
+                "articles_per_s", "articles_per_s_one_process", "words_per_article", "event_rows", "workers"):
+        if key in result:
+            print(f"{key:40s} {result[key]:>12}")
     print(f"speed-up: {result['speed_up']}")
 
 
@@ -316,6 +332,7 @@ def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None,
     result.update(score_main_events(real_articles(site_articles), resources, scorer))
     result.update(score_sentences(resources))
     result.update(score_written(resources))
+    result.update(score_written(resources, CHECK, "check"))
     if speed:
         result.update(measure_speed(sample_articles or paired_articles(site_articles), resources, workers))
     else:

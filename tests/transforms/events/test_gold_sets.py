@@ -45,4 +45,8 @@ def test_written_training_sentences_share_nothing_with_the_evaluation_sets(share
     assert len({r["id"] for r in written}) == len(written)
     evaluated = {r["text"] for r in bench_events.sentence_texts()}
     evaluated |= {r["text"] for r in bench_events.load_gold(bench_events.DEFAULT_GOLD)}
+    check = [json.loads(line) for line in (bench_events.CHECK / "written_check.jsonl").read_text(encoding="utf-8").splitlines()]
     assert not evaluated & {r["text"] for r in written}
+    assert not (evaluated | {r["text"] for r in written}) & {r["text"] for r in check}
+    assert Counter(r["type"] for r in check if r["type"]) == {t: 10 for t in events}
+    assert sum(r["type"] is None for r in check) == 160
