@@ -14,8 +14,13 @@ import courlan
 
 
 def canonical_url(url: str) -> str:
-    """`url` in canonical form; unchanged when it cannot be parsed."""
+    """`url` in canonical form; unchanged when it cannot be parsed.
+
+    The canonical form is also the URL the crawl requests, so path parameters stay as written: courlan
+    percent-encodes `;` ("/a;jsessionid=1" -> "/a%3Bjsessionid=1"), which many servers (Java's session
+    ids, CMS matrix parameters) read as another path and answer with a 404."""
     try:
-        return courlan.normalize_url(urldefrag(url)[0], strict=False)
+        out = courlan.normalize_url(urldefrag(url)[0], strict=False)
     except (ValueError, TypeError):
         return url
+    return out.replace("%3B", ";") if ";" in url and "%3b" not in url.lower() else out

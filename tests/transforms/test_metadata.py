@@ -41,6 +41,17 @@ def test_canonical_url_is_the_one_canonical_form() -> None:
     assert meta.canonical_url == "https://news.example/news_view.html?idx=8576"
 
 
+@pytest.mark.parametrize("url, expected", [
+    ("https://News.example/a;jsessionid=1?x=1&utm_source=feed", "https://news.example/a;jsessionid=1?x=1"),
+    ("https://news.example/path;v=2/story", "https://news.example/path;v=2/story"),
+    ("https://news.example/a%3Bb", "https://news.example/a%3Bb"),
+])
+def test_canonical_url_keeps_path_parameters_as_written(url: str, expected: str) -> None:
+    """The crawl requests the canonical URL: `;` must not become %3B (a different path to the server)."""
+    from transforms.urls import canonical_url
+    assert canonical_url(url) == expected
+
+
 @pytest.mark.parametrize("href", ["http://[x]/", "https://news.example:99999/a", "javascript:void(0)"])
 def test_unusable_canonical_or_image_url_falls_back(href: str) -> None:
     head = f"<link rel='canonical' href='{href}'><meta property='og:image' content='{href}'>"
