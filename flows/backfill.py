@@ -54,7 +54,7 @@ def import_warcs(db: Any, files: list[Path], source: str, *, workers: int, code:
         summary["warnings"] = finish_run_record(db, run_id, summary)
         return summary
 
-    with run_lock(db):
+    with run_lock(db, sources=[source]):  # on DuckLake: no run over this source meanwhile
         return import_warc_flow()
 
 

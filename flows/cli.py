@@ -75,8 +75,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     config = _sources(settings)
     target = settings.target()
-    with run_lock(target):
-        pass  # fail fast, before Prefect starts, when another run holds the warehouse
+    with run_lock(target, sources=[s.name for s in config.source]):
+        pass  # fail fast, before Prefect starts, when another run holds the warehouse (on DuckLake: a source)
     _reachable(target)
     _prefect(settings)
     from flows.pipeline import pipeline_run

@@ -2,7 +2,8 @@
 reprocessing, plus `serve` (the same run on a cron schedule).
 
 Flows only compose the tasks of flows/tasks.py (thin wrappers over stages/). Crawls of different
-sources run concurrently (each in its own process); loading is serialised because DuckDB has one writer.
+sources run concurrently (each in its own process); loading is serialised because DuckDB has one writer
+(on a DuckLake, several runs over different sources load at once; their writer sessions take turns).
 """
 from __future__ import annotations
 
@@ -24,13 +25,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.config import CrawlSettings, Source, load_sources  # noqa: F401 (scheduled_run: pipeline.load_sources)
 from flows.scale import Coding, coding_runner, scheduler_address
-from flows.runlock import RunInProgress, run_lock
+from flows.runlock import RunInProgress, claim, run_lock
 from flows.tasks import crawl_source, finish_run_record, ingest_source, refresh_derived, reprocess_source
 from stages import faults
 from stages.progress import silent
 from warehouse import migrate, transaction, writer
 from warehouse.db import LAKE_PREFIX, Lake, target
-from warehouse.runs import finish_run, start_run
+from warehouse.runs import finish_run, live_runs, start_run
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +59,14 @@ def warm_up() -> None:
 
 @task
 def open_run(db: Path, run_id: str, command: str) -> None:
-    """Migrate the warehouse and record the run as running (earlier unfinished runs become interrupted)."""
+    """Migrate the warehouse and record the run as running (earlier unfinished runs become interrupted:
+    on a DuckLake, only those whose process no longer holds their run lock, see flows/runlock.py)."""
+    claim(db, run_id)
+    live = (lambda run_ids: live_runs(db, run_ids)) if isinstance(db, Lake) else None
     with writer(db) as con:
         migrate(con)
         with transaction(con):
-            start_run(con, run_id, command, str(flow_run.get_id() or ""))
+            start_run(con, run_id, command, str(flow_run.get_id() or ""), live=live)
 
 
 @task
@@ -109,12 +113,13 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
     `crawl` ([crawl] of the sources file) may share each source's frontier between processes through
     Redis; `coding` may fan cleaning and event coding out on Dask (flows.scale).
 
-    Only one run per warehouse at a time: while another holds the run lock this one does nothing.
+    Only one run per DuckDB file at a time, and on a DuckLake one run per source at a time: while
+    another holds the run lock (flows/runlock.py) this one does nothing.
     `progress` is a stages.progress.Progress callback (the CLI's bars).
     """
     run_id = run_id or new_run_id()
     try:
-        with run_lock(db):
+        with run_lock(db, run_id, [s.name for s in sources]):
             return _run(sources, as_target(db), Path(work_dir) / run_id, run_id, code_events, progress or silent,
                         crawl, coding)
     except RunInProgress as exc:
@@ -125,11 +130,16 @@ def pipeline_run(sources: list[Source], db: Path, work_dir: Path, run_id: str | 
 KEEP_RUN_DIRS = 5  # crawl output of the latest runs, for inspection; the warehouse has every page anyway
 
 
-def _prune_run_dirs(work_dir: Path, keep: int = KEEP_RUN_DIRS) -> None:
-    """Run ids sort by time, so the oldest crawl directories go first."""
+def _prune_run_dirs(work_dir: Path, keep: int = KEEP_RUN_DIRS, db: Path | Lake | None = None) -> None:
+    """Run ids sort by time, so the oldest crawl directories go first; on a DuckLake, never those of
+    runs still going (several runs may share the directory)."""
     runs = sorted(p for p in work_dir.iterdir() if p.is_dir()) if work_dir.is_dir() else []
-    for old in runs[:-keep]:
-        shutil.rmtree(old, ignore_errors=True)
+    old = runs[:-keep]
+    if old and isinstance(db, Lake):
+        going = live_runs(db, [p.name for p in old])
+        old = [p for p in old if p.name not in going]
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def nothing_fetched(counts: dict[str, dict[str, Any]]) -> bool:
@@ -140,7 +150,7 @@ def nothing_fetched(counts: dict[str, dict[str, Any]]) -> bool:
 
 def _run(sources: list[Source], db: Path, run_dir: Path, run_id: str, code_events: bool,
          progress: Any, crawl: CrawlSettings | None = None, coding: Coding | None = None) -> dict[str, Any]:
-    _prune_run_dirs(run_dir.parent)
+    _prune_run_dirs(run_dir.parent, db=db)
     run_dir.mkdir(parents=True, exist_ok=True)
     clock = Stopwatch()
     with clock("start"):
@@ -236,13 +246,13 @@ def serve(sources_file: Path, db: Path, work_dir: Path, cron: str, refill_second
 def reprocess_flow(sources: list[Source], db: Path, since: str | None = None, code_events: bool = True,
                    progress: Any = None) -> dict[str, Any]:
     """Rebuild articles (and events) from stored raw pages with the current code; nothing is fetched."""
-    with run_lock(db):
-        return _reprocess(sources, as_target(db), since, code_events, progress or silent)
-
-
-def _reprocess(sources: list[Source], db: Path, since: str | None, code_events: bool,
-               progress: Any) -> dict[str, Any]:
     run_id = new_run_id()
+    with run_lock(db, run_id, [s.name for s in sources]):
+        return _reprocess(sources, as_target(db), run_id, since, code_events, progress or silent)
+
+
+def _reprocess(sources: list[Source], db: Path, run_id: str, since: str | None, code_events: bool,
+               progress: Any) -> dict[str, Any]:
     open_run(db, run_id, "reprocess")
     summary: dict[str, Any] = {"run_id": run_id, "sources": {}}
     for source in sources:

@@ -98,13 +98,21 @@ def link_duplicates(db: Path) -> int:
         return 0
     sketches, bands = sketch_rows(texts)
     with writer(db) as con, transaction(con):
+        # Another run (a DuckLake loads several at once) may have rewritten some of these articles since
+        # they were read: their marks stay and their old sketches are not stored; the next refresh
+        # (that run's own, at the latest) does them.
+        now = article_texts(con, todo)
+        moved = {i for i in todo if now.get(i) != texts.get(i)}
+        if moved:
+            sketches = [r for r in sketches if r["article_id"] not in moved]
+            bands = [r for r in bands if r["article_id"] not in moved]
         before = neighbours(con, todo)  # what the changed articles matched before (old signatures)
         save_sketches(con, sketches, bands)
-        group = closed_group(con, before | set(texts))
+        group = closed_group(con, before | (set(texts) - moved))
         links = duplicate_links(_with_values(group_candidates(con, group)))
         faults.point("dedup")
         changed = set_duplicates(con, links)
-        clear_pending(con, DUPLICATES, todo)
+        clear_pending(con, DUPLICATES, [i for i in todo if i not in moved])
     return changed
 
 

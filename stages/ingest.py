@@ -14,7 +14,9 @@ from stages.records import page_record
 from stages.warc import WarcFiles, archive_dir, repair
 from transforms.models import RawPage
 from warehouse import transaction, writer
+from warehouse.db import Lake
 from warehouse.pages import committed_warcs, move_bodies, stored_bodies, upsert_raw_pages
+from warehouse.runs import live_runs
 
 log = logging.getLogger(__name__)
 BATCH = 200  # pages per transaction: readers wait at most one batch
@@ -67,12 +69,14 @@ def store_pages(db: Path, files: WarcFiles, pages: list[RawPage], run_id: str) -
 
 
 def prepare_archive(db: Path, run_id: str) -> WarcFiles:
-    """Cut WARC files back to what committed rows reference, move bodies an older version kept in the
-    database into WARC files; returns the run's WARC files."""
+    """Cut WARC files back to what committed rows reference (on a DuckLake, only those of runs no longer
+    going: see stages.warc.repair), move bodies an older version kept in the database into WARC files;
+    returns the run's WARC files."""
     directory = archive_dir(db)
     with writer(db) as con:
         committed = committed_warcs(con)
-    for name in repair(directory, committed):
+    live = (lambda run_ids: live_runs(db, run_ids)) if isinstance(db, Lake) else None  # other runs load too
+    for name in repair(directory, committed, live, prefix=Path(db).stem):
         log.warning("WARC file %s cut back to its committed records (a run was killed while writing)", name)
     files = WarcFiles(directory, run_id, prefix=Path(db).stem)
     archive_stored_bodies(db, files)

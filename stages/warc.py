@@ -12,12 +12,15 @@ Crash safety: a batch's records are written and fsynced BEFORE the transaction t
 pointers; that transaction also records how many bytes of the file are committed (`warc_files`).
 `repair()` (run before every ingest) cuts any file back to its committed length and deletes files no
 transaction ever committed, so a kill anywhere leaves neither torn records nor records without rows.
+On a DuckLake warehouse, where several runs load at once, it leaves the files of runs still going alone
+(each run writes only its own files, named after its run id).
 """
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from http import HTTPStatus
 from pathlib import Path
@@ -143,18 +146,38 @@ def attach_bodies(records: Iterable[dict[str, Any]], directory: Path) -> list[di
     return out
 
 
-def repair(directory: Path, committed: dict[str, int]) -> list[str]:
+def run_of(name: str, prefix: str) -> str | None:
+    """The run id in a WARC file name `<prefix>-<run id>-<n>.warc.gz` (WarcFiles), or None."""
+    match = re.fullmatch(re.escape(prefix) + r"-(.+)-\d{5}\.warc\.gz", name)
+    return match.group(1) if match else None
+
+
+def repair(directory: Path, committed: dict[str, int], live: Callable[[set[str]], set[str]] | None = None,
+           prefix: str = "") -> list[str]:
     """Cut every file back to the bytes a transaction committed (delete those never committed), so a
-    run killed between writing records and storing their rows leaves nothing behind; returns the names."""
+    run killed between writing records and storing their rows leaves nothing behind; returns the names.
+
+    With `live` (a DuckLake warehouse, which several runs load at once) the files of the runs it reports
+    still going (`<prefix>-<run id>-<n>.warc.gz`) are left alone: one of them may be between writing its
+    records and committing them. A run's files appear only once it holds its run lock, and liveness is
+    asked after the files are listed, so no file of a live run is ever touched."""
+    paths = sorted(Path(directory).glob("*.warc.gz")) if Path(directory).is_dir() else []
+    if live is not None:
+        owners = {path.name: run_of(path.name, prefix) for path in paths}
+        going = live({run for run in owners.values() if run})
+        paths = [path for path in paths if owners[path.name] not in going]
     fixed = []
-    for path in sorted(Path(directory).glob("*.warc.gz")) if Path(directory).is_dir() else []:
+    for path in paths:
         size = committed.get(path.name)
-        if size is None:
-            path.unlink()
-        elif path.stat().st_size > size:
-            with path.open("r+b") as stream:
-                stream.truncate(size)
-        else:
+        try:
+            if size is None:
+                path.unlink()
+            elif path.stat().st_size > size:
+                with path.open("r+b") as stream:
+                    stream.truncate(size)
+            else:
+                continue
+        except FileNotFoundError:  # another run repairing the same dead run's file got there first
             continue
         fixed.append(path.name)
     return fixed

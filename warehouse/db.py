@@ -224,6 +224,63 @@ def _wait_for_turn(con: duckdb.DuckDBPyConnection, lake: Lake, wait_seconds: flo
         raise duckdb.IOException(f"another writer held the lock of {lake} for more than {wait_seconds:g} s") from None
 
 
+class CatalogSession:
+    """A PostgreSQL session of its own in a lake's catalog database, outside any transaction, for
+    session-level advisory locks held as long as it is open (a run's locks, flows/runlock.py).
+
+    postgres_scanner gives each DuckDB transaction one catalog connection until the transaction ends,
+    so the session is a DuckDB transaction on a connection of its own whose PostgreSQL transaction is
+    committed at once: statements then run in autocommit on that one connection, holding no snapshot
+    (nothing held back from VACUUM however long a run lasts). When the process dies, even by SIGKILL,
+    the OS closes the connection and PostgreSQL drops its locks."""
+
+    def __init__(self, lake: Lake, name: str = "") -> None:
+        self.lake = lake
+        self._con = _lock_instance(lake, os.getpid()).cursor()
+        try:
+            self._con.execute("begin transaction")
+            self.execute("commit")
+            if name:
+                self.set_name(name)
+        except duckdb.Error as exc:
+            self._con.close()
+            raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+
+    def set_name(self, name: str) -> None:
+        """What the session calls itself in pg_stat_activity (application_name, at most 63 bytes)."""
+        self.execute(f"set application_name = {_quoted(name.encode()[:63].decode(errors='ignore'))}")
+
+    def execute(self, sql: str) -> None:
+        """A statement without result rows."""
+        self._con.execute(f"call postgres_execute('newsdesk_catalog', {_quoted(sql)})")
+
+    def query(self, sql: str) -> list[tuple]:
+        """The rows of a query."""
+        return self._con.execute(f"select * from postgres_query('newsdesk_catalog', {_quoted(sql)})").fetchall()
+
+    def close(self) -> None:
+        """Release every advisory lock of the session and give its connection back."""
+        try:
+            self.query("select pg_advisory_unlock_all()")
+            self.execute("reset application_name")
+            self._con.execute("rollback")  # ends the DuckDB transaction (PostgreSQL: no transaction, a notice)
+        except duckdb.Error as exc:  # the connection is gone: so are its locks
+            log.warning("closing the catalog session of %s: %s", self.lake, _first_line(exc))
+        finally:
+            self._con.close()
+
+
+def catalog_query(lake: Lake, sql: str) -> list[tuple]:
+    """The rows of one read-only query in the catalog database (e.g. of pg_locks), on a pooled connection."""
+    con = _lock_instance(lake, os.getpid()).cursor()
+    try:
+        return con.execute(f"select * from postgres_query('newsdesk_catalog', {_quoted(sql)})").fetchall()
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot query the catalog of {lake}: {_first_line(exc)}") from exc
+    finally:
+        con.close()
+
+
 @contextmanager
 def _connection(path: Target, read_only: bool, wait_seconds: float) -> Iterator[duckdb.DuckDBPyConnection]:
     con = open_with_retry(path, read_only=read_only, wait_seconds=wait_seconds)
