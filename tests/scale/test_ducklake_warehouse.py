@@ -22,7 +22,9 @@ TABLES = {
     **SAME_ROWS,
     "search": "select title, round(score, 9) from search('Idlib city rebels')",
     "articles_by_source": "select * from articles_by_source",
-    "event_types": "select * from event_types",
+    # mean_confidence is round(avg(double), 3): the summation order of DuckLake and of a DuckDB file can
+    # differ in the last bit and tip it over (0.694 / 0.693); every event's own confidence is compared in events
+    "event_types": "select * exclude (mean_confidence) from event_types",
     "page_errors": "select source, url, status, reason, clean_status from page_errors",
 }
 
