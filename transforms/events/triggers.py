@@ -169,8 +169,14 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     return trig
 
 
+SETTLED_BY_ARGUMENTS = (HALTING | REVERSING | ALLOWING | EVACUATING | HANDING_OVER | GIVING | TRADING | FUNDING | LEAVING
+                        | CARRYING | MOVING | {"withdraw", "boycott"})
+
+
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     """Verbs whose type the arguments settle before the lexicon does (CAMEO's distinctions)."""
+    if lemma not in SETTLED_BY_ARGUMENTS:
+        return None  # most verbs: nothing to look at (this runs for every verb of every candidate sentence)
     objs = _object_nouns(tok)
     obj_words = {lex.lemma(o.text, noun=True) for o in objs} | {o.lower_ for o in objs}
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -216,6 +222,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
 def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """"Captured 40 percent of the audience", "seized the title", "captures 4K video": nothing is
     taken from a party."""
+    if lemma not in TAKING:
+        return False
     heads = {lex.lemma(o.text, noun=True) for o in tok.children if o.dep_ in ("dobj", "nsubjpass", "attr")}
     return lemma in TAKING and bool(heads) and heads <= PRIZES
 
