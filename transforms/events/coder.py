@@ -351,8 +351,9 @@ MAX_WHAT = 16  # words: a predicate longer than this is cut after its first phra
 
 def predicate(trig: Trigger) -> str:
     """What was done, as the sentence puts it: the trigger with its objects, particles and phrases
-    ("marched through Dublin yesterday in the latest protest against water charges"), without the doer,
-    other clauses, or time words. For a noun trigger: the noun phrase ("air strikes on Houthi rebels")."""
+    ("Thousands marched through Dublin yesterday in the latest protest against water charges" -> "marched
+    through Dublin in the latest protest against water charges"), without the doer, other clauses, or
+    time words. For a noun trigger: the noun phrase ("air strikes on Houthi rebels")."""
     head = trig.token
     if trig.nominal:
         words = [t for t in head.subtree if t.dep_ not in ("punct", "relcl", "appos", "acl") or t.i == head.i]

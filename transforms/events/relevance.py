@@ -56,10 +56,10 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
         return "furniture"
     if rel.anchors.search(sentence):
         return None
-    return next((name for name, pattern in rel.domains if any(_marks(m, sentence) for m in pattern.finditer(sentence))), None)
+    return next((name for name, pattern in rel.domains if any(map(_marks, pattern.finditer(sentence)))), None)
 
 
-def _marks(match: re.Match[str], sentence: str) -> bool:
+def _marks(match: re.Match[str]) -> bool:
     """A domain word counts unless it is someone's name: a capitalised common word inside the sentence
     ("arms dealer Viktor Bout" is no boxing bout). Names of the domain itself ("Wimbledon") are in
     lower case in relevance.toml but never common words, so they count however they are written."""

@@ -59,6 +59,9 @@ PRIZES = frozenset({"video", "footage", "image", "images", "photo", "photos", "p
                     "spirit", "heart", "hearts", "award", "prize", "medal", "trophy", "gold", "silver", "bronze",
                     "championship", "pennant", "lead", "order", "wicket", "wickets", "point", "points", "set",
                     "sets", "game", "games", "race", "stage", "pole", "record", "cup", "league", "match", "final"})
+CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "crown", "crowns", "yen", "yuan",
+                        "rupee", "rupees", "franc", "francs", "mark", "marks", "riyal", "riyals", "dinar", "dinars",
+                        "shilling", "shillings", "rand", "peso", "pesos", "ruble", "rubles", "rouble", "roubles"})
 HELPERS = frozenset({"doctor", "doctors", "medic", "medics", "nurse", "nurses", "rescuer", "rescuers", "rescue",
                      "surgeon", "surgeons", "engineer", "engineers"})
 OCCUPYING = frozenset({"storm", "occupy", "block", "blockade", "besiege"})
@@ -225,7 +228,7 @@ def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma not in TAKING:
         return False
     heads = {lex.lemma(o.text, noun=True) for o in tok.children if o.dep_ in ("dobj", "nsubjpass", "attr")}
-    return lemma in TAKING and bool(heads) and heads <= PRIZES
+    return bool(heads) and heads <= PRIZES
 
 
 def _noun_type(noun: Token, lex: Lexicon) -> str | None:
@@ -241,10 +244,6 @@ def _money(objs: list[Token]) -> bool:
     return any(t.text in ("$", "£", "€") or t.lower_ in CURRENCIES for o in objs for t in o.subtree) \
         and any(t.like_num for o in objs for t in o.subtree)
 
-
-CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "crown", "crowns", "yen", "yuan",
-                        "rupee", "rupees", "franc", "francs", "mark", "marks", "riyal", "riyals", "dinar", "dinars",
-                        "shilling", "shillings", "rand", "peso", "pesos", "ruble", "rubles", "rouble", "roubles"})
 
 
 def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
