@@ -58,7 +58,7 @@ FLOORS = {"plover_type_acc_dev": 0.83, "plover_type_acc_holdout": 0.72, "main_4w
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (190): one, "The All Blacks attacked relentlessly..." (a
 # team's name the parser cannot tell from a party's).
-# Written check non-events of those kinds (90): four, measured once and left unexamined so that the set
+# Written check non-events of those kinds (100): four, measured once and left unexamined so that the set
 # stays unseen.
 CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 1, "check_offtopic_assault": 4}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
