@@ -47,6 +47,7 @@ def event_row(ev: Event) -> dict[str, Any]:
     """The canonical `events` row of an event (the first mention of a real-world event)."""
     loc = ev.location
     return {"event_id": ev.event_id, "type": ev.type, "mode": ev.mode, "context": ev.context, "action": ev.action,
+            "what": ev.what,
             **_party(ev, "actor"), **_party(ev, "recipient"),
             "location_name": loc.name if loc else None, "country_code": loc.country_code if loc else None,
             "admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,

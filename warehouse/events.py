@@ -22,7 +22,7 @@ MENTION_SCHEMA = pa.schema([
 ])
 EVENT_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("type", pa.string()), ("mode", pa.string()), ("context", pa.string()),
-    ("action", pa.string()), ("actor", pa.string()), ("actor_head", pa.string()), ("actor_country", pa.string()),
+    ("action", pa.string()), ("what", pa.string()), ("actor", pa.string()), ("actor_head", pa.string()), ("actor_country", pa.string()),
     ("actor_sector", pa.string()), ("recipient", pa.string()), ("recipient_head", pa.string()),
     ("recipient_country", pa.string()), ("recipient_sector", pa.string()), ("location_name", pa.string()),
     ("country_code", pa.string()), ("admin1", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),

@@ -88,7 +88,8 @@ def test_main_event_is_the_first_event_linked_to_its_canonical_row(db_path, seed
         migrate(con)
         store_article(con, seed_article)
         upsert_events(con, {seed_article.id: events}, "run-1")
-        main = con.execute("select e.type, e.location_name from articles a join events e "
+        main = con.execute("select e.type, e.location_name, e.what from articles a join events e "
                            "on e.event_id = a.main_event_id").fetchall()
     assert events[0].is_main and not any(e.is_main for e in events[1:])
-    assert main == [(events[0].type, events[0].location.name)]
+    assert main == [(events[0].type, events[0].location.name, events[0].what)]
+    assert "control" in events[0].what and "Idlib" in events[0].what  # who did what: the takeover of Idlib
