@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from .calibration import features
 from .dates import DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
-from .lexicon import COOPERATIVE, HOSTILE, Lexicon
+from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
 from .relevance import is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import AID_GOODS, GIVING, HALTING, NEEDS_PARTY, Trigger, find_triggers
+from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",

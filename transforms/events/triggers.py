@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (ALLOWING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING,
-                      REVERSING, TRADING, Lexicon)
+from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE,
+                      LEAVING, MOVING, REVERSING, TRADING, Lexicon)
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -172,8 +172,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     return trig
 
 
-SETTLED_BY_ARGUMENTS = (HALTING | REVERSING | ALLOWING | EVACUATING | HANDING_OVER | GIVING | TRADING | FUNDING | LEAVING
-                        | CARRYING | MOVING | {"withdraw", "boycott"})
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott"}  # the last two are also triggers on their own
 
 
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -182,9 +181,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return None  # most verbs: nothing to look at (this runs for every verb of every candidate sentence)
     objs = _object_nouns(tok)
     obj_words = {lex.lemma(o.text, noun=True) for o in objs} | {o.lower_ for o in objs}
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject(tok)
     if subj is None and tok.dep_ == "xcomp":  # "troops began leaving": the subject of the verb it completes
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        subj = _subject(tok.head, active_only=True)
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
     subtree = {t.lower_ for o in objs for t in o.subtree} | {g.lower_ for c in tok.children if c.dep_ == "prep"
                                                              for g in c.subtree}
@@ -295,10 +294,16 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
     return trig
 
 
+def _subject(tok: Token, active_only: bool = False) -> Token | None:
+    """The verb's subject (only an active one's, "police blocked", with `active_only`)."""
+    deps = ("nsubj",) if active_only else ("nsubj", "nsubjpass")
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
 def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     """Protesters, strikers or a crowd, or a protest itself, is the doer: what they do is a protest
     (PLOVER's COERCE is an authority's or an armed group's act)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = _subject(tok, active_only=True)
     if subj is None:
         return False
     noun = lex.lemma(subj.text, noun=True)
@@ -306,12 +311,12 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
 
 
 def _state_subject(tok: Token, lex: Lexicon) -> bool:
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = _subject(tok, active_only=True)
     return subj is not None and lex.sector(subj.lower_) in STATE_SECTORS
 
 
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject(tok)
     return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
 
 
@@ -321,7 +326,7 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     default = lex.verb_type[lemma]
     if len(types) == 1:
         return default
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject(tok)
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
     civilians = subj_sector in ("civilian", "opposition")
     if "PROTEST" in types and civilians and (lemma in OCCUPYING or not any(c.dep_ == "dobj" for c in tok.children)):

@@ -21,6 +21,17 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "Get daily updates straight to your inbox. Subscribe. Thank you for subscribing!",
     "The company beat analysts' forecasts as quarterly profit rose 12 percent.",
     "Army engineers defused two bombs found near the market.",
+    # prizes, tastings, weather, products (triggers._takes_a_prize, NEEDS_PARTY, a natural doer)
+    "The new camera captures sharp video even in low light.",
+    "Arsenal captured the title with two games to spare.",
+    "The lawyer tried soup, bread and cheese at the market.",
+    "Unseasonal warmth hit northern Europe in February, with Helsinki reaching 12C.",
+    "The singer's old hits were released again on vinyl last spring.",
+    # a war as the backdrop, and idioms
+    "Since the war started, most lectures at the university have been held online.",
+    "Two months after the invasion of Ukraine, the institute moved to Kyiv.",
+    "Reliance on temporary workers has shot up since 2022.",
+    "The guide suggests board games and crafts to kill time in the shelter.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
