@@ -99,6 +99,10 @@ def _load(con: duckdb.DuckDBPyConnection, paths: Sequence[str]) -> None:
         con.execute("load " + _quoted(path))
 
 
+def _cannot_open(lake: Lake, exc: BaseException) -> WarehouseError:
+    return WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}")
+
+
 def _first_line(exc: BaseException) -> str:
     return " ".join(str(exc).split("\n")[0].split())
 
@@ -116,7 +120,7 @@ def _open_lake(lake: Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
         con.execute(f"use {LAKE}")
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+        raise _cannot_open(lake, exc) from exc
     except FileNotFoundError as exc:
         con.close()
         raise WarehouseError(str(exc)) from exc
@@ -188,7 +192,7 @@ def _lock_instance(lake: Lake, pid: int) -> duckdb.DuckDBPyConnection:
         con.execute(f"attach {_quoted(lake.catalog)} as newsdesk_catalog (type postgres)")
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+        raise _cannot_open(lake, exc) from exc
     return con
 
 
@@ -205,7 +209,7 @@ def _lake_writer_turn(lake: Lake, wait_seconds: float) -> Iterator[None]:
         _wait_for_turn(con, lake, wait_seconds)
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+        raise _cannot_open(lake, exc) from exc
     try:
         yield
     finally:
@@ -244,7 +248,7 @@ class CatalogSession:
                 self.set_name(name)
         except duckdb.Error as exc:
             self._con.close()
-            raise WarehouseError(f"cannot open the DuckLake warehouse {lake}: {_first_line(exc)}") from exc
+            raise _cannot_open(lake, exc) from exc
 
     def set_name(self, name: str) -> None:
         """What the session calls itself in pg_stat_activity (application_name, at most 63 bytes)."""
