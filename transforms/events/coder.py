@@ -280,18 +280,70 @@ def _hypothetical(tok: Token) -> bool:
     """Inside an "if ..." or "unless ..." clause, or "in (the) case / event of ...": a condition, not
     something that happened."""
     for node in (tok, *tok.ancestors):
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in node.children):
-            return True
+        if node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether")
+                                                   for m in node.children):
+            return True  # "if ...", "unless ...", "would not say whether the ambassador had been summoned"
+        if node.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "whether" for c in node.children):
+            return True  # "is considering whether to send a frigate"
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("case", "event") \
                 and node.head.head.head.lower_ == "in":
             return True
     return False
 
 
+_YEAR = re.compile(r"^(1[89]|20)\d\d(-\d\d)?s?$")
+RECOUNTING = frozenset({"relcl", "acl"})
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                    "nov", "dec"})
+
+
+def _is_year(tok: Token) -> bool:
+    """A bare year ("in 1987", "the 1991 siege"), not part of a date ("in July 2021", "on 3 May 1999")."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return bool(_YEAR.match(tok.text)) and not (before is not None and (before.lower_.rstrip(".") in MONTHS
+                                                                         or before.like_num or before.text == ","))
+
+
+def _dated_by_year(tok: Token) -> bool:
+    """The word carries a bare year of its own: "the 1994 genocide", "in 1987", "since 1983"."""
+    return any(_is_year(c) for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")) or any(
+        _is_year(g) or any(_is_year(m) for m in g.children if m.dep_ in ("nummod", "compound", "amod"))
+        for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "since", "during", "of")
+        for g in c.children if g.dep_ == "pobj")
+
+
+def _background(tok: Token) -> bool:
+    """History the sentence recalls, not news it reports: a clause describing a noun with a bare
+    year ("the bridge, destroyed by Croat artillery in 1993", "since 1974, when Turkey invaded",
+    "the 1994 genocide, in which 800,000 people were killed"), an act dated by a bare year ("the
+    expulsion of diplomats in 1987") or one that has gone on since a year ("fighting since 1983")."""
+    if any(c.dep_ == "prep" and c.lower_ == "since" and any(_is_year(g) for g in c.children if g.dep_ == "pobj")
+           for c in tok.children):
+        return True
+    if tok.tag_.startswith("NN") and _dated_by_year(tok):
+        return True
+    node = tok
+    while node.dep_ not in RECOUNTING and node.head.i != node.i and node.dep_ in ("conj", "xcomp", "advcl", "pcomp",
+                                                                                 "pobj", "prep", "dobj", "ccomp"):
+        node = node.head
+    if node.dep_ not in RECOUNTING:
+        return False
+    described = node.head
+    return _dated_by_year(node) or _is_year(described) or _dated_by_year(described)
+
+
 def _future(tok: Token) -> bool:
     """"would tighten the blockade", "will withdraw": the act is announced, not done."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children) \
         and not any(c.dep_ == "neg" for c in tok.children)
+
+
+def _possible(tok: Token) -> bool:
+    """"could pull out of the talks (unless ...)": an act held out as possible."""
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "can") for c in tok.children)
 
 
 def _halted(tok: Token, lex: Lexicon) -> bool:
@@ -305,7 +357,8 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
     attack ("to stop bombing the camps") is a RETREAT, not an ASSAULT."""
     if trig.type in HOSTILE and _halted(trig.token, lex):
         return replace(trig, type="RETREAT", mode=None), status
-    if (status == "planned" or _future(trig.token)) and _conditional(trig.token, trig.type in HOSTILE | {"RETREAT"}):
+    if (status == "planned" or _future(trig.token) or _possible(trig.token)) \
+            and _conditional(trig.token, trig.type in HOSTILE | {"RETREAT"}):
         return replace(trig, type="THREATEN", mode=None), "asserted"
     if status != "planned" and _future(trig.token) and trig.type in HOSTILE:
         status = "planned"  # "NATO confirmed it would tighten the blockade": an announced hostile act
@@ -379,6 +432,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     rel = res.relevance
     if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
+    if ev.type in HOSTILE and _crime(ev, trig, res):
+        return False
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
@@ -403,6 +458,28 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if ev.type in HOSTILE:  # "... of shelling a school": an attack's target need not be a party
         return ev.recipient is not None and not is_thing(ev.recipient, rel)
     return is_political(ev.recipient, rel) and context
+
+
+OFFENDERS = frozenset({"man", "woman", "men", "gunman", "gang", "gangs", "hunter", "robber", "robbers", "kidnapper",
+                       "kidnappers", "thief", "thieves", "burglar", "burglars", "teenager", "teenagers", "driver",
+                       "student", "pupil", "neighbour", "neighbor", "husband", "wife", "boyfriend"})
+ACCIDENTAL = frozenset({"accidentally", "inadvertently", "mistakenly", "unintentionally"})
+
+
+def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
+    """"A gunman killed three people at a bar", "rival drug gangs fought a gun battle", "a hunter
+    accidentally shot a fellow member of his party": violence of unnamed individuals or gangs against
+    people who are no party, in a sentence naming no political actor, is crime news, not PLOVER's."""
+    if any(c.lower_ in ACCIDENTAL for c in trig.token.children):
+        return True
+    actor, rec = ev.actor, ev.recipient
+    if actor is None or actor.named or actor.country is not None:
+        return False
+    if fold(actor.head).split()[-1:] != [] and fold(actor.head).split()[-1] not in OFFENDERS:
+        return False
+    if rec is not None and (rec.named or rec.country is not None or is_institution(rec)):
+        return False
+    return not res.relevance.anchors.search(ev.sentence)
 
 
 def _recipient_token(trig: Trigger, res: Resources) -> Token | None:
@@ -457,7 +534,8 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     """The sentence's events. The NER (costly) runs only when a candidate would be placed at, or aimed
     at, a name that may be a small place or a person's name; then the sentence is coded again with the
     names the NER calls people or organisations taken out of its places."""
-    triggers = [t for t in find_triggers(doc, res.lexicon) if not _hypothetical(t.token)][:MAX_TRIGGERS]
+    triggers = [t for t in find_triggers(doc, res.lexicon)
+                if not _hypothetical(t.token) and not _background(t.token)][:MAX_TRIGGERS]
     if not triggers:
         return []
     places = gazetteer_places(doc, ctx, res)
