@@ -15,6 +15,7 @@ from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, G
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
+STERNLY = frozenset({"firmly", "harshly", "severely", "decisively", "ruthlessly", "sternly", "mercilessly"})
 FORCEFUL = frozenset({"impose", "use", "retaliate", "punish", "crush", "fight", "invade", "intervene", "deploy"})
 AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supply", "water", "tent", "tents", "blanket",
                        "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour",
@@ -167,12 +168,18 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     trig = _classify_verb(tok, lemma, lex)
     if trig is not None and trig.type == "COERCE" and _protesting_subject(tok, lex):
         return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city
+    if trig is not None and trig.type in ("ASSAULT", "COERCE") and _rioting_subject(tok, lex):
+        return Trigger(tok, "PROTEST", "riot", trig.words)  # "rioters torched cars", "crowds stoned police vehicles"
+    if trig is not None and trig.type not in HOSTILE and _in_protest(tok):
+        return Trigger(tok, "PROTEST", None, trig.words)  # "prisoners refused food in protest at ..."
+    if trig is not None and trig.type == "RETREAT" and lemma != "flee" and _civilian_subject(tok, lex):
+        return Trigger(tok, "CONCEDE", None, trig.words)  # "students ended their occupation": protesters yield
     if trig is not None and lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
         return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
     return trig
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott"}  # the last two are also triggers on their own
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "order", "force", "give", "set"}
 
 
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -197,14 +204,13 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
     if lemma in HANDING_OVER and subtree & SUSPECTS:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
-    if lemma in GIVING and obj_words & EVIDENCE:
+    if lemma in GIVING and (obj_words | subtree) & EVIDENCE:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
         return Trigger(tok, "COOPERATE", "economic", (tok, *objs[:1]))  # "began supplying natural gas to Israel"
     if lemma in FUNDING and (_money(objs) or obj_words & AID_GOODS):
         return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "released 10 million euros in assistance"
-    if lemma in ALLOWING and (obj_words & ACCESS or any(lex.lemma(g.text, noun=True) in ACCESS for c in tok.children
-                                                         if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")):
+    if lemma in ALLOWING and (obj_words & ACCESS or _access_party(tok, lex)):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "let inspectors back in", "opened Darfur to monitors"
     if lemma in LEAVING and subj_sector == "military":
         return Trigger(tok, "RETREAT", None, (tok,))  # "troops began leaving Somalia"
@@ -216,9 +222,51 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
             and not any(lex.sector(o.lower_) in ("military", "police") for o in objs):
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
+    if lemma == "expel" and obj_words & INDIVIDUALS:
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
+    if lemma in ("order", "force") and (_leaving(tok) or lemma == "force"):
+        if obj_words & BODIES:
+            return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "ordered 13 aid agencies to leave Darfur"
+        if lemma == "force" and obj_words & POPULATIONS:
+            return Trigger(tok, "ASSAULT", None, (tok, *objs[:1]))  # "forced refugees back across the border"
+    if lemma in ("give", "set") and obj_words & DEADLINES and any(c.dep_ in ("dative", "relcl", "acl", "xcomp")
+                                                                   or c.dep_ == "dobj" and c.lower_ != "deadline"
+                                                                   for c in tok.children):
+        return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
+    if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
     if lemma == "boycott" and obj_words & PROCESSES:
         return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
     return None
+
+
+INDIVIDUALS = frozenset({"missionary", "missionaries", "journalist", "journalists", "correspondent", "correspondents",
+                         "national", "nationals", "citizen", "citizens", "immigrant", "immigrants", "migrant",
+                         "migrants", "student", "students", "worker", "workers", "tourist", "tourists", "priest",
+                         "priests", "activist", "activists", "family", "families", "businessman", "businessmen"})
+BODIES = frozenset({"agency", "agencies", "organisation", "organisations", "organization", "organizations", "mission",
+                    "missions", "diplomat", "diplomats", "ambassador", "envoy", "personnel", "staff", "inspector",
+                    "inspectors", "monitor", "monitors", "observer", "observers", "peacekeeper", "peacekeepers",
+                    "embassy", "unhcr", "ngo", "ngos", "charity", "charities", "group", "groups", "team", "teams"})
+POPULATIONS = frozenset({"refugee", "refugees", "villager", "villagers", "resident", "residents", "civilian", "civilians",
+                         "population", "inhabitants", "people", "families", "family", "thousands", "tens", "hundreds",
+                         "minority", "minorities", "community", "communities"})
+DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "deadline", "ultimatum"})
+
+
+def _leaving(tok: Token) -> bool:
+    """"ordered the agencies to leave", "forced them out": the object is sent away."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("leave", "quit", "depart", "go") for c in tok.children) \
+        or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children)
+
+
+def _access_party(tok: Token, lex: Lexicon) -> bool:
+    """Those the verb lets in are inspectors, monitors or aid workers: "allowed UN weapons inspectors to
+    resume their work", "let monitors into Aceh", "gave aid agencies permission to enter"."""
+    parties = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    parties += [c for c in tok.children if c.dep_ in ("dative", "dobj")]
+    parties += [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
+    return any(lex.lemma(p.text, noun=True) in ACCESS or p.lower_ in ACCESS for p in parties)
 
 
 def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
@@ -297,7 +345,10 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
 def _subject(tok: Token, active_only: bool = False) -> Token | None:
     """The verb's subject (only an active one's, "police blocked", with `active_only`)."""
     deps = ("nsubj",) if active_only else ("nsubj", "nsubjpass")
-    return next((c for c in tok.children if c.dep_ in deps), None)
+    found = next((c for c in tok.children if c.dep_ in deps), None)
+    if found is None and tok.dep_ == "conj" and tok.head.tag_.startswith("VB"):
+        return _subject(tok.head, active_only)  # "crowds stoned police vehicles and set fire to ...": one subject
+    return found
 
 
 def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
@@ -308,6 +359,26 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
         return False
     noun = lex.lemma(subj.text, noun=True)
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
+
+
+RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
+                     "demonstrators", "crowd", "crowds", "mob", "mobs"})
+
+
+def _rioting_subject(tok: Token, lex: Lexicon) -> bool:
+    """Rioters or a crowd doing violence: a violent protest (CAMEO 145), not an armed attack."""
+    subj = _subject(tok, active_only=True)
+    return subj is not None and subj.lower_ in RIOTING
+
+
+def _in_protest(tok: Token) -> bool:
+    """"... in protest at solitary confinement": the act is the protest (the verb's own phrase or its
+    complement's: "refusing to pay utility bills in protest")."""
+    for node in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in"):
+            if any(g.lower_ == "protest" for g in prep.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _state_subject(tok: Token, lex: Lexicon) -> bool:
@@ -331,6 +402,8 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     civilians = subj_sector in ("civilian", "opposition")
     if "PROTEST" in types and civilians and (lemma in OCCUPYING or not any(c.dep_ == "dobj" for c in tok.children)):
         return "PROTEST"  # protesters storming a building or blocking a bridge protest
+    if "ASSAULT" in types and lemma in ("occupy", "storm") and subj_sector in ("military", "rebel"):
+        return "ASSAULT"  # troops occupying territory, rebels storming a town
     if "PROTEST" in types and lemma in OBSTRUCTING and subj is not None and subj_sector not in STATE_SECTORS \
             and (subj_sector is not None or not subj.tag_.startswith("NNP")):
         return "PROTEST"  # drivers blockading depots, rebels blocking roads: obstructing passage (CAMEO 144)
@@ -396,7 +469,20 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             trig = classify_noun(tok, lex)
             if trig:
                 found.append(trig)
-    return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority, t.token.i))
+    protests = [t.token for t in found if t.type == "PROTEST"]
+    return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority
+                                        + _secondary(t, protests), t.token.i))
+
+
+def _secondary(trig: Trigger, protests: list[Token]) -> float:
+    """How far a trigger ranks below its sentence's main act: a participle trailing the clause ("...,
+    blaming Taliban insurgents", "..., demanding the return of ...") adds to an act already reported,
+    and a demand is what a protest is for ("on hunger strike to demand a retrial")."""
+    tok = trig.token
+    if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
+                                      for p in protests if p.i != tok.i):
+        return 2.0
+    return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
 
 
 def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
@@ -405,7 +491,8 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     if comp is None:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
-    hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL \
+    firmly = lex.lemma(comp.text) == "deal" and any(c.lower_ in STERNLY for c in comp.children)
+    hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL or firmly \
         or any(_noun_type(o, lex) == "ASSAULT" for o in _object_nouns(comp))
     if tok.tag_.startswith("VB") and not hostile:
         return []  # "vowed to cooperate": the verb's own type (AGREE) stands
