@@ -325,14 +325,10 @@ def _background(tok: Token) -> bool:
         return True
     if tok.tag_.startswith("NN") and _dated_by_year(tok):
         return True
-    node = tok
-    while node.dep_ not in RECOUNTING and node.head.i != node.i and node.dep_ in ("conj", "xcomp", "advcl", "pcomp",
-                                                                                 "pobj", "prep", "dobj", "ccomp"):
-        node = node.head
-    if node.dep_ not in RECOUNTING:
-        return False
-    described = node.head
-    return _dated_by_year(node) or _is_year(described) or _dated_by_year(described)
+    for node in (tok, *tok.ancestors):
+        if node.dep_ in RECOUNTING and (_dated_by_year(node) or _is_year(node.head) or _dated_by_year(node.head)):
+            return True
+    return False
 
 
 def _future(tok: Token) -> bool:
@@ -437,7 +433,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
-    if verb in NEEDS_PARTY and not trig.nominal and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
+    conceded = trig.type == "CONCEDE" and len(trig.words) > 1  # "allowed elections": what is granted names the act
+    if verb in NEEDS_PARTY and not trig.nominal and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") and not conceded \
             or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
                 or _owned_by_party(trig, res)):
@@ -470,7 +467,8 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     """"A gunman killed three people at a bar", "rival drug gangs fought a gun battle", "a hunter
     accidentally shot a fellow member of his party": violence of unnamed individuals or gangs against
     people who are no party, in a sentence naming no political actor, is crime news, not PLOVER's."""
-    if any(c.lower_ in ACCIDENTAL for c in trig.token.children):
+    verb = trig.token.head if trig.token.dep_ == "conj" else trig.token  # "accidentally shot and killed"
+    if any(c.lower_ in ACCIDENTAL for c in (*trig.token.children, *verb.children)):
         return True
     actor, rec = ev.actor, ev.recipient
     if actor is None or actor.named or actor.country is not None:

@@ -22,7 +22,7 @@ AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supp
                        "assistance", "loan", "loans", "credit", "credits", "funding", "humanitarian"})
 CASUALTIES = frozenset({"wounded", "injured", "sick", "casualties", "civilians", "children", "patients", "refugees",
                         "survivors", "residents", "people", "families"})
-REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees"})
+REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees", "fleeing"})
 EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents"})
 ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
 SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives", "wanted", "accused"})
@@ -166,7 +166,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if other_sense(tok, lemma):
         return None
     trig = _classify_verb(tok, lemma, lex)
-    if trig is not None and trig.type == "COERCE" and _protesting_subject(tok, lex):
+    if trig is not None and trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
+        return Trigger(tok, "AID", "peacekeeping", trig.words)  # troops sent to join a peacekeeping force
+    if trig is not None and trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex):
         return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city
     if trig is not None and trig.type in ("ASSAULT", "COERCE") and _rioting_subject(tok, lex):
         return Trigger(tok, "PROTEST", "riot", trig.words)  # "rioters torched cars", "crowds stoned police vehicles"
@@ -198,6 +200,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
     if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
         return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "reversed its ban", "ended the curfew"
+    if lemma in ALLOWING and obj_words & FREEDOMS:
+        return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "voted to allow direct presidential elections"
     if lemma in ALLOWING and subtree & REFUGEES:
         return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees"
     if lemma in EVACUATING and subtree & CASUALTIES:
@@ -224,14 +228,13 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
     if lemma == "expel" and obj_words & INDIVIDUALS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
-    if lemma in ("order", "force") and (_leaving(tok) or lemma == "force"):
+    if lemma in ("order", "force") and (_leaving(tok, lex) or lemma == "force"):
         if obj_words & BODIES:
             return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "ordered 13 aid agencies to leave Darfur"
         if lemma == "force" and obj_words & POPULATIONS:
             return Trigger(tok, "ASSAULT", None, (tok, *objs[:1]))  # "forced refugees back across the border"
-    if lemma in ("give", "set") and obj_words & DEADLINES and any(c.dep_ in ("dative", "relcl", "acl", "xcomp")
-                                                                   or c.dep_ == "dobj" and c.lower_ != "deadline"
-                                                                   for c in tok.children):
+    if lemma in ("give", "set") and any(c.dep_ in ("dobj", "dative", "npadvmod") and c.lower_ in DEADLINES
+                                        and any(g.dep_ in ("relcl", "acl") for g in c.children) for c in tok.children):
         return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
@@ -251,12 +254,16 @@ BODIES = frozenset({"agency", "agencies", "organisation", "organisations", "orga
 POPULATIONS = frozenset({"refugee", "refugees", "villager", "villagers", "resident", "residents", "civilian", "civilians",
                          "population", "inhabitants", "people", "families", "family", "thousands", "tens", "hundreds",
                          "minority", "minorities", "community", "communities"})
+FREEDOMS = frozenset({"election", "elections", "referendum", "opposition", "party", "parties", "rally", "rallies",
+                      "demonstration", "demonstrations", "protest", "protests", "strike", "strikes", "union", "unions",
+                      "press", "newspaper", "newspapers", "worship"})
 DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "deadline", "ultimatum"})
 
 
-def _leaving(tok: Token) -> bool:
+def _leaving(tok: Token, lex: Lexicon) -> bool:
     """"ordered the agencies to leave", "forced them out": the object is sent away."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in ("leave", "quit", "depart", "go") for c in tok.children) \
+    return any(c.dep_ in ("xcomp", "ccomp") and lex.lemma(c.text) in ("leave", "quit", "depart", "go")
+               for c in tok.children) \
         or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children)
 
 
@@ -359,6 +366,14 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
         return False
     noun = lex.lemma(subj.text, noun=True)
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
+
+
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
+
+
+def _seizes_goods(tok: Token, lex: Lexicon) -> bool:
+    """"War veterans seized three more farms": property taken is a seizure (CAMEO 1711), whoever takes it."""
+    return any(lex.lemma(o.text, noun=True) in SEIZED_GOODS or o.lower_ in SEIZED_GOODS for o in _object_nouns(tok))
 
 
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
