@@ -315,6 +315,11 @@ def _dated_by_year(tok: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
+def _commemorated(tok: Token) -> bool:
+    """"to mark the anniversary of the peace treaty": an act remembered, not done."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("anniversary", "anniversaries")
+
+
 def _background(tok: Token) -> bool:
     """History the sentence recalls, not news it reports: a clause describing a noun with a bare
     year ("the bridge, destroyed by Croat artillery in 1993", "since 1974, when Turkey invaded",
@@ -323,7 +328,7 @@ def _background(tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "since" and any(_is_year(g) for g in c.children if g.dep_ == "pobj")
            for c in tok.children):
         return True
-    if tok.tag_.startswith("NN") and _dated_by_year(tok):
+    if tok.tag_.startswith("NN") and (_dated_by_year(tok) or _commemorated(tok)):
         return True
     for node in (tok, *tok.ancestors):
         if node.dep_ in RECOUNTING and (_dated_by_year(node) or _is_year(node.head) or _dated_by_year(node.head)):
@@ -428,7 +433,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     rel = res.relevance
     if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
-    if ev.type in HOSTILE and _crime(ev, trig, res):
+    if _crime(ev, trig, res):
         return False
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
@@ -444,6 +449,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if is_institution(ev.actor) or is_institution(ev.recipient) and is_actor(ev.actor, rel):
         return True
     context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence)) \
+        or ev.type == "REJECT" and _answers_accusation(trig, res) \
         or ev.type == "AID" and _aid_object(trig, res)  # relief handed out is aimed at people in need
     if ev.actor is not None:
         return is_political(ev.actor, rel) and (context or _owned_by_party(trig, res))
@@ -465,8 +471,9 @@ ACCIDENTAL = frozenset({"accidentally", "inadvertently", "mistakenly", "unintent
 
 def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     """"A gunman killed three people at a bar", "rival drug gangs fought a gun battle", "a hunter
-    accidentally shot a fellow member of his party": violence of unnamed individuals or gangs against
-    people who are no party, in a sentence naming no political actor, is crime news, not PLOVER's."""
+    accidentally shot a fellow member of his party", "two men who helped an elderly neighbour": what
+    unnamed individuals or gangs do to people who are no party, in a sentence naming no political
+    actor, is crime or local news, not PLOVER's."""
     verb = trig.token.head if trig.token.dep_ == "conj" else trig.token  # "accidentally shot and killed"
     if any(c.lower_ in ACCIDENTAL for c in (*trig.token.children, *verb.children)):
         return True
@@ -495,6 +502,15 @@ def _owned_by_party(trig: Trigger, res: Resources) -> bool:
         owner_modifier(c, lex, gaz) and (is_proper(c) or gaz.country_of_word(c.text) is not None) for c in rec.children)
 
 
+ACCUSATIONS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges", "claim",
+                         "claims", "report", "reports", "criticism", "wrongdoing"})
+
+
+def _answers_accusation(trig: Trigger, res: Resources) -> bool:
+    """"Brightmart denied the allegations": a denial answers an accuser, a party to the exchange."""
+    return any(c.dep_ == "dobj" and c.lower_ in ACCUSATIONS for c in trig.token.children)
+
+
 def _own_decision(ev: Event, trig: Trigger, res: Resources) -> bool:
     """"Councillors agreed a £4m scheme", "the plan, approved by the cabinet": a body adopting a plan,
     budget or bill decides on its own text; it agrees with no one. Not so when the text is another
@@ -513,9 +529,10 @@ def _own_decision(ev: Event, trig: Trigger, res: Resources) -> bool:
 
 
 def _passes_word_on(trig: Trigger, res: Resources) -> bool:
-    """"sent him updates", "gave details", "provided information": handing over words is
-    communication, not aid."""
-    if trig.type != "AID" or trig.nominal or res.lexicon.lemma(trig.token.text) not in GIVING:
+    """"sent him updates", "gave details", "provided information", "received a text message": handing
+    over or getting words is communication, not aid or a meeting."""
+    verb = res.lexicon.lemma(trig.token.text)
+    if trig.nominal or not (trig.type == "AID" and verb in GIVING or verb in NEEDS_PARTY and len(trig.words) == 1):
         return False
     objs = [c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(res.lexicon.lemma(o.text, noun=True) in INFORMATION for o in objs)

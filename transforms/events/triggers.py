@@ -158,12 +158,27 @@ def other_sense(tok: Token, lemma: str) -> bool:
     return False
 
 
+UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
+
+
+def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
+    """Verb forms that report no act: "declined to comment" (a statement, CAMEO 01), "Asked about the
+    journalists, a spokesman said ..." (the question is the reporter's), "the visiting prime minister"
+    (a description of the person)."""
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lex.lemma(c.text) in UNSAID for c in tok.children):
+        return True
+    if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ == "amod"
+
+
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
     if lemma in CONTEST_VERBS and any(t.lower_ in ELECTORAL for t in tok.doc):
         return None  # "the pathway to beating Trump" is an election race, not an assault
-    if other_sense(tok, lemma):
+    if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
         return None
     trig = _classify_verb(tok, lemma, lex)
     if trig is not None and trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):

@@ -36,12 +36,20 @@ def test_scorer_accepts_the_main_event_set(shared):
 
 
 def test_written_training_sentences_share_nothing_with_the_evaluation_sets(shared):
-    written = [json.loads(line) for path in sorted(bench_events.TRAINING.glob("*.jsonl"))
-               for line in path.read_text(encoding="utf-8").splitlines()]
-    events = Counter(r["type"] for r in written if r["type"])
+    by_file = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+               for path in sorted(bench_events.TRAINING.glob("*.jsonl"))}
+    assert set(by_file) == {"written_events", "written_nonevents", "cameo_01_10", "cameo_11_20"}
+    events = Counter(r["type"] for r in by_file["written_events"] + by_file["written_nonevents"] if r["type"])
     assert len(events) == 16 and set(events.values()) == {22}
-    assert sum(r["type"] is None for r in written) == 330 and {r.get("kind") for r in written if not r["type"]} >= {
-        "sports", "weather", "disaster", "accident", "product", "business", "furniture"}
+    written = [r for rows in by_file.values() for r in rows]
+    assert sum(r["type"] is None for r in by_file["written_nonevents"]) == 330 and {
+        r.get("kind") for r in written if not r["type"]} >= {"sports", "weather", "disaster", "accident", "product",
+                                                              "business", "furniture", "crime", "statement"}
+    # the CAMEO sentences: three per three-digit code of roots 02-20 (root 01, public statements, are non-events)
+    cameo = [r for stem in ("cameo_01_10", "cameo_11_20") for r in by_file[stem]]
+    codes = Counter(r["cameo"] for r in cameo if r["type"])
+    assert len(codes) >= 130 and set(codes.values()) == {3} and len({r["type"] for r in cameo if r["type"]}) == 16
+    assert sum(r["type"] is None for r in cameo) == 230
     assert len({r["id"] for r in written}) == len(written)
     evaluated = {r["text"] for r in bench_events.sentence_texts()}
     evaluated |= {r["text"] for r in bench_events.load_gold(bench_events.DEFAULT_GOLD)}
