@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .calibration import features
-from .dates import DateMatch, find_dates
+from .dates import MONTHS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
@@ -295,11 +295,6 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d(-\d\d)?s?$")
 RECOUNTING = frozenset({"relcl", "acl"})
 
 
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                    "nov", "dec"})
-
-
 def _is_year(tok: Token) -> bool:
     """A bare year ("in 1987", "the 1991 siege"), not part of a date ("in July 2021", "on 3 May 1999")."""
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -439,7 +434,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
     conceded = trig.type == "CONCEDE" and len(trig.words) > 1  # "allowed elections": what is granted names the act
-    if verb in NEEDS_PARTY and not trig.nominal and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") and not conceded \
+    if verb in NEEDS_PARTY and not trig.nominal and not conceded \
+            and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
             or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
                 or _owned_by_party(trig, res)):
@@ -480,7 +476,8 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     actor, rec = ev.actor, ev.recipient
     if actor is None or actor.named or actor.country is not None:
         return False
-    if fold(actor.head).split()[-1:] != [] and fold(actor.head).split()[-1] not in OFFENDERS:
+    words = fold(actor.head).split()
+    if words and words[-1] not in OFFENDERS:
         return False
     if rec is not None and (rec.named or rec.country is not None or is_institution(rec)):
         return False

@@ -158,6 +158,13 @@ def other_sense(tok: Token, lemma: str) -> bool:
     return False
 
 
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
+
+
+RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
+                     "demonstrators", "crowd", "crowds", "mob", "mobs"})
+
+
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 
 
@@ -181,22 +188,41 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
         return None
     trig = _classify_verb(tok, lemma, lex)
-    if trig is not None and trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
+    if trig is None:
+        return None
+    if trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
         return Trigger(tok, "AID", "peacekeeping", trig.words)  # troops sent to join a peacekeeping force
-    if trig is not None and trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex):
+    if trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex):
         return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city
-    if trig is not None and trig.type in ("ASSAULT", "COERCE") and _rioting_subject(tok, lex):
+    if trig.type in ("ASSAULT", "COERCE") and _rioting_subject(tok, lex):
         return Trigger(tok, "PROTEST", "riot", trig.words)  # "rioters torched cars", "crowds stoned police vehicles"
-    if trig is not None and trig.type not in HOSTILE and _in_protest(tok):
+    if trig.type not in HOSTILE and _in_protest(tok):
         return Trigger(tok, "PROTEST", None, trig.words)  # "prisoners refused food in protest at ..."
-    if trig is not None and trig.type == "RETREAT" and lemma != "flee" and _civilian_subject(tok, lex):
+    if trig.type == "RETREAT" and lemma != "flee" and _civilian_subject(tok, lex):
         return Trigger(tok, "CONCEDE", None, trig.words)  # "students ended their occupation": protesters yield
-    if trig is not None and lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
+    if lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
         return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
     return trig
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "order", "force", "give", "set"}
+INDIVIDUALS = frozenset({"missionary", "missionaries", "journalist", "journalists", "correspondent", "correspondents",
+                         "national", "nationals", "citizen", "citizens", "immigrant", "immigrants", "migrant",
+                         "migrants", "student", "students", "worker", "workers", "tourist", "tourists", "priest",
+                         "priests", "activist", "activists", "family", "families", "businessman", "businessmen"})
+BODIES = frozenset({"agency", "agencies", "organisation", "organisations", "organization", "organizations", "mission",
+                    "missions", "diplomat", "diplomats", "ambassador", "envoy", "personnel", "staff", "inspector",
+                    "inspectors", "monitor", "monitors", "observer", "observers", "peacekeeper", "peacekeepers",
+                    "embassy", "unhcr", "ngo", "ngos", "charity", "charities", "group", "groups", "team", "teams"})
+POPULATIONS = frozenset({"refugee", "refugees", "villager", "villagers", "resident", "residents", "civilian", "civilians",
+                         "population", "inhabitants", "people", "families", "family", "thousands", "tens", "hundreds",
+                         "minority", "minorities", "community", "communities"})
+FREEDOMS = frozenset({"election", "elections", "referendum", "opposition", "party", "parties", "rally", "rallies",
+                      "demonstration", "demonstrations", "protest", "protests", "strike", "strikes", "union", "unions",
+                      "press", "newspaper", "newspapers", "worship"})
+DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "deadline", "ultimatum"})
+
+
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set"}  # also triggers on their own
 
 
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -243,7 +269,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
     if lemma == "expel" and obj_words & INDIVIDUALS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
-    if lemma in ("order", "force") and (_leaving(tok, lex) or lemma == "force"):
+    if lemma == "force" or lemma == "order" and _leaving(tok, lex):
         if obj_words & BODIES:
             return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "ordered 13 aid agencies to leave Darfur"
         if lemma == "force" and obj_words & POPULATIONS:
@@ -256,23 +282,6 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "boycott" and obj_words & PROCESSES:
         return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
     return None
-
-
-INDIVIDUALS = frozenset({"missionary", "missionaries", "journalist", "journalists", "correspondent", "correspondents",
-                         "national", "nationals", "citizen", "citizens", "immigrant", "immigrants", "migrant",
-                         "migrants", "student", "students", "worker", "workers", "tourist", "tourists", "priest",
-                         "priests", "activist", "activists", "family", "families", "businessman", "businessmen"})
-BODIES = frozenset({"agency", "agencies", "organisation", "organisations", "organization", "organizations", "mission",
-                    "missions", "diplomat", "diplomats", "ambassador", "envoy", "personnel", "staff", "inspector",
-                    "inspectors", "monitor", "monitors", "observer", "observers", "peacekeeper", "peacekeepers",
-                    "embassy", "unhcr", "ngo", "ngos", "charity", "charities", "group", "groups", "team", "teams"})
-POPULATIONS = frozenset({"refugee", "refugees", "villager", "villagers", "resident", "residents", "civilian", "civilians",
-                         "population", "inhabitants", "people", "families", "family", "thousands", "tens", "hundreds",
-                         "minority", "minorities", "community", "communities"})
-FREEDOMS = frozenset({"election", "elections", "referendum", "opposition", "party", "parties", "rally", "rallies",
-                      "demonstration", "demonstrations", "protest", "protests", "strike", "strikes", "union", "unions",
-                      "press", "newspaper", "newspapers", "worship"})
-DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "deadline", "ultimatum"})
 
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
@@ -383,16 +392,9 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
 
 
-PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
-
-
 def _seizes_goods(tok: Token, lex: Lexicon) -> bool:
     """"War veterans seized three more farms": property taken is a seizure (CAMEO 1711), whoever takes it."""
     return any(lex.lemma(o.text, noun=True) in SEIZED_GOODS or o.lower_ in SEIZED_GOODS for o in _object_nouns(tok))
-
-
-RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
-                     "demonstrators", "crowd", "crowds", "mob", "mobs"})
 
 
 def _rioting_subject(tok: Token, lex: Lexicon) -> bool:

@@ -185,3 +185,36 @@ def test_a_war_that_starts_is_still_an_assault(resources, text):
 def test_what_is_the_predicate_as_written_without_doer_or_attribution(resources, text, what):
     first = code(resources, text)[0]
     assert first.what == what and text[first.start:first.end].find(first.what.split()[0]) >= 0
+
+
+# Coder 0.5's rules (written against the CAMEO training sentences); these sentences are written for the
+# tests, not taken from any gold or training set.
+@pytest.mark.parametrize("text, etype", [
+    ("Rioters set cars ablaze and torched a police station in the suburbs of Lyon overnight.", "PROTEST"),
+    ("Detainees at the camp refused food for a week in protest at their treatment, lawyers said.", "PROTEST"),
+    ("Students ended their occupation of the parliament building after talks with the government.", "CONCEDE"),
+    ("War veterans seized two more commercial farms near Harare on Sunday.", "COERCE"),
+    ("Ghana sent 800 troops to join the UN peacekeeping force in Lebanon.", "AID"),
+    ("Turkish forces occupied a strip of land along the border on Monday.", "ASSAULT"),
+    ("The interior ministry expelled a Dutch journalist for reporting without accreditation.", "COERCE"),
+    ("The government ordered 12 foreign aid agencies to leave the province.", "SANCTION"),
+    ("Government troops gave rebels in Kivu province 72 hours to hand over their guns, the army said.", "THREATEN"),
+    ("The rebels said they could walk away from the talks unless the army withdrew from the valley.", "THREATEN"),
+    ("The junta allowed UN human rights monitors to visit the prisons.", "RETREAT"),
+    ("Parliament voted to allow opposition parties for the first time since independence.", "CONCEDE"),
+    ("Kurdish militants tried to assassinate the provincial governor on Tuesday.", "ASSAULT"),
+])
+def test_coder_05_rules_settle_the_type(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge, shelled by government artillery in 1992, reopened to traffic on Monday.",
+    "The island has been divided since 1963, when the militias fought over the capital.",
+    "A man stabbed two people outside a nightclub in Leeds early on Sunday.",
+    "A farmer accidentally shot his neighbour while hunting deer in the hills.",
+    "A spokesman declined to comment on the report.",
+    "The minister would not say whether the ambassador had been summoned.",
+])
+def test_recalled_history_crime_and_no_comment_are_no_events(resources, text):
+    assert code(resources, text) == []
