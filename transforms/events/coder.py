@@ -315,13 +315,43 @@ def _commemorated(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("anniversary", "anniversaries")
 
 
+LONG_SPANS = frozenset({"decade", "decades", "century", "centuries", "generation", "generations"})
+
+
+def _since_long_ago(tok: Token) -> bool:
+    """"fighting since 1983", "denied citizenship since a 1982 law", "disputed since the partition in
+    1947", "have fought governments for more than half a century", "over the past decade": a state of
+    things or a tally over years, not an act of the day."""
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "since" and (_is_year(obj) or _dated_by_year(obj)):
+                return True
+            if prep.lower_ in ("for", "over", "during", "throughout") and obj.lower_ in LONG_SPANS:
+                return True
+    return False
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a noun stands in ("was the scene of a deadly assault" -> "was")."""
+    for node in tok.ancestors:
+        if node.tag_.startswith("VB"):
+            return node
+        if node.dep_ not in ("pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass", "appos", "compound"):
+            return None
+    return None
+
+
 def _background(tok: Token) -> bool:
     """History the sentence recalls, not news it reports: a clause describing a noun with a bare
     year ("the bridge, destroyed by Croat artillery in 1993", "since 1974, when Turkey invaded",
     "the 1994 genocide, in which 800,000 people were killed"), an act dated by a bare year ("the
-    expulsion of diplomats in 1987") or one that has gone on since a year ("fighting since 1983")."""
-    if any(c.dep_ == "prep" and c.lower_ == "since" and any(_is_year(g) for g in c.children if g.dep_ == "pobj")
-           for c in tok.children):
+    expulsion of diplomats in 1987", "was annexed by Morocco in 1975 and ...", "was the scene of a
+    deadly assault in 2012") or one that has gone on since a year ("fighting since 1983")."""
+    verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
+    for node in (tok, verb, verb.head if verb is not None and verb.dep_ == "conj" else None):
+        if node is not None and (_since_long_ago(node) or node is not tok and _dated_by_year(node)):
+            return True
+    if verb is tok and _dated_by_year(tok):
         return True
     if tok.tag_.startswith("NN") and (_dated_by_year(tok) or _commemorated(tok)):
         return True
@@ -340,6 +370,26 @@ def _future(tok: Token) -> bool:
 def _possible(tok: Token) -> bool:
     """"could pull out of the talks (unless ...)": an act held out as possible."""
     return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "can") for c in tok.children)
+
+
+SPECULATING = frozenset({"could", "might"})
+WARNING = frozenset({"warn", "threaten", "vow", "caution", "signal", "hint"})
+
+
+def _speculative(trig: Trigger, lex: Lexicon) -> bool:
+    """"a stand-off could push Sudan towards partition", "diplomats fear the fighting could spread":
+    what might happen, not what happened. A threat stays one: "warned it could strike", "could pull out
+    unless ...". The clause is the trigger's own, or for a noun the verb it is the subject of."""
+    tok = trig.token
+    clause = tok.head if trig.nominal and tok.dep_ in ("nsubj", "nsubjpass") else tok
+    for node in (clause, *(a for a in clause.ancestors if clause.dep_ in ("xcomp",))):
+        if any(c.dep_ == "aux" and c.lower_ in SPECULATING for c in node.children):
+            break
+    else:
+        return False
+    if trig.type == "THREATEN" or _conditional(clause, True):
+        return False
+    return not any(lex.lemma(a.text) in WARNING for a in clause.ancestors)
 
 
 def _halted(tok: Token, lex: Lexicon) -> bool:
@@ -428,8 +478,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     rel = res.relevance
     if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
-    if _crime(ev, trig, res):
-        return False
+    if _crime(ev, trig, res) or res.lexicon.lemma(trig.token.text) == "blame" and is_thing(ev.recipient, rel):
+        return False  # crime; "blaming thick cloud and poor visibility": no one is accused
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
@@ -547,7 +597,8 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     at, a name that may be a small place or a person's name; then the sentence is coded again with the
     names the NER calls people or organisations taken out of its places."""
     triggers = [t for t in find_triggers(doc, res.lexicon)
-                if not _hypothetical(t.token) and not _background(t.token)][:MAX_TRIGGERS]
+                if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
+                ][:MAX_TRIGGERS]
     if not triggers:
         return []
     places = gazetteer_places(doc, ctx, res)

@@ -35,6 +35,7 @@ class Relevance:
     furniture: re.Pattern[str]
     natural: frozenset[str]
     people: frozenset[str] = frozenset()
+    abstract: frozenset[str] = frozenset()
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -47,7 +48,8 @@ def load_relevance() -> Relevance:
     data = tomllib.loads((resources.files("transforms.events") / "relevance.toml").read_text(encoding="utf-8"))
     return Relevance(domains=tuple((name, _words(words)) for name, words in data["domains"].items()),
                      anchors=_words(data["anchors"]["words"]), furniture=_words(data["furniture"]["phrases"]),
-                     natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]))
+                     natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]),
+                     abstract=frozenset(data["abstract_actors"]["words"]))
 
 
 def off_topic(sentence: str, rel: Relevance) -> str | None:
@@ -72,16 +74,18 @@ def _marks(match: re.Match[str]) -> bool:
 NAMED_DOMAIN_WORDS = frozenset({"marathon", "open", "cup", "league", "games", "championship", "championships", "derby",
                                 "final", "classic", "series", "bundesliga", "la liga", "serie a", "wimbledon", "olympics", "olympic", "nba", "nfl", "mlb", "nhl", "fifa", "uefa", "premier league",
                                 "world cup", "us open", "grand prix", "grand slam", "sky sports", "met office", "la niña",
-                                "el niño", "champions", "nasdaq", "dow"})
+                                "el niño", "champions", "nasdaq", "dow", "springboks", "all blacks", "wallabies",
+                                "nations cup", "twickenham"})
 
 
 def is_thing(p: Participant | None, rel: Relevance) -> bool:
-    """The phrase heads a force, a thing or a market, not a political or social actor."""
+    """The phrase heads a force, a thing, a market, a text or a statistic, not a political or social actor."""
     if p is None:
         return False
     words = fold(p.head).split()
     named_feature = len(words) > 1 and words[0] in FEATURES  # "River Tamar", "Storm Ciara", "Mount Etna"
-    return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None)
+    return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None
+                                                 or words[-1] in rel.abstract and not p.named)
 
 
 def is_actor(p: Participant | None, rel: Relevance) -> bool:

@@ -6,6 +6,8 @@ sentence (reporting verbs skipped) is the sentence's main event.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -149,8 +151,24 @@ def other_sense(tok: Token, lemma: str) -> bool:
         return "xcomp" in deps
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
-    if lemma == "push":
-        return not deps & {"dobj", "xcomp", "ccomp"} and bool(preps & MOVEMENT)
+    if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it
+        return not any(t.lower_ == "for" for t in tok.subtree if tok in (t.head, t.head.head)) \
+            and not deps & {"xcomp", "ccomp"} and not any(
+            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in tok.children)
+    if lemma == "insist":  # "insist the levy is affordable": a claim, not a demand ("insist on", "insist they leave")
+        return "on" not in preps and any(c.dep_ == "ccomp" and c.lower_ in COPULA and not any(
+            a.lower_ in ("should", "must") for a in c.children) for c in tok.children)
+    if lemma == "turn":  # "a footballer turned senator": a change, not turning someone down or away
+        return not preps & {"down", "away", "back", "against"}
+    if lemma == "hit":  # "the eastern states were badly hit": hard times, not an attack
+        return bool({c.lower_ for c in tok.children if c.dep_ == "advmod"} & {"badly", "hard", "hardest", "worst"})
+    if lemma == "sink":  # "a submarine sank": the ship went down; sinking a ship takes an object
+        return not deps & {"dobj", "nsubjpass", "agent"}
+    if lemma in ("release", "publish"):  # "results released by the ministry": information, not a prisoner
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
+        return any(o.lower_ in INFORMATION for o in objs)
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.lower_ in ACCIDENTS:
+        return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
     if lemma == "shoot":  # "reliance on the program has shot up": a rise
         return "up" in preps and "dobj" not in deps
     if lemma in ("kill", "waste"):  # "to kill time"
@@ -158,6 +176,13 @@ def other_sense(tok: Token, lemma: str) -> bool:
     return False
 
 
+INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
+                         "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
+                         "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance"})
+ACCIDENTS = frozenset({"crashed", "crashes", "sank", "sinks", "capsized", "capsizes", "derailed", "derails", "collapsed",
+                       "collapses", "overturned", "overturns", "plunged", "plunges", "crash-landed"})  # the verb's forms
+COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
+SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
@@ -177,14 +202,17 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True
+    if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
+                                 if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        return True  # "police are appealing for witnesses": routine police work, not a political request
     return tok.tag_ == "VBG" and tok.dep_ == "amod"
 
 
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
-    if lemma in CONTEST_VERBS and any(t.lower_ in ELECTORAL for t in tok.doc):
-        return None  # "the pathway to beating Trump" is an election race, not an assault
+    if lemma in CONTEST_VERBS and (any(t.lower_ in ELECTORAL for t in tok.doc) or SCORE.search(tok.doc.text)):
+        return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
         return None
     trig = _classify_verb(tok, lemma, lex)
@@ -461,6 +489,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
+    if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in ("need", "require"):
+        return None  # "will need the support of the Greens": what someone lacks, not what was given
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]

@@ -38,9 +38,9 @@ def test_scorer_accepts_the_main_event_set(shared):
 def test_written_training_sentences_share_nothing_with_the_evaluation_sets(shared):
     by_file = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
                for path in sorted(bench_events.TRAINING.glob("*.jsonl"))}
-    assert set(by_file) == {"written_events", "written_nonevents", "cameo_01_10", "cameo_11_20"}
+    assert set(by_file) == {"written_events", "written_nonevents", "cameo_01_10", "cameo_11_20", "hard_modern", "hard_wire"}
     events = Counter(r["type"] for r in by_file["written_events"] + by_file["written_nonevents"] if r["type"])
-    assert len(events) == 16 and set(events.values()) == {22}
+    assert len(events) == 16 and sum(events.values()) == 352  # 22 per type as written; two resignations since recoded RETREAT
     written = [r for rows in by_file.values() for r in rows]
     assert sum(r["type"] is None for r in by_file["written_nonevents"]) == 330 and {
         r.get("kind") for r in written if not r["type"]} >= {"sports", "weather", "disaster", "accident", "product",
@@ -50,6 +50,10 @@ def test_written_training_sentences_share_nothing_with_the_evaluation_sets(share
     codes = Counter(r["cameo"] for r in cameo if r["type"])
     assert len(codes) >= 130 and set(codes.values()) == {3} and len({r["type"] for r in cameo if r["type"]}) == 16
     assert sum(r["type"] is None for r in cameo) == 230
+    # the hard sentences: modern online news (10 per type, 160 non-events) and long wire sentences (15 per type, 80)
+    for stem, per_type, quiet in (("hard_modern", 10, 160), ("hard_wire", 15, 80)):
+        assert Counter(r["type"] for r in by_file[stem] if r["type"]) == {t: per_type for t in events}
+        assert sum(r["type"] is None for r in by_file[stem]) == quiet
     assert len({r["id"] for r in written}) == len(written)
     evaluated = {r["text"] for r in bench_events.sentence_texts()}
     evaluated |= {r["text"] for r in bench_events.load_gold(bench_events.DEFAULT_GOLD)}
