@@ -303,13 +303,30 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         if lemma == "force" and obj_words & POPULATIONS:
             return Trigger(tok, "ASSAULT", None, (tok, *objs[:1]))  # "forced refugees back across the border"
     if lemma in ("give", "set") and any(c.dep_ in ("dobj", "dative", "npadvmod") and c.lower_ in DEADLINES
-                                        and any(g.dep_ in ("relcl", "acl") for g in c.children) for c in tok.children):
+                                        and (any(g.dep_ in ("relcl", "acl") for g in c.children) or _to_clause(tok))
+                                        for c in tok.children):
         return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
+    if lemma == "order" and (obj_words & FORCES or any(lex.sector(o.lower_) == "military" for o in objs)):
+        # a state ordering its own forces does what it orders them to do
+        if {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"} or any(
+                c.dep_ in ("xcomp", "advcl") and lex.lemma(c.text) in WITHDRAWING for c in tok.children):
+            return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
+        if subtree & {"alert", "duty", "readiness", "standby"}:
+            return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
     if lemma == "boycott" and obj_words & PROCESSES:
         return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
     return None
+
+
+WITHDRAWING = frozenset({"withdraw", "pull", "retreat", "leave", "return", "evacuate", "vacate"})
+
+
+def _to_clause(tok: Token) -> bool:
+    """The verb has an infinitive clause of its own ("gave them a week to reinstate the president")."""
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
 
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
