@@ -324,7 +324,7 @@ def _since_long_ago(tok: Token) -> bool:
     things or a tally over years, not an act of the day."""
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if prep.lower_ == "since" and (_is_year(obj) or _dated_by_year(obj)):
+            if prep.lower_ == "since" and any(_is_year(t) for t in obj.subtree):
                 return True
             if prep.lower_ in ("for", "over", "during", "throughout") and obj.lower_ in LONG_SPANS:
                 return True

@@ -205,6 +205,8 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
                                  if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "police are appealing for witnesses": routine police work, not a political request
+    if tok.dep_ == "amod" and tok.tag_ == "VBN":  # "a jailed activist", "their disputed frontier" (not "had massed tanks")
+        return any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.head.children)
     return tok.tag_ == "VBG" and tok.dep_ == "amod"
 
 
@@ -250,7 +252,9 @@ FREEDOMS = frozenset({"election", "elections", "referendum", "opposition", "part
 DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "deadline", "ultimatum"})
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set"}  # also triggers on their own
+PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
+                       "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive"}  # also triggers on their own
 
 
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -315,6 +319,12 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
+    if lemma == "block" and obj_words & PROPOSALS:
+        return Trigger(tok, "REJECT", None, (tok, *objs[:1]))  # "Hungary blocked the EU's aid package": a veto
+    if lemma == "receive" and (_money(objs) or obj_words & AID_GOODS):
+        return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "received a $1.1bn tranche from the IMF"
+    if lemma == "order" and obj_words & INDIVIDUALS and _leaving(tok, lex):
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered a BBC correspondent to leave": expelled
     if lemma == "boycott" and obj_words & PROCESSES:
         return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
     return None
