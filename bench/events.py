@@ -16,8 +16,10 @@ belong to no evaluation half and are reported together on their own line: 352 wi
 (22 per PLOVER type) and 330 non-events of sports, weather, disaster, accident, product, business,
 furniture, culture, science and background text, written without looking at the coder; and 647 CAMEO
 sentences (cameo_01_10, cameo_11_20: three per three-digit CAMEO code of roots 02-20, CAMEO 01 public
-statements and 200 more hard non-events), written for coder 0.5 by helpers who saw neither the coder nor
-any gold set. The written check sentences (tests/fixtures/events/check/: 160 events, 10 per type, and 160
+statements and 200 more hard non-events), written for coder 0.5, and 640 hard sentences (hard_modern: modern
+online news, 10 events per type and 160 non-events that name political actors; hard_wire: long wire
+sentences with several verbs, 15 events per type and 80 non-events), written for coder 0.6, by helpers who
+saw neither the coder nor any gold set. The written check sentences (tests/fixtures/events/check/: 160 events, 10 per type, and 160
 hard non-events) were written after coder 0.4's rules, by someone who had not seen them, and were never
 used to write or tune any rule: the cleanest measure here of text the coder has never seen.
 
@@ -48,21 +50,20 @@ EXTRACTION_GOLD = SHARED / "data" / "extraction-dev" / "ground-truth.json"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
-# CI floors, set just under the numbers measured with coder plover-rules-0.5 (dev / holdout): PLOVER type
+# CI floors, set just under the numbers measured with coder plover-rules-0.6 (dev / holdout): PLOVER type
 # 0.860 / 0.741, main-event 4W lenient@1 0.736 / 0.639, sentence type 0.856 / 0.710, sentence event/no-event
-# F1 0.949 / 0.825; written training sentences (all four files): type 0.869, non-events left alone 0.941;
-# written check sentences (never tuned on): type 0.850, event/no-event F1 0.928. Every quality number is
+# F1 0.949 / 0.835; written training sentences (all six files): type 0.846, non-events left alone 0.936;
+# written check sentences (never tuned on): type 0.856, event/no-event F1 0.928. Every quality number is
 # gated. Speed is printed, never gated in CI.
 FLOORS = {"plover_type_acc_dev": 0.84, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.70, "main_4w_holdout": 0.62,
           "sent_type_acc_dev": 0.83, "sent_type_acc_holdout": 0.69, "sent_event_f1_dev": 0.93,
-          "sent_event_f1_holdout": 0.80, "written_type_acc": 0.85, "written_nonevent_ok": 0.92, "check_type_acc": 0.83,
+          "sent_event_f1_holdout": 0.81, "written_type_acc": 0.83, "written_nonevent_ok": 0.92, "check_type_acc": 0.84,
           "check_event_f1": 0.91, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
-# weather, disaster, accident and product text (264 in the training files): one, "The All Blacks attacked
-# relentlessly..." (a team's name the parser cannot tell from a party's).
-# Written check non-events of those kinds (100): four, measured once and left unexamined so that the set
-# stays unseen.
-CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 1, "check_offtopic_assault": 4}
+# weather, disaster, accident and product text (the training files): none.
+# Written check non-events of those kinds (100): three (four with coder 0.5), measured and left unexamined so
+# that the set stays unseen.
+CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 0, "check_offtopic_assault": 3}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
                   "full": "event_full(type+actor+target)"}
 

@@ -23,7 +23,7 @@ from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
-from .relevance import is_actor, is_institution, is_political, is_thing
+from .relevance import Relevance, is_actor, is_institution, is_political, is_thing
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
@@ -387,7 +387,7 @@ def _speculative(trig: Trigger, lex: Lexicon) -> bool:
             break
     else:
         return False
-    if trig.type == "THREATEN" or _conditional(clause, True):
+    if trig.type == "THREATEN" or not trig.nominal and _conditional(clause, True):
         return False
     return not any(lex.lemma(a.text) in WARNING for a in clause.ancestors)
 
@@ -480,6 +480,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         return False
     if _crime(ev, trig, res) or res.lexicon.lemma(trig.token.text) == "blame" and is_thing(ev.recipient, rel):
         return False  # crime; "blaming thick cloud and poor visibility": no one is accused
+    if _what_a_rule_allows(trig.token, rel):
+        return False
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
@@ -532,6 +534,16 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     if rec is not None and (rec.named or rec.country is not None or is_institution(rec)):
         return False
     return not res.relevance.anchors.search(ev.sentence)
+
+
+def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
+    """"The new law allows police to detain suspects for 30 days": what a text permits or requires,
+    not an act anyone did (the doer of a clause above the trigger is a law, a treaty, a rule...)."""
+    for verb in (a for a in tok.ancestors if a.tag_.startswith("VB")):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ in ("NN", "NNS") and subj.lower_ in rel.abstract:
+            return True
+    return False
 
 
 def _recipient_token(trig: Trigger, res: Resources) -> Token | None:

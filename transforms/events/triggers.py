@@ -186,6 +186,7 @@ SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote)
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
+ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
 
@@ -217,6 +218,8 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
         return None
+    if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+        return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
     if trig is None:
         return None
@@ -312,7 +315,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
     if lemma == "order" and (obj_words & FORCES or any(lex.sector(o.lower_) == "military" for o in objs)):
         # a state ordering its own forces does what it orders them to do
-        if {c.lower_ for c in tok.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"} or any(
+        if {c.lower_ for n in (tok, *objs) for c in n.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"} \
+                or any(
                 c.dep_ in ("xcomp", "advcl") and lex.lemma(c.text) in WITHDRAWING for c in tok.children):
             return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
         if subtree & {"alert", "duty", "readiness", "standby"}:

@@ -218,3 +218,37 @@ def test_coder_05_rules_settle_the_type(resources, text, etype):
 ])
 def test_recalled_history_crime_and_no_comment_are_no_events(resources, text):
     assert code(resources, text) == []
+
+
+# Coder 0.6's rules (written against the hard_modern and hard_wire training sentences); these sentences are
+# written for the tests, not taken from any gold or training set.
+@pytest.mark.parametrize("text, etype", [
+    ("The Peruvian interior minister stepped down on Friday after days of protests in Lima.", "RETREAT"),
+    ("The Latvian prime minister tendered her resignation to the president on Thursday.", "RETREAT"),
+    ("The defence minister ordered the troops home from the border region on Sunday.", "RETREAT"),
+    ("The president ordered the army's missile units on full alert after the border clash.", "MOBILIZE"),
+    ("The African Union gave the junta two weeks to hand power back to civilians or face sanctions.", "THREATEN"),
+    ("Poland blocked the EU's draft resolution on migration at the summit in Brussels.", "REJECT"),
+    ("Kenya received a $500 million loan from the World Bank on Monday.", "AID"),
+    ("The Azerbaijani president pardoned 300 prisoners, including several opposition activists.", "CONCEDE"),
+    ("The two coalition parties sealed a pact on Wednesday to share power until the next election.", "AGREE"),
+    ("The foreign ministry accused Vietnam of ramming a Chinese fishing boat near the Paracel Islands.", "ACCUSE"),
+])
+def test_coder_06_rules_settle_the_type(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "The province was annexed by its neighbour in 1974 and has been patrolled by foreign troops ever since.",
+    "The two states have disputed the islands since the 1951 peace treaty.",
+    "The guerrillas have fought the army for more than four decades.",
+    "Analysts say the stand-off could push the country towards civil war.",
+    "The new law allows police to detain suspects for 30 days without charge.",
+    "Inflation in Turkey eased to 38 percent in June, official data showed.",
+    "A cargo plane crashed on landing at the airport in Goma, killing all six crew members.",
+    "Results released by the election commission gave the ruling party 54 percent of the vote.",
+    "Tunisia beat Morocco 2-1 in the final of the Arab Cup in Doha, with the president watching from the stands.",
+    "Police are appealing for witnesses after a man was robbed at knifepoint in the town centre.",
+])
+def test_history_speculation_rules_indicators_accidents_and_matches_are_no_events(resources, text):
+    assert code(resources, text) == []
