@@ -348,12 +348,10 @@ def _background(tok: Token) -> bool:
     expulsion of diplomats in 1987", "was annexed by Morocco in 1975 and ...", "was the scene of a
     deadly assault in 2012") or one that has gone on since a year ("fighting since 1983")."""
     verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
-    for node in (tok, verb, verb.head if verb is not None and verb.dep_ == "conj" else None):
-        if node is not None and (_since_long_ago(node) or node is not tok and _dated_by_year(node)):
-            return True
-    if verb is tok and _dated_by_year(tok):
+    conjoined = verb.head if verb is not None and verb.dep_ == "conj" else None  # "annexed in 1975 and recognised"
+    if any(node is not None and (_since_long_ago(node) or _dated_by_year(node)) for node in (tok, verb, conjoined)):
         return True
-    if tok.tag_.startswith("NN") and (_dated_by_year(tok) or _commemorated(tok)):
+    if tok.tag_.startswith("NN") and _commemorated(tok):
         return True
     for node in (tok, *tok.ancestors):
         if node.dep_ in RECOUNTING and (_dated_by_year(node) or _is_year(node.head) or _dated_by_year(node.head)):

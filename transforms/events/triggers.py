@@ -153,8 +153,7 @@ def other_sense(tok: Token, lemma: str) -> bool:
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it
         return not any(t.lower_ == "for" for t in tok.subtree if tok in (t.head, t.head.head)) \
-            and not deps & {"xcomp", "ccomp"} and not any(
-            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in tok.children)
+            and not deps & {"xcomp", "ccomp"} and not _to_clause(tok)
     if lemma == "insist":  # "insist the levy is affordable": a claim, not a demand ("insist on", "insist they leave")
         return "on" not in preps and any(c.dep_ == "ccomp" and c.lower_ in COPULA and not any(
             a.lower_ in ("should", "must") for a in c.children) for c in tok.children)
@@ -315,9 +314,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
     if lemma == "order" and (obj_words & FORCES or any(lex.sector(o.lower_) == "military" for o in objs)):
         # a state ordering its own forces does what it orders them to do
-        if {c.lower_ for n in (tok, *objs) for c in n.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"} \
-                or any(
-                c.dep_ in ("xcomp", "advcl") and lex.lemma(c.text) in WITHDRAWING for c in tok.children):
+        away = {c.lower_ for n in (tok, *objs) for c in n.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"}
+        if away or any(c.dep_ in ("xcomp", "advcl") and lex.lemma(c.text) in WITHDRAWING for c in tok.children):
             return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
         if subtree & {"alert", "duty", "readiness", "standby"}:
             return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
