@@ -21,7 +21,7 @@ from .dates import MONTHS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
-from .modality import modality
+from .modality import has_aux, modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
 from .relevance import Relevance, is_actor, is_institution, is_political, is_thing
 from .resources import Resources
@@ -359,18 +359,21 @@ def _background(tok: Token) -> bool:
     return False
 
 
+WILL = frozenset({"will", "would", "shall", "'ll"})
+CAN = frozenset({"could", "may", "might", "can"})
+SPECULATING = frozenset({"could", "might"})
+
+
 def _future(tok: Token) -> bool:
     """"would tighten the blockade", "will withdraw": the act is announced, not done."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children) \
-        and not any(c.dep_ == "neg" for c in tok.children)
+    return has_aux(tok, WILL) and not any(c.dep_ == "neg" for c in tok.children)
 
 
 def _possible(tok: Token) -> bool:
     """"could pull out of the talks (unless ...)": an act held out as possible."""
-    return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "can") for c in tok.children)
+    return has_aux(tok, CAN)
 
 
-SPECULATING = frozenset({"could", "might"})
 WARNING = frozenset({"warn", "threaten", "vow", "caution", "signal", "hint"})
 
 
@@ -380,10 +383,7 @@ def _speculative(trig: Trigger, lex: Lexicon) -> bool:
     unless ...". The clause is the trigger's own, or for a noun the verb it is the subject of."""
     tok = trig.token
     clause = tok.head if trig.nominal and tok.dep_ in ("nsubj", "nsubjpass") else tok
-    for node in (clause, *(a for a in clause.ancestors if clause.dep_ in ("xcomp",))):
-        if any(c.dep_ == "aux" and c.lower_ in SPECULATING for c in node.children):
-            break
-    else:
+    if not any(has_aux(node, SPECULATING) for node in (clause, *(clause.ancestors if clause.dep_ == "xcomp" else ()))):
         return False
     if trig.type == "THREATEN" or not trig.nominal and _conditional(clause, True):
         return False

@@ -17,6 +17,11 @@ FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
 FAILURE_STEMS = ("fail", "refus", "declin")
 
 
+def has_aux(tok: Token, words: frozenset[str]) -> bool:
+    """The verb carries one of these auxiliaries ("will", "could", ...)."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
 def _according_to(tok: Token) -> str | None:
     for node in [tok, *tok.ancestors]:
         for child in node.children:
@@ -55,7 +60,7 @@ def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and (
             any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lower_.startswith(FAILURE_STEMS))):
         return "denied", None
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+    if has_aux(tok, FUTURE_AUX):
         return "planned", None
     governed = _governing(tok, lex)
     if governed is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE,
-                      LEAVING, MOVING, REVERSING, TRADING, Lexicon)
+                      LEAVING, MOVING, REVERSING, TRADING, Lexicon, inflections)
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -178,8 +178,9 @@ def other_sense(tok: Token, lemma: str) -> bool:
 INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
                          "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
                          "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance"})
-ACCIDENTS = frozenset({"crashed", "crashes", "sank", "sinks", "capsized", "capsizes", "derailed", "derails", "collapsed",
-                       "collapses", "overturned", "overturns", "plunged", "plunges", "crash-landed"})  # the verb's forms
+# the forms of the verbs (the lexicon's lemma table knows only its own words)
+ACCIDENTS = frozenset(form for verb in ("crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge",
+                                        "crash-land") for form in inflections(verb)) | {"sank", "sunk"}
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
 SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
@@ -306,6 +307,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "force" or lemma == "order" and _leaving(tok, lex):
         if obj_words & BODIES:
             return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "ordered 13 aid agencies to leave Darfur"
+        if lemma == "order" and obj_words & INDIVIDUALS:
+            return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered a BBC correspondent to leave": expelled
         if lemma == "force" and obj_words & POPULATIONS:
             return Trigger(tok, "ASSAULT", None, (tok, *objs[:1]))  # "forced refugees back across the border"
     if lemma in ("give", "set") and any(c.dep_ in ("dobj", "dative", "npadvmod") and c.lower_ in DEADLINES
@@ -325,8 +328,6 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "REJECT", None, (tok, *objs[:1]))  # "Hungary blocked the EU's aid package": a veto
     if lemma == "receive" and (_money(objs) or obj_words & AID_GOODS):
         return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "received a $1.1bn tranche from the IMF"
-    if lemma == "order" and obj_words & INDIVIDUALS and _leaving(tok, lex):
-        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered a BBC correspondent to leave": expelled
     if lemma == "boycott" and obj_words & PROCESSES:
         return Trigger(tok, "REJECT", "boycott", (tok, *objs[:1]))  # parties boycotting talks refuse them
     return None
