@@ -186,7 +186,8 @@ SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote)
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
-ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
+ASSEMBLING = frozenset(form for verb in ("fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm",
+                                         "occupy") for form in inflections(verb))  # forms: not all are lexicon words
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
 
@@ -218,7 +219,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
         return None
-    if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if tok.lower_ in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
     if trig is None:

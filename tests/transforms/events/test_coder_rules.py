@@ -233,6 +233,7 @@ def test_recalled_history_crime_and_no_comment_are_no_events(resources, text):
     ("The Azerbaijani president pardoned 300 prisoners, including several opposition activists.", "CONCEDE"),
     ("The two coalition parties sealed a pact on Wednesday to share power until the next election.", "AGREE"),
     ("The foreign ministry accused Vietnam of ramming a Chinese fishing boat near the Paracel Islands.", "ACCUSE"),
+    ("Huge crowds filled the main square of Yerevan on Friday, urging the prime minister to sign the accord.", "PROTEST"),
 ])
 def test_coder_06_rules_settle_the_type(resources, text, etype):
     assert code(resources, text)[0].type == etype
