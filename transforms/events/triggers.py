@@ -334,6 +334,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     return None
 
 
+NEEDING = frozenset(form for verb in ("need", "require") for form in inflections(verb))
+DEPARTING = frozenset(form for verb in ("depart", "quit") for form in inflections(verb)) | {"quitting"}
 WITHDRAWING = frozenset({"withdraw", "pull", "retreat", "leave", "return", "evacuate", "vacate"})
 
 
@@ -345,7 +347,7 @@ def _to_clause(tok: Token) -> bool:
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
     """"ordered the agencies to leave", "forced them out": the object is sent away."""
-    return any(c.dep_ in ("xcomp", "ccomp") and lex.lemma(c.text) in ("leave", "quit", "depart", "go")
+    return any(c.dep_ in ("xcomp", "ccomp") and (c.lower_ in DEPARTING or lex.lemma(c.text) in ("leave", "go"))
                for c in tok.children) \
         or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children)
 
@@ -520,7 +522,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
-    if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in ("need", "require"):
+    if tok.dep_ == "dobj" and tok.head.lower_ in NEEDING:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
