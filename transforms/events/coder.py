@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .calibration import features
 from .dates import MONTHS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
-from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon, inflections
+from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
@@ -35,8 +35,9 @@ ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "poli
 INFORMATION = frozenset({"update", "updates", "information", "detail", "details", "message", "messages", "letter",
                          "letters", "news", "briefing", "briefings", "report", "reports", "data", "evidence", "email",
                          "emails", "text", "texts", "note", "notes", "signal", "signals", "answer", "answers",
-                         "statement", "statements", "document", "documents", "figures", "account", "feedback",
-                         "comment", "comments", "invitation", "invitations", "greeting", "greetings", "condolences"})
+                         "statement", "statements", "document", "documents", "figure", "figures", "account",
+                         "feedback", "comment", "comments", "invitation", "invitations", "greeting", "greetings",
+                         "condolence", "condolences"})
 MAJOR_CITY = 1_000_000
 POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "threaten") are political on their own
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -374,11 +375,10 @@ def _possible(tok: Token) -> bool:
     return has_aux(tok, CAN)
 
 
-WARNING = frozenset(form for verb in ("warn", "threaten", "vow", "caution", "signal", "hint")
-                    for form in inflections(verb))  # forms: not all are lexicon words
+WARNING = frozenset({"warn", "threaten", "vow", "caution", "signal", "hint"})
 
 
-def _speculative(trig: Trigger) -> bool:
+def _speculative(trig: Trigger, lex: Lexicon) -> bool:
     """"a stand-off could push Sudan towards partition", "diplomats fear the fighting could spread":
     what might happen, not what happened. A threat stays one: "warned it could strike", "could pull out
     unless ...". The clause is the trigger's own, or for a noun the verb it is the subject of."""
@@ -388,7 +388,7 @@ def _speculative(trig: Trigger) -> bool:
         return False
     if trig.type == "THREATEN" or not trig.nominal and _conditional(clause, True):
         return False
-    return not any(a.lower_ in WARNING for a in clause.ancestors)
+    return not any(lex.lemma(a.text) in WARNING for a in clause.ancestors)
 
 
 def _halted(tok: Token, lex: Lexicon) -> bool:
@@ -608,7 +608,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     at, a name that may be a small place or a person's name; then the sentence is coded again with the
     names the NER calls people or organisations taken out of its places."""
     triggers = [t for t in find_triggers(doc, res.lexicon)
-                if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t)
+                if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
                 ][:MAX_TRIGGERS]
     if not triggers:
         return []

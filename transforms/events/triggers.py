@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE,
-                      LEAVING, MOVING, REVERSING, TRADING, Lexicon, inflections)
+                      LEAVING, MOVING, REVERSING, TRADING, Lexicon)
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -140,7 +140,7 @@ MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", 
                       "inside", "onward", "onwards"})
 
 
-def other_sense(tok: Token, lemma: str) -> bool:
+def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
@@ -166,7 +166,7 @@ def other_sense(tok: Token, lemma: str) -> bool:
     if lemma in ("release", "publish"):  # "results released by the ministry": information, not a prisoner
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
         return any(o.lower_ in INFORMATION for o in objs)
-    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.lower_ in ACCIDENTS:
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and lex.lemma(tok.head.text) in ACCIDENTS:
         return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
     if lemma == "shoot":  # "reliance on the program has shot up": a rise
         return "up" in preps and "dobj" not in deps
@@ -178,16 +178,13 @@ def other_sense(tok: Token, lemma: str) -> bool:
 INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
                          "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
                          "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance"})
-# the forms of the verbs (the lexicon's lemma table knows only its own words)
-ACCIDENTS = frozenset(form for verb in ("crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge",
-                                        "crash-land") for form in inflections(verb)) | {"sank", "sunk"}
+ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land"})
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
 SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
-ASSEMBLING = frozenset(form for verb in ("fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm",
-                                         "occupy") for form in inflections(verb))  # forms: not all are lexicon words
+ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
 
@@ -217,9 +214,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = lex.lemma(tok.text)
     if lemma in CONTEST_VERBS and (any(t.lower_ in ELECTORAL for t in tok.doc) or SCORE.search(tok.doc.text)):
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
-    if other_sense(tok, lemma) or _no_act(tok, lemma, lex):
+    if other_sense(tok, lemma, lex) or _no_act(tok, lemma, lex):
         return None
-    if tok.lower_ in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if lex.lemma(tok.text) in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
     if trig is None:
@@ -334,8 +331,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     return None
 
 
-NEEDING = frozenset(form for verb in ("need", "require") for form in inflections(verb))
-DEPARTING = frozenset(form for verb in ("depart", "quit") for form in inflections(verb)) | {"quitting"}
+NEEDING = frozenset({"need", "require"})
+DEPARTING = frozenset({"depart", "quit", "leave", "go"})
 WITHDRAWING = frozenset({"withdraw", "pull", "retreat", "leave", "return", "evacuate", "vacate"})
 
 
@@ -347,7 +344,7 @@ def _to_clause(tok: Token) -> bool:
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
     """"ordered the agencies to leave", "forced them out": the object is sent away."""
-    return any(c.dep_ in ("xcomp", "ccomp") and (c.lower_ in DEPARTING or lex.lemma(c.text) in ("leave", "go"))
+    return any(c.dep_ in ("xcomp", "ccomp") and lex.lemma(c.text) in DEPARTING
                for c in tok.children) \
         or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children)
 
@@ -522,7 +519,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
-    if tok.dep_ == "dobj" and tok.head.lower_ in NEEDING:
+    if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in NEEDING:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act

@@ -253,3 +253,14 @@ def test_coder_06_rules_settle_the_type(resources, text, etype):
 ])
 def test_history_speculation_rules_indicators_accidents_and_matches_are_no_events(resources, text):
     assert code(resources, text) == []
+
+
+def test_rules_see_the_lemma_of_words_the_lexicon_does_not_list(resources):
+    lemma = resources.lexicon.lemma
+    assert [lemma(w) for w in ("filled", "sat", "cautioned", "quitting")] == ["fill", "sit", "caution", "quit"]
+    assert [lemma(w, noun=True) for w in ("medicines", "condolences", "crises")] == ["medicine", "condolence", "crisis"]
+    # a word that is itself a lemma stays whole: no suffix stripped into a non-word
+    assert [lemma(w, noun=True) for w in ("business", "press", "news", "arms")] == ["business", "press", "news", "arms"]
+    # "sat down" reaches the lexicon's "sit down" only through the irregular past
+    talks = code(resources, "Negotiators from the two governments sat down in Geneva for talks on a ceasefire.")
+    assert talks and talks[0].type == "CONSULT"
