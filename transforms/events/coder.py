@@ -23,7 +23,7 @@ from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
-from .relevance import Relevance, is_actor, is_institution, is_political, is_thing
+from .relevance import Relevance, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
@@ -475,6 +475,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     """PLOVER codes interactions of political or social actors: the doer must be one (or, in a
     passive clause without a doer, someone is acted upon); a storm, a tram or a market is not."""
     rel = res.relevance
+    if ev.type == "ASSAULT" and is_weapon(ev.actor, rel) and is_actor(ev.recipient, rel):
+        return True  # "a car bomb killed 20 people": the weapon of an attacker the sentence does not name
     if is_thing(ev.actor, rel) or _own_decision(ev, trig, res) or _passes_word_on(trig, res):
         return False
     if _crime(ev, trig, res) or res.lexicon.lemma(trig.token.text) == "blame" and is_thing(ev.recipient, rel):

@@ -150,10 +150,16 @@ def country_of(tok: Token, gaz: Gazetteer) -> str | None:
 
 
 def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None:
-    """Sector from a known group name, the head noun, or its modifiers ("government forces" -> military)."""
+    """Sector from a known group name, the head noun, or its modifiers ("government forces" -> military).
+    Group names match whole words of the phrase up to its noun ("Red Cross teams" -> igo; "Iranian
+    officials" holds no "ira", "diplomats" no "plo")."""
     low = fold(head)
+    words = f" {fold(tok.doc[tok.left_edge.i:tok.i + 1].text)} "
     for name, sector in lex.known_actors.items():
-        if name in low:
+        if f" {name} " in words:
+            return sector
+    for name, sector in lex.sector_of.items():
+        if " " in name and f" {name} " in words:  # "red cross", "world bank", "security council"
             return sector
     if sector := lex.sector(low):  # "leaders" is a leader's sector, "steelworkers" a worker's
         return sector

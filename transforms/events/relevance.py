@@ -36,6 +36,8 @@ class Relevance:
     natural: frozenset[str]
     people: frozenset[str] = frozenset()
     abstract: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -49,7 +51,8 @@ def load_relevance() -> Relevance:
     return Relevance(domains=tuple((name, _words(words)) for name, words in data["domains"].items()),
                      anchors=_words(data["anchors"]["words"]), furniture=_words(data["furniture"]["phrases"]),
                      natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]),
-                     abstract=frozenset(data["abstract_actors"]["words"]))
+                     abstract=frozenset(data["abstract_actors"]["words"]),
+                     weapons=frozenset(data["weapons"]["words"]), carriers=frozenset(data["weapons"]["carriers"]))
 
 
 def off_topic(sentence: str, rel: Relevance) -> str | None:
@@ -86,6 +89,17 @@ def is_thing(p: Participant | None, rel: Relevance) -> bool:
     named_feature = len(words) > 1 and words[0] in FEATURES  # "River Tamar", "Storm Ciara", "Mount Etna"
     return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None
                                                  or words[-1] in rel.abstract and not p.named)
+
+
+def is_weapon(p: Participant | None, rel: Relevance) -> bool:
+    """The phrase heads a weapon or an attack ("car bomb", "rocket attack", "minefield explosion"):
+    the doer is an attacker the sentence does not name."""
+    if p is None:
+        return False
+    words = fold(p.head).split()
+    if not words:
+        return False
+    return words[-1] in rel.weapons or words[-1] in rel.carriers and any(w in rel.weapons for w in words[:-1])
 
 
 def is_actor(p: Participant | None, rel: Relevance) -> bool:

@@ -192,6 +192,9 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 
 
+PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a participle the parser took for an adjective
+
+
 def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """Verb forms that report no act: "declined to comment" (a statement, CAMEO 01), "Asked about the
     journalists, a spokesman said ..." (the question is the reporter's), "the visiting prime minister"
@@ -204,8 +207,8 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
                                  if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "police are appealing for witnesses": routine police work, not a political request
-    if tok.dep_ == "amod" and tok.tag_ == "VBN":  # "a jailed activist", "their disputed frontier" (not "had massed tanks")
-        return any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.head.children)
+    if tok.dep_ == "amod" and tok.tag_ == "VBN":  # "a jailed activist", "wounded civilians" (not "had massed tanks")
+        return tok.i == 0 or tok.doc[tok.i - 1].lower_ not in PERFECT
     return tok.tag_ == "VBG" and tok.dep_ == "amod"
 
 

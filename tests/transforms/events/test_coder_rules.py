@@ -264,3 +264,32 @@ def test_rules_see_the_lemma_of_words_the_lexicon_does_not_list(resources):
     # "sat down" reaches the lexicon's "sit down" only through the irregular past
     talks = code(resources, "Negotiators from the two governments sat down in Geneva for talks on a ceasefire.")
     assert talks and talks[0].type == "CONSULT"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Iranian officials met the envoy.", "government"),  # holds "ira" but names no IRA
+    ("Western diplomats met the envoy.", "government"),  # holds "plo" but names no PLO
+    ("Red Cross teams met the envoy.", "igo"),  # a two-word group name before the head noun
+])
+def test_group_names_match_whole_words(resources, text, sector):
+    from transforms.events.phrases import head_entity, sector_of
+    subject = next(t for t in resources.nlp(text) if t.dep_ == "nsubj")
+    assert sector_of(subject, head_entity(subject, resources.lexicon), resources.lexicon, resources.gazetteer) == sector
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A car bomb killed 20 people in Baghdad on Sunday.", "ASSAULT"),
+    ("A rocket attack killed four civilians in Kabul.", "ASSAULT"),
+    ("A landmine explosion killed two children near the border.", "ASSAULT"),
+    ("An explosion at a chemical plant killed six workers.", None),
+    ("A mine collapse killed 20 miners in Shanxi.", None),
+])
+def test_a_weapon_as_doer_is_an_unnamed_attacker(resources, text, expected):
+    events = code(resources, text)
+    assert (events[0].type if events else None) == expected
+
+
+def test_a_participle_before_a_noun_describes_it(resources):
+    treated = code(resources, "Doctors treated wounded civilians at a field hospital in Aleppo, the charity said.")
+    assert [e.type for e in treated] == ["AID"]  # "wounded civilians": no one was attacked in this sentence
+    assert code(resources, "The army had massed tanks on the border before the talks.")[0].type == "MOBILIZE"
