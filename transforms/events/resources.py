@@ -65,8 +65,8 @@ def english_morphology(nlp: Language) -> Callable[[str, bool], str]:
     "filled" -> "fill", "medicines" -> "medicine", "went" -> "go". Stricter than the lemmatizer's own
     rule_lemmatize, which strips a suffix even when no known lemma results ("business" -> "busines",
     "press" -> "pres"): a word that is a known lemma stays itself, a suffix rule counts only when it
-    yields a known lemma, and a hyphenated word inflects in its last part. Cached: rules ask about
-    few distinct words."""
+    yields a known lemma (a doubled final consonant undoubled: "travelled"), and a hyphenated word
+    inflects in its last part. Cached: rules ask about few distinct words."""
     tables = nlp.get_pipe("lemmatizer").lookups
     exceptions, index, rules = (tables.get_table(name) for name in ("lemma_exc", "lemma_index", "lemma_rules"))
 
@@ -80,8 +80,9 @@ def english_morphology(nlp: Language) -> Callable[[str, bool], str]:
         head, hyphen, last = word.rpartition("-")
         if hyphen and head and last:  # "crash-landed" -> "crash-land", "peace-keepers" -> "peace-keeper"
             return f"{head}-{lemma(last, noun)}"
-        forms = (word[:len(word) - len(old)] + new for old, new in rules[pos] if word.endswith(old))
-        return next((form for form in forms if form in index[pos]), word)
+        stems = [word[:len(word) - len(old)] + new for old, new in rules[pos] if word.endswith(old)]
+        stems += [stem[:-1] for stem in stems if len(stem) > 3 and stem[-1] == stem[-2]]  # "travelled", "signalling"
+        return next((stem for stem in stems if stem in index[pos]), word)
 
     return lemma
 

@@ -15,6 +15,8 @@ from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_m
 from .triggers import Trigger
 
 STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
+# a journey whose purpose is the nominal event: "travelled to Beijing for talks", "arrived for a visit"
+JOURNEYS = frozenset({"travel", "arrive", "come", "go", "fly", "head", "leave", "return", "convene", "gather", "sit"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
                    "between", "among")
 
@@ -44,8 +46,9 @@ def _agent_below(verb: Token) -> Token | None:
 
 
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
-    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", or the
-    subject of the verb it is the object of ("NATO would tighten the blockade")."""
+    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", the
+    subject of the verb it is the object of ("NATO would tighten the blockade"), or of the journey it
+    is the purpose of ("flew to Tokyo for talks")."""
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
                if g.dep_ == "pobj"), None)
     if by is not None:
@@ -55,6 +58,10 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
         return owner
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         return find_actor(noun.head, lex)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.tag_.startswith("VB") \
+            and lex.lemma(prep.head.text) in JOURNEYS:
+        return find_actor(prep.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks
     return None
 
 

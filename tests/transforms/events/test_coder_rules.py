@@ -293,3 +293,12 @@ def test_a_participle_before_a_noun_describes_it(resources):
     treated = code(resources, "Doctors treated wounded civilians at a field hospital in Aleppo, the charity said.")
     assert [e.type for e in treated] == ["AID"]  # "wounded civilians": no one was attacked in this sentence
     assert code(resources, "The army had massed tanks on the border before the talks.")[0].type == "MOBILIZE"
+
+
+def test_the_traveller_holds_the_talks_they_travel_for(resources):
+    from transforms.events.roles import find_nominal_actor
+    doc = resources.nlp("Yeltsin travelled to Beijing on Monday for talks with Jiang.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert find_nominal_actor(talks, resources.lexicon).text == "Yeltsin"
+    visit = code(resources, "The Chinese foreign minister arrived in Harare on Saturday for a three-day official visit.")
+    assert visit[0].type == "CONSULT" and "foreign minister" in visit[0].actor.core
