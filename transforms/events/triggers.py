@@ -212,6 +212,12 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ == "amod"
 
 
+def _scored(tok: Token) -> bool:
+    """A score right after a hostile verb or its object makes it a match: "destroyed Leeds 5-0", "were
+    edged 2-1" (only hostile verbs are asked: "rejected the bill 52-48" is a vote)."""
+    return any(SCORE.match(tok.doc[i + 1:i + 4].text) for i in [tok.i] + [c.i for c in tok.children if c.dep_ == "dobj"])
+
+
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
@@ -222,7 +228,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if lex.lemma(tok.text) in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
-    if trig is None:
+    if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
     if trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
         return Trigger(tok, "AID", "peacekeeping", trig.words)  # troops sent to join a peacekeeping force

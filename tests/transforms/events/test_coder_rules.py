@@ -302,3 +302,13 @@ def test_the_traveller_holds_the_talks_they_travel_for(resources):
     assert find_nominal_actor(talks, resources.lexicon).text == "Yeltsin"
     visit = code(resources, "The Chinese foreign minister arrived in Harare on Saturday for a three-day official visit.")
     assert visit[0].type == "CONSULT" and "foreign minister" in visit[0].actor.core
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Liverpool destroyed Leeds 5-0 at Anfield on Saturday.", None),
+    ("Leeds United were destroyed 5-0 by Liverpool.", None),
+    ("The Senate rejected the bill 52-48 on Tuesday.", "REJECT"),
+])
+def test_a_score_after_a_hostile_verb_is_a_match(resources, text, expected):
+    events = code(resources, text)
+    assert (events[0].type if events else None) == expected
