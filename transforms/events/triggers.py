@@ -323,6 +323,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                                         for c in tok.children):
         return Trigger(tok, "THREATEN", None, (tok, *objs[:1]))  # "gave militants 48 hours to hand over their weapons"
     if lemma == "order" and (obj_words & FORCES or any(lex.sector(o.lower_) == "military" for o in objs)):
+        if _leaving(tok, lex) and any(c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()
+                                      for o in objs for c in o.children):
+            return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered French troops to leave": an expulsion
         # a state ordering its own forces does what it orders them to do
         away = {c.lower_ for n in (tok, *objs) for c in n.children if c.dep_ in ("advmod", "prt")} & {"home", "back", "out"}
         if away or any(c.dep_ in ("xcomp", "advcl") and lex.lemma(c.text) in WITHDRAWING for c in tok.children):

@@ -312,3 +312,12 @@ def test_the_traveller_holds_the_talks_they_travel_for(resources):
 def test_a_score_after_a_hostile_verb_is_a_match(resources, text, expected):
     events = code(resources, text)
     assert (events[0].type if events else None) == expected
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Niger's junta ordered French troops to leave the country.", "COERCE"),  # another state's troops: expelled
+    ("Britain ordered its troops home from Basra.", "RETREAT"),  # its own: a withdrawal
+    ("Russia launched a massive missile barrage on Kyiv overnight.", "ASSAULT"),
+])
+def test_whose_troops_are_ordered_out_and_barrages(resources, text, etype):
+    assert code(resources, text)[0].type == etype
