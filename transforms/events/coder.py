@@ -554,12 +554,18 @@ def _recipient_token(trig: Trigger, res: Resources) -> Token | None:
 
 
 def _owned_by_party(trig: Trigger, res: Resources) -> bool:
-    """The act is aimed at what a named party owns or did ("welcomed the al-Qaida success", "rejected
-    Sweden's proposal"): an interaction with that party, even though its head is a thing."""
+    """The act is aimed at what a party owns or did ("welcomed the al-Qaida success", "rejected Sweden's
+    proposal", "raided the offices of the opposition newspaper"): an interaction with that party, even
+    though its head is a thing."""
     lex, gaz = res.lexicon, res.gazetteer
     rec = _recipient_token(trig, res)
-    return rec is not None and not is_pronoun(rec) and any(
-        owner_modifier(c, lex, gaz) and (is_proper(c) or gaz.country_of_word(c.text) is not None) for c in rec.children)
+    if rec is None or is_pronoun(rec):
+        return False
+    if any(owner_modifier(c, lex, gaz) and (is_proper(c) or gaz.country_of_word(c.text) is not None) for c in rec.children):
+        return True
+    # "raided the offices of the opposition newspaper", "the home of the opposition leader"
+    return any(is_political(participant(g, lex, gaz), res.relevance) for c in rec.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
 ACCUSATIONS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges", "claim",

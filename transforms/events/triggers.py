@@ -50,6 +50,7 @@ PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations
                        "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
                        "referendum", "hearing", "inquiry", "commission", "process", "conference", "games", "olympics"})
 JOINT = frozenset({"joint", "jointly", "coordinated", "combined"})
+PREMISES = frozenset({"office", "home", "house", "headquarters", "premises", "studio", "newsroom", "apartment", "flat"})
 STATE_NOUNS = frozenset({"war", "invasion", "insurgency", "violence"})  # names of a situation as often as of an act
 WAGING = frozenset({"launch", "wage", "declare", "start", "begin", "mount", "unleash", "escalate", "spark", "trigger",
                     "lead", "order", "resume", "intensify", "step"})
@@ -512,6 +513,8 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if "COERCE" in types and obj is not None and lex.lemma(obj.text, noun=True) in SEIZED_GOODS:
         return "COERCE"  # seizing bombs or weapons is law enforcement, not an attack
+    if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
+        return "COERCE"  # police raiding a village, security forces raiding a newspaper's offices: a search
     if "ACCUSE" in types and default == "ASSAULT":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and lex.lemma(obj.text) in ("decision", "policy", "plan", "remark", "statement", "report", "proposal", "move"):

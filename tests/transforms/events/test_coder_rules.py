@@ -321,3 +321,14 @@ def test_a_score_after_a_hostile_verb_is_a_match(resources, text, expected):
 ])
 def test_whose_troops_are_ordered_out_and_barrages(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police raided the offices of the opposition newspaper.", "COERCE"),  # owned by a party, named with "of"
+    ("Troops raided a rebel camp near the border.", "ASSAULT"),
+    ("Washington imposed new export controls on chips to China.", "SANCTION"),
+    ("The army imposed a news blackout on the region.", "COERCE"),
+    ("The two leaders exchanged views on regional security.", "CONSULT"),
+])
+def test_raids_searches_controls_and_exchanges_of_views(resources, text, etype):
+    assert code(resources, text)[0].type == etype
