@@ -94,6 +94,8 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     if verb.dep_ in ("acl", "relcl"):
         if verb.tag_ == "VBG" and is_actor_like(head, lex, gaz=None):
             return head
+        if verb.tag_ == "VBD" and verb.dep_ == "acl" and head.dep_ == "ROOT" and is_actor_like(head, lex, gaz=None):
+            return head  # a misparse that makes the subject the root: "Angola's UNITA rebels [root] handed over ..."
         governor = next((a for a in head.ancestors if a.tag_.startswith("VB")), None)
         return find_actor(governor, lex) if governor is not None else None
     return None

@@ -332,3 +332,9 @@ def test_whose_troops_are_ordered_out_and_barrages(resources, text, etype):
 ])
 def test_raids_searches_controls_and_exchanges_of_views(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_a_subject_the_parser_made_the_root_still_acts(resources):
+    # the sm parser reads "rebels" as the root and "handed" as a clause describing them
+    first = code(resources, "Angola's UNITA rebels handed over their weapons to UN peacekeepers.")[0]
+    assert "rebels" in first.actor.core
