@@ -226,7 +226,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     if other_sense(tok, lemma, lex) or _no_act(tok, lemma, lex):
         return None
-    if lex.lemma(tok.text) in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
