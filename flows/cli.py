@@ -234,7 +234,7 @@ def _add_library_commands(add) -> None:
     p.add_argument("--url", help="the URL the page was fetched from (for canonical URL and metadata)")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
     p = add("events", _library(tools.cmd_events), "code events in articles given as JSON lines "
-                                                  "{id, title, text, published}")
+                                                  "{id, title, text, published[, language]}")
     p.add_argument("file", metavar="FILE.jsonl")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p = add("runs", _library(tools.cmd_runs), "list past runs (status, duration, counts); with RUN_ID, that run "

@@ -145,7 +145,7 @@ def article_input(line: str) -> Any:
         raise InputError(f"not JSON: {exc}") from exc
     if not isinstance(record, dict) or not {"id", "text"} <= record.keys():
         raise InputError('expected an object with at least "id" and "text"')
-    for key in ("title", "text", "published"):
+    for key in ("title", "text", "published", "language"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(f'"{key}" must be a string, got {type(record[key]).__name__}')
     if isinstance(record["id"], (dict, list)):
@@ -154,7 +154,8 @@ def article_input(line: str) -> Any:
 
 
 def cmd_events(args: argparse.Namespace, settings: Settings, out: Console, err: Console) -> int:
-    """Code events for articles given as JSON lines {id, title, text, published}.
+    """Code events for articles given as JSON lines {id, title, text, published[, language]}; an article
+    whose language is given and is not English codes no event.
 
     A missing file is bad input (2); a bad line stops the command with its line number (1)."""
     path = Path(args.file)

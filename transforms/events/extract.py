@@ -54,8 +54,11 @@ def _candidate(sentence: str, res: Resources) -> bool:
 
 
 def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
-    """The article, the (index, start, end) of its candidate sentences, and the texts to parse."""
+    """The article, the (index, start, end) of its candidate sentences, and the texts to parse (none for an
+    article in another language than English)."""
     art = as_input(article)
+    if not art.codable:
+        return art, [], [""]
     spans = _without_datelines(art.text, sentence_spans(art.text))
     chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if _candidate(art.text[s:e], res)]
     return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen]

@@ -16,17 +16,24 @@ class ArticleInput:
     title: str
     text: str
     published: str | None = None
+    language: str | None = None  # ISO 639-1; the coder codes English, and text of unknown language as English
+
+    @property
+    def codable(self) -> bool:
+        """English or of unknown language: the lexicon and the parser are English ones."""
+        return not self.language or self.language.lower().split("-")[0] == "en"
 
 
 def as_input(doc: Any) -> ArticleInput:
-    """Accept an ArticleInput, a transforms.models.Article, or a {"id","title","text","published"} dict."""
+    """Accept an ArticleInput, a transforms.models.Article, or a {"id","title","text","published"[,"language"]}
+    dict."""
     if isinstance(doc, ArticleInput):
         return doc
     if isinstance(doc, dict):
         return ArticleInput(str(doc.get("id") or doc.get("article_id")), doc.get("title") or "",
-                            doc.get("text") or "", doc.get("published"))
+                            doc.get("text") or "", doc.get("published"), doc.get("language"))
     article_id = getattr(doc, "id", None) or getattr(doc, "article_id")
-    return ArticleInput(str(article_id), doc.title or "", doc.text or "", doc.published)
+    return ArticleInput(str(article_id), doc.title or "", doc.text or "", doc.published, getattr(doc, "language", None))
 
 
 @dataclass(frozen=True)

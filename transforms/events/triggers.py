@@ -380,6 +380,15 @@ def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
     return bool(heads) and heads <= PRIZES
 
 
+# words that tell a military strike from a labour one when no modifier does ("launched retaliatory strikes")
+MILITARY_WORDS = frozenset({"missile", "missiles", "military", "army", "troops", "jets", "aircraft", "drone", "drones",
+                            "artillery", "bomb", "bombs", "militant", "militants", "retaliatory", "targeted", "targets",
+                            "warplanes", "airspace", "air", "killed", "forces", "navy"})
+LABOUR_WORDS = frozenset({"workers", "union", "unions", "pay", "wages", "wage", "staff", "teachers", "nurses", "doctors",
+                          "drivers", "pickets", "picket", "walkout", "employers", "industrial", "ballot", "pensions",
+                          "general", "hunger", "transport", "miners", "dockers"})
+
+
 def _noun_type(noun: Token, lex: Lexicon) -> str | None:
     """A noun's event type, its modifier first: "air strikes" are attacks, "general strike" a protest."""
     for mod in (c for c in noun.children if c.dep_ in ("compound", "amod")):
@@ -435,12 +444,18 @@ def _forces_object(tok: Token, lex: Lexicon) -> bool:
 
 
 def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
-    """A modifier of the trigger noun may settle its type: "air strikes" are attacks."""
+    """A modifier of the trigger noun may settle its type: "air strikes" are attacks. Without one, the
+    sentence's words settle a strike: "launched retaliatory strikes" on militants is an attack, a
+    strike of teachers over pay a protest."""
     nouns = [w for w in trig.words if w.tag_.startswith("NN")]
     for mod in (c for n in nouns for c in n.children if c.dep_ in ("compound", "amod")):
         etype = lex.noun_modifiers.get(mod.lower_)
         if etype:
             return Trigger(trig.token, etype, trig.mode, trig.words, trig.nominal, trig.priority)
+    if trig.type == "PROTEST" and any(lex.lemma(n.text, noun=True) == "strike" for n in nouns):
+        words = {t.lower_ for t in trig.token.doc}
+        if words & MILITARY_WORDS and not words & LABOUR_WORDS:
+            return Trigger(trig.token, "ASSAULT", None, trig.words, trig.nominal, trig.priority)
     return trig
 
 

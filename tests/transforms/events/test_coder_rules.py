@@ -320,3 +320,15 @@ def test_a_subject_the_parser_made_the_root_still_acts(resources):
     # the sm parser reads "rebels" as the root and "handed" as a clause describing them
     first = code(resources, "Angola's UNITA rebels handed over their weapons to UN peacekeepers.")[0]
     assert "rebels" in first.actor.core
+
+
+def test_an_article_in_another_language_codes_no_event(resources):
+    from types import SimpleNamespace
+    text = "Police arrested dozens of protesters in the capital on Tuesday."
+    assert code(resources, text)  # language unknown: coded as English
+    assert extract_events(ArticleInput("en", "", text, None, "en-GB"), resources)
+    assert extract_events(ArticleInput("de", "", text, None, "de"), resources) == []
+    assert extract_events({"id": "fr", "text": text, "language": "fr"}, resources) == []
+    # a stored article (transforms.models.Article) carries the language its page declared or detect_language found
+    stored = SimpleNamespace(article_id="a1", title="", text=text, published=None, language="nl")
+    assert extract_events(stored, resources) == []
