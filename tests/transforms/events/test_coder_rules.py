@@ -295,6 +295,8 @@ def test_group_names_match_whole_words(resources, text, sector):
     ("Washington imposed new export controls on chips to China.", "SANCTION"),
     ("The army imposed a news blackout on the region.", "COERCE"),
     ("The two leaders exchanged views on regional security.", "CONSULT"),
+    ("The officials said the strikes targeted the headquarters of militant groups.", "ASSAULT"),  # military words
+    ("Teachers began a strike over pay on Monday.", "PROTEST"),  # labour words
 ])
 def test_coder_07_rules_settle_the_type(resources, text, expected):
     events = code(resources, text)
