@@ -68,7 +68,8 @@ def english_morphology(nlp: Language) -> Callable[[str, bool], str]:
     yields a known lemma (a doubled final consonant undoubled: "travelled"), and a hyphenated word
     inflects in its last part. Cached: rules ask about few distinct words."""
     tables = nlp.get_pipe("lemmatizer").lookups
-    exceptions, index, rules = (tables.get_table(name) for name in ("lemma_exc", "lemma_index", "lemma_rules"))
+    exceptions, rules = tables.get_table("lemma_exc"), tables.get_table("lemma_rules")
+    index = {pos: frozenset(tables.get_table("lemma_index")[pos]) for pos in ("noun", "verb")}  # lists in the model
 
     @lru_cache(maxsize=65536)
     def lemma(word: str, noun: bool) -> str:
