@@ -93,3 +93,15 @@ def test_main_event_is_the_first_event_linked_to_its_canonical_row(db_path, seed
     assert events[0].is_main and not any(e.is_main for e in events[1:])
     assert main == [(events[0].type, events[0].location.name, events[0].what)]
     assert "control" in events[0].what and "Idlib" in events[0].what  # who did what: the takeover of Idlib
+
+
+def test_a_types_usual_cameo_root_breaks_ties_by_the_lowest_root(db_path, seed_article, resources):
+    first = extract_events(seed_article, resources)[0]
+    tied = [replace(first, event_id=f"tie-{n}", type=etype, cameo_root=root)
+            for n, (etype, root) in enumerate([("REQUEST", "10"), ("REQUEST", "02"), ("AGREE", "03"), ("AGREE", "08")])]
+    with writer(db_path) as con:
+        migrate(con)
+        store_article(con, seed_article)
+        upsert_events(con, {seed_article.id: tied}, "run-1")
+        roots = dict(con.execute("select type, cameo_root from event_types").fetchall())
+    assert (roots["REQUEST"], roots["AGREE"]) == ("02", "03")  # whatever order the rows come in
