@@ -78,7 +78,8 @@ NAMED_DOMAIN_WORDS = frozenset({"marathon", "open", "cup", "league", "games", "c
                                 "final", "classic", "series", "bundesliga", "la liga", "serie a", "wimbledon", "olympics", "olympic", "nba", "nfl", "mlb", "nhl", "fifa", "uefa", "premier league",
                                 "world cup", "us open", "grand prix", "grand slam", "sky sports", "met office", "la niña",
                                 "el niño", "champions", "nasdaq", "dow", "springboks", "all blacks", "wallabies",
-                                "nations cup", "twickenham"})
+                                "nations cup", "twickenham", "nikkei", "hang seng", "ftse", "kospi", "sensex", "dax",
+                                "cac 40", "s&p 500", "dow jones", "stock exchange"})
 
 
 def is_thing(p: Participant | None, rel: Relevance) -> bool:

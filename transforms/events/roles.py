@@ -17,6 +17,10 @@ from .triggers import Trigger
 STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
 # a journey whose purpose is the nominal event: "travelled to Beijing for talks", "arrived for a visit"
 JOURNEYS = frozenset({"travel", "arrive", "come", "go", "fly", "head", "leave", "return", "convene", "gather", "sit"})
+# verbs whose subject perceives, remembers or lives through an event rather than doing it: "he heard
+# explosions", "residents fled the fighting", "journalists covering the war"
+WITNESSING = frozenset({"hear", "see", "witness", "watch", "feel", "notice", "film", "photograph", "record", "describe",
+                        "recall", "remember", "fear", "survive", "flee", "escape", "cover", "recount", "endure"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
                    "between", "among")
 
@@ -47,8 +51,9 @@ def _agent_below(verb: Token) -> Token | None:
 
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", the
-    subject of the verb it is the object of ("NATO would tighten the blockade"), or of the journey it
-    is the purpose of ("flew to Tokyo for talks")."""
+    subject of the verb it is the object of ("NATO would tighten the blockade"; not of "heard
+    explosions": the hearer is a witness), or of the journey it is the purpose of ("flew to Tokyo for
+    talks")."""
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
                if g.dep_ == "pobj"), None)
     if by is not None:
@@ -57,7 +62,7 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if owner is not None:
         return owner
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
-        return find_actor(noun.head, lex)
+        return None if lex.lemma(noun.head.text) in WITNESSING else find_actor(noun.head, lex)
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.tag_.startswith("VB") \
             and lex.lemma(prep.head.text) in JOURNEYS:

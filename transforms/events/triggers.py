@@ -169,6 +169,25 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return any(o.lower_ in INFORMATION for o in objs)
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and lex.lemma(tok.head.text) in ACCIDENTS:
         return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
+    if lemma in ("talk", "speak") and any(g.lower_ in MEDIA or lex.sector(g.lower_) == "media" for c in tok.children
+                                          if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        return True  # "not authorized to talk to the media": a statement to the press, not a meeting
+    if lemma == "demonstrate":  # "demonstrated restraint", "demonstrated that ...": showing, not a protest
+        return bool(deps & {"dobj", "ccomp", "nsubjpass"})
+    if lemma == "fire":  # "fired nine staff members": a dismissal, not gunfire (that fires *on* someone or a weapon)
+        return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in EMPLOYEES for c in tok.children)
+    if lemma == "drop":  # "the index dropped 1 per cent", "support dropped": a fall, not dropping charges
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not objs or all(lex.lemma(o.text, noun=True) in AMOUNTS or o.like_num for o in objs)
+    if lemma == "ask":  # "was asked, 'Do you ...?'", "asked each other questions": a question, not a request
+        return _asks_a_question(tok, lex)
+    if lemma == "deliver":  # "delivered a speech", "delivered its verdict": words, not goods
+        return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in WORDS_DELIVERED
+                   for c in tok.children)
+    if lemma == "share":  # "a video shared widely on social media": posting, not sharing with a party
+        return "on" in preps and "with" not in preps
+    if lemma == "engage":  # "engage with both countries", "engage in dialogue": contact; "engaged the enemy": combat
+        return "with" in preps or "in" in preps or not _armed_context(tok, lex)
     if lemma == "shoot":  # "reliance on the program has shot up": a rise
         return "up" in preps and "dobj" not in deps
     if lemma in ("kill", "waste"):  # "to kill time"
@@ -178,7 +197,47 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
 
 INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
                          "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
-                         "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance"})
+                         "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance",
+                         "indicator", "indicators", "statistics", "estimate", "estimates", "forecast", "survey",
+                         "minutes", "numbers", "earnings", "index", "update", "version", "app", "trailer"})
+MEDIA = frozenset({"media", "press", "reporter", "reporters", "journalist", "journalists", "newspaper", "newspapers",
+                   "broadcaster", "television", "radio", "associated", "reuters", "afp"})
+EMPLOYEES = frozenset({"staff", "employee", "worker", "member", "official", "aide", "manager", "coach", "director",
+                       "executive", "chief", "minister", "adviser", "advisor", "head", "secretary", "editor",
+                       "teacher", "players", "player", "ceo", "chairman", "spokesman", "spokeswoman", "people"})
+AMOUNTS = frozenset({"percent", "cent", "%", "point", "percentage", "level", "low", "high", "place", "spot", "rank"})
+WORDS_DELIVERED = INFORMATION | {"speech", "address", "remark", "lecture", "sermon", "verdict", "ruling", "judgment",
+                                 "judgement", "justice", "message", "letter", "keynote", "eulogy", "performance",
+                                 "promise", "blow", "budget", "warning", "ultimatum", "baby", "result", "news", "talk",
+                                 "presentation", "testimony", "win", "victory", "goal"}
+QUESTIONS = frozenset({"question", "questions", "query", "queries"})
+
+
+def _asks_a_question(tok: Token, lex: Lexicon) -> bool:
+    """The verb asks a question rather than for something: its object or the noun it describes is a
+    question ("asked each other questions", "the question asked of the court"), or the clause it
+    reports is one ("was asked, 'Do you feel any guilt?'", "asked whether the talks would resume")."""
+    asked = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
+    if any(lex.lemma(a.text, noun=True) in QUESTIONS for a in asked):
+        return True
+    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")):
+        words = list(clause.subtree)
+        after = tok.doc[words[-1].i + 1] if words[-1].i + 1 < len(tok.doc) else None
+        if words[0].lower_ in ("whether", "if", "why", "how", "what", "when", "who", "where") \
+                and words[0].dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") \
+                or words[0].dep_ == "aux" and words[0].lower_ != "to" or after is not None and after.text == "?":
+            return True  # "asked whether ...", "asked, 'Do you ...'", "asked, 'Will you ... ?'"
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" in deps and not deps & {"xcomp", "ccomp", "dobj"} and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)  # "when he was asked, 'Will you ...?'"
+
+
+def _armed_context(tok: Token, lex: Lexicon) -> bool:
+    """The verb's subject or object is an armed force or group, or the sentence speaks of weapons."""
+    parties = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    if any(lex.sector(p.lower_) in ("military", "rebel", "police") for p in parties):
+        return True
+    return bool({t.lower_ for t in tok.doc} & MILITARY_WORDS)
 ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land"})
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
 SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")

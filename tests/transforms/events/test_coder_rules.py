@@ -334,3 +334,32 @@ def test_an_article_in_another_language_codes_no_event(resources):
     # a stored article (transforms.models.Article) carries the language its page declared or detect_language found
     stored = SimpleNamespace(article_id="a1", title="", text=text, published=None, language="nl")
     assert extract_events(stored, resources) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two Pakistani officials said they were not authorized to talk to the media about the matter.",
+    "The farmer said he heard three loud explosions before dawn.",
+    "Villagers told a reporter that they saw the shelling from the hills.",
+    "The governor has demonstrated great patience with the federal government, his spokesman said.",
+    "The foreign minister said Norway would keep engaging with both governments.",
+    "The ministry fired four senior officials over the leak, the newspaper reported.",
+    "In Europe, Germany's DAX closed 0.4 per cent higher, while France's CAC 40 dropped 1.1 per cent.",
+    "Asked whether the ceasefire would hold, the minister was asked again by reporters.",
+    "At the press conference the premier was asked, 'Will you resign?'",
+    "The opposition leader delivered a fiery speech to parliament on Monday.",
+    "The U.S. releases two indicators of consumer spending this week, and Canada reports its growth figures.",
+    "Video of the burning Israeli embassy was shared widely on social media by Hamas supporters.",
+])
+def test_witnesses_questions_speeches_dismissals_and_market_moves_are_no_events(resources, text):
+    assert [e.type for e in code(resources, text)] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Government troops engaged the rebels near the border on Sunday.", "ASSAULT"),
+    ("Soldiers fired on protesters outside the parliament.", "ASSAULT"),
+    ("The president asked Congress to approve the aid package for Ukraine.", "REQUEST"),
+    ("Prosecutors dropped the charges against the opposition leader.", "CONCEDE"),
+    ("Thousands of students demonstrated against the government in Dhaka.", "PROTEST"),
+])
+def test_the_event_senses_of_the_same_verbs_stay(resources, text, etype):
+    assert code(resources, text)[0].type == etype
