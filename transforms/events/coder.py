@@ -261,6 +261,8 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
     rec_tok = resolve_pronoun(rec_tok, lex)
+    if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
+        rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
         rec_tok = place_recipient(facts.places, trig, actor_tok, used) or rec_tok
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok

@@ -185,9 +185,10 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in WORDS_DELIVERED
                    for c in tok.children)
     if lemma == "share":  # "a video shared widely on social media": posting, not sharing with a party
-        return "on" in preps and "with" not in preps
-    if lemma == "engage":  # "engage with both countries", "engage in dialogue": contact; "engaged the enemy": combat
-        return "with" in preps or "in" in preps or not _armed_context(tok, lex)
+        return "with" not in preps and any(g.lower_ in PLATFORMS for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                                           for g in c.subtree)
+    if lemma == "engage":  # "engage with both countries": contact; "engaged the enemy", "engaged with rebels": combat
+        return not _armed_context(tok, lex)
     if lemma == "shoot":  # "reliance on the program has shot up": a rise
         return "up" in preps and "dobj" not in deps
     if lemma in ("kill", "waste"):  # "to kill time"
@@ -210,6 +211,8 @@ WORDS_DELIVERED = INFORMATION | {"speech", "address", "remark", "lecture", "serm
                                  "judgement", "justice", "message", "letter", "keynote", "eulogy", "performance",
                                  "promise", "blow", "budget", "warning", "ultimatum", "baby", "result", "news", "talk",
                                  "presentation", "testimony", "win", "victory", "goal"}
+PLATFORMS = frozenset({"media", "platform", "platforms", "facebook", "twitter", "x", "instagram", "telegram", "tiktok",
+                       "youtube", "whatsapp", "website", "websites", "internet", "online", "weibo", "wechat"})
 QUESTIONS = frozenset({"question", "questions", "query", "queries"})
 
 
@@ -445,7 +448,9 @@ MILITARY_WORDS = frozenset({"missile", "missiles", "military", "army", "troops",
                             "warplanes", "airspace", "air", "killed", "forces", "navy"})
 LABOUR_WORDS = frozenset({"workers", "union", "unions", "pay", "wages", "wage", "staff", "teachers", "nurses", "doctors",
                           "drivers", "pickets", "picket", "walkout", "employers", "industrial", "ballot", "pensions",
-                          "general", "hunger", "transport", "miners", "dockers"})
+                          "general", "hunger", "transport", "miners", "dockers", "nationwide", "actors", "writers",
+                          "employees", "strikers", "salary", "salaries", "contract", "rail", "postal", "pension",
+                          "retirement", "layoffs", "jobs", "overtime"})
 
 
 def _noun_type(noun: Token, lex: Lexicon) -> str | None:
@@ -511,11 +516,22 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
         etype = lex.noun_modifiers.get(mod.lower_)
         if etype:
             return Trigger(trig.token, etype, trig.mode, trig.words, trig.nominal, trig.priority)
-    if trig.type == "PROTEST" and any(lex.lemma(n.text, noun=True) == "strike" for n in nouns):
+    strikes = [n for n in nouns if lex.lemma(n.text, noun=True) == "strike"]
+    if trig.type == "PROTEST" and strikes:
         words = {t.lower_ for t in trig.token.doc}
-        if words & MILITARY_WORDS and not words & LABOUR_WORDS:
+        if not words & LABOUR_WORDS and (words & MILITARY_WORDS or any(_aimed_by_a_state(n) for n in strikes)):
             return Trigger(trig.token, "ASSAULT", None, trig.words, trig.nominal, trig.priority)
     return trig
+
+
+def _aimed_by_a_state(strike: Token) -> bool:
+    """"the Indian strikes", "India's strike into Pakistan", "strikes on Iran": a strike owned by a
+    people or a state, or aimed at a named place, with no word of labour about, is an attack."""
+    owned = any(c.dep_ in ("amod", "poss") and c.text[:1].isupper() and c.i != c.sent.start  # not "the Ford strike"
+                for c in strike.children)
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("into", "on", "against", "across") and any(
+        g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children) for c in strike.children)
+    return owned or aimed
 
 
 def _subject(tok: Token, active_only: bool = False) -> Token | None:
@@ -610,6 +626,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # a court battle, a price war, a war of words: no one is attacked
     if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in NEEDING:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
+    if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
+        return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]

@@ -363,3 +363,21 @@ def test_witnesses_questions_speeches_dismissals_and_market_moves_are_no_events(
 ])
 def test_the_event_senses_of_the_same_verbs_stay(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_a_strike_of_a_state_is_an_attack_and_a_strike_over_pay_a_protest(resources):
+    from transforms.events.triggers import find_triggers
+
+    def strike_type(text):
+        return next(t.type for t in find_triggers(resources.nlp(text), resources.lexicon) if t.token.lower_.startswith("strike"))
+
+    assert strike_type("Tehran protested to the Swiss envoy after the Israeli strikes on Tuesday.") == "ASSAULT"
+    assert strike_type("Moscow called for calm after Turkey's strike into Syria.") == "ASSAULT"
+    assert strike_type("The French strike over pension reform entered its third week.") == "PROTEST"
+    assert strike_type("The Ford strike ended after six weeks.") == "PROTEST"
+
+
+def test_a_risk_is_no_threat_and_the_actor_is_not_its_own_recipient(resources):
+    assert code(resources, "Cheap imports could expose the country to new security threats, analysts said.") == []
+    condemned = code(resources, "Greece's foreign minister condemned what he called a provocation.")[0]
+    assert condemned.type == "ACCUSE" and condemned.recipient is None
