@@ -458,11 +458,23 @@ def predicate(trig: Trigger) -> str:
     if trig.nominal:
         words = [t for t in head.subtree if t.dep_ not in ("punct", "relcl", "appos", "acl") or t.i == head.i]
     else:
-        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT for t in c.subtree]
+        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c) for t in c.subtree]
         words = sorted((t for t in keep if not (t.ent_type_ == "DATE" or is_time_word(t) and t.dep_ == "npadvmod")),
                        key=lambda t: t.i)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and not is_pronoun(c)), None)
+        if patient is not None:  # "a man was arrested after the raid" -> "arrested a man after the raid"
+            named = [t for t in patient.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.head.i == patient.i
+                                                           and t in a.subtree for a in patient.children)]
+            agents = {t.i for c in head.children if c.dep_ == "agent" for t in c.subtree}  # the doer is the who
+            words = [head] + named + [t for t in words if t.i != head.i and t.i not in agents]
     words = [t for t in words if not t.is_punct][:MAX_WHAT]
-    return " ".join(t.text for t in words)
+    return " ".join(t.lower_ if t.i == t.sent.start and not is_proper(t) else t.text for t in words)
+
+
+def _time_phrase(tok: Token) -> bool:
+    """"on Friday", "in March": a preposition whose object is a time word (the event's date, not its act)."""
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return tok.dep_ == "prep" and bool(objs) and all(is_time_word(o) for o in objs)
 
 
 def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) -> float:

@@ -181,6 +181,9 @@ def test_a_war_that_starts_is_still_an_assault(resources, text):
     ("Tens of thousands of people marched through Dublin yesterday in the latest protest against water charges, "
      "the police said.", "marched through Dublin in the latest protest against water charges"),
     ("The Saudi-led coalition launched air strikes on Houthi rebels in Yemen.", "launched air strikes on Houthi rebels in Yemen"),
+    # a passive clause names whom the act was done to, as the active one would
+    ("Two opposition leaders, who had returned from exile, were detained by police in Harare on Friday.",
+     "detained two opposition leaders in Harare"),
 ])
 def test_what_is_the_predicate_as_written_without_doer_or_attribution(resources, text, what):
     first = code(resources, text)[0]
