@@ -331,7 +331,10 @@ def _since_long_ago(tok: Token) -> bool:
                 return True
             if prep.lower_ in ("for", "over", "during", "throughout") and obj.lower_ in LONG_SPANS:
                 return True
-    return False
+            if prep.lower_ == "in" and obj.lower_ == "past" and not any(m.dep_ in ("nummod", "compound", "amod")
+                                                                         for m in obj.children):
+                return True  # "who has criticised the president in the past" (not "in the past week")
+    return any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly") for c in tok.children)
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -365,6 +368,7 @@ def _background(tok: Token) -> bool:
 WILL = frozenset({"will", "would", "shall", "'ll"})
 CAN = frozenset({"could", "may", "might", "can"})
 SPECULATING = frozenset({"could", "might"})
+HABITUAL = frozenset({"rarely", "seldom", "usually", "typically", "generally", "often", "frequently", "normally"})
 
 
 def _future(tok: Token) -> bool:
@@ -386,6 +390,8 @@ def _speculative(trig: Trigger, lex: Lexicon) -> bool:
     unless ...". The clause is the trigger's own, or for a noun the verb it is the subject of."""
     tok = trig.token
     clause = tok.head if trig.nominal and tok.dep_ in ("nsubj", "nsubjpass") else tok
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for node in (clause, *clause.ancestors) for c in node.children):
+        return True  # "argued that sanctions rarely change a regime's behaviour": a generalisation
     if not any(has_aux(node, SPECULATING) for node in (clause, *(clause.ancestors if clause.dep_ == "xcomp" else ()))):
         return False
     if trig.type == "THREATEN" or not trig.nominal and _conditional(clause, True):
@@ -558,7 +564,11 @@ def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ in ("NN", "NNS") and subj.lower_ in rel.abstract:
             return True
-    return False
+    # "Under the constitution, the president can dissolve parliament": a power, not its use
+    verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ in rel.abstract or g.lower_ == "constitution"
+                                                         for g in c.children if g.dep_ == "pobj") for c in verb.children)
 
 
 def _recipient_token(trig: Trigger, res: Resources) -> Token | None:

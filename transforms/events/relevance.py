@@ -88,8 +88,9 @@ def is_thing(p: Participant | None, rel: Relevance) -> bool:
         return False
     words = fold(p.head).split()
     named_feature = len(words) > 1 and words[0] in FEATURES  # "River Tamar", "Storm Ciara", "Mount Etna"
-    return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None
-                                                 or words[-1] in rel.abstract and not p.named)
+    if words and words[-1] in rel.abstract and not p.named:
+        return True  # "the party's manifesto promises ...": a text speaks, whoever owns it
+    return bool(words) and p.sector is None and (named_feature or words[-1] in rel.natural and p.country is None)
 
 
 def is_weapon(p: Participant | None, rel: Relevance) -> bool:

@@ -601,8 +601,8 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
             and (subj_sector is not None or not subj.tag_.startswith("NNP")):
         return "PROTEST"  # drivers blockading depots, rebels blocking roads: obstructing passage (CAMEO 144)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if "COERCE" in types and obj is not None and lex.lemma(obj.text, noun=True) in SEIZED_GOODS:
-        return "COERCE"  # seizing bombs or weapons is law enforcement, not an attack
+    if "COERCE" in types and _seizes_goods(tok, lex):
+        return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack
     if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
         return "COERCE"  # police raiding a village, security forces raiding a newspaper's offices: a search
     if "ACCUSE" in types and default == "ASSAULT":

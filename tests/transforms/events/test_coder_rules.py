@@ -384,3 +384,18 @@ def test_a_risk_is_no_threat_and_the_actor_is_not_its_own_recipient(resources):
     assert code(resources, "Cheap imports could expose the country to new security threats, analysts said.") == []
     condemned = code(resources, "Greece's foreign minister condemned what he called a provocation.")[0]
     assert condemned.type == "ACCUSE" and condemned.recipient is None
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor, who has criticised the interior minister in the past, will stand for parliament.",
+    "Under the constitution, the king may dissolve the assembly once in a parliamentary term.",
+    "The opposition party's manifesto promises to cut fuel taxes and expel illegal migrants.",
+    "Diplomats argue that sanctions seldom change the behaviour of a military government.",
+])
+def test_backstory_powers_texts_and_generalisations_are_no_events(resources, text):
+    assert [e.type for e in code(resources, text)] == []
+
+
+def test_goods_counted_by_weight_are_seized_not_attacked(resources):
+    seized = code(resources, "Border guards seized 200 kg of explosives hidden in a lorry near the frontier.")
+    assert seized[0].type == "COERCE"
