@@ -410,18 +410,32 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
     attack ("to stop bombing the camps") is a RETREAT, not an ASSAULT."""
     if trig.type in HOSTILE and _halted(trig.token, lex):
         return replace(trig, type="RETREAT", mode=None), status
-    if (status == "planned" or _future(trig.token) or _possible(trig.token)) \
-            and _conditional(trig.token, trig.type in HOSTILE | {"RETREAT"}):
+    tok = trig.token
+    verb = tok.head if trig.nominal and tok.dep_ in ("dobj", "nsubjpass") and tok.head.tag_.startswith("VB") else tok
+    if (status == "planned" or _future(verb) or _possible(verb)) \
+            and _conditional(verb, trig.type in HOSTILE | {"RETREAT"}):
         return replace(trig, type="THREATEN", mode=None), "asserted"
-    if status != "planned" and _future(trig.token) and trig.type in HOSTILE:
+    if status != "planned" and _future(verb) and trig.type in HOSTILE:
         status = "planned"  # "NATO confirmed it would tighten the blockade": an announced hostile act
     if status == "planned" and trig.type in COOPERATIVE:
         return replace(trig, type="AGREE", mode=None), "asserted"
+    if status == "planned" and trig.type == "ASSAULT" and _armed_preparation(trig, lex):
+        return replace(trig, type="MOBILIZE", mode=None), "asserted"
     if status == "planned" and trig.type in HOSTILE:
         return replace(trig, type="THREATEN", mode=None), "asserted"
     if status == "denied" and trig.type in COOPERATIVE and not is_passive(trig.token):
         return replace(trig, type="REJECT", mode=None), "asserted"
     return trig, status
+
+
+def _armed_preparation(trig: Trigger, lex: Lexicon) -> bool:
+    """"The army prepared to resume shelling rebel territory": armed forces readying an attack show
+    force (MOBILIZE); a government "prepared to impose martial law" threatens."""
+    preparing = next((a for a in trig.token.ancestors if a.tag_.startswith("VB") and lex.lemma(a.text) == "prepare"), None)
+    if preparing is None:
+        return False
+    actor = find_actor(preparing, lex)
+    return actor is not None and lex.sector(actor.lower_) in ("military", "rebel")
 
 
 def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx: SentenceContext,

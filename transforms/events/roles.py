@@ -21,6 +21,9 @@ JOURNEYS = frozenset({"travel", "arrive", "come", "go", "fly", "head", "leave", 
 # explosions", "residents fled the fighting", "journalists covering the war"
 WITNESSING = frozenset({"hear", "see", "witness", "watch", "feel", "notice", "film", "photograph", "record", "describe",
                         "recall", "remember", "fear", "survive", "flee", "escape", "cover", "recount", "endure"})
+# what measures out an act done over time: "launched 10 days of war games", "began a new round of talks"
+SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "night", "nights", "round",
+                   "rounds", "series", "wave", "waves", "spate", "session", "sessions"})
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
                    "between", "among")
 
@@ -64,6 +67,10 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         return None if lex.lemma(noun.head.text) in WITNESSING else find_actor(noun.head, lex)
     prep = noun.head
+    measure = prep.head if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in SPANS else None
+    if measure is not None and measure.dep_ in ("dobj", "nsubjpass") and measure.head.tag_.startswith("VB") \
+            and lex.lemma(measure.head.text) not in WITNESSING:
+        return find_actor(measure.head, lex)  # "warships launched 10 days of war games", "began a round of talks"
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.tag_.startswith("VB") \
             and lex.lemma(prep.head.text) in JOURNEYS:
         return find_actor(prep.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks

@@ -395,6 +395,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
         if subtree & {"alert", "duty", "readiness", "standby"}:
             return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
+    if lemma == "order" and objs and _state_subject(tok, lex) and not obj_words & FORCES and any(
+            c.dep_ == "xcomp" and lex.lemma(c.text) in SHUTTING for c in tok.children):
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the newspaper La Prensa to suspend publication"
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
     if lemma == "block" and obj_words & PROPOSALS:
@@ -407,6 +410,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
 
 
 NEEDING = frozenset({"need", "require"})
+SHUTTING = frozenset({"suspend", "close", "shut", "stop", "cease", "halt", "disband", "dissolve", "vacate", "end"})
 DEPARTING = frozenset({"depart", "quit", "leave", "go"})
 WITHDRAWING = frozenset({"withdraw", "pull", "retreat", "leave", "return", "evacuate", "vacate"})
 
@@ -617,6 +621,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
             and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")):
         return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
+    if noun == "game" and any(c.lower_ == "war" for c in tok.children if c.dep_ == "compound"):
+        return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
@@ -631,7 +637,22 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]
+    if etype == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
+        return Trigger(tok, "AID", "peacekeeping", (tok,), nominal=True)  # "the deployment of NATO peacekeeping troops"
+    if noun in EXERCISES and _held_together(tok):
+        return Trigger(tok, "COOPERATE", None, (tok,), nominal=True)  # "French and Egyptian warships began exercises"
     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
+
+
+EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
+
+
+def _held_together(noun: Token) -> bool:
+    """The exercise is held by two or more parties named together: "French and Egyptian warships
+    launched war games", "Japan and the Philippines held drills"."""
+    verb = next((a for a in noun.ancestors if a.tag_.startswith("VB")), None)
+    subj = _subject(verb) if verb is not None else None
+    return subj is not None and any(t.dep_ == "conj" for t in subj.subtree)
 
 
 def _happening(tok: Token, lex: Lexicon) -> bool:
@@ -686,7 +707,8 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
 
 def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     """"ready to talk" is an AGREE, "prepared to impose martial law" a THREATEN."""
-    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # "have sworn to fight" (parsed as advcl)
     if comp is None:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None

@@ -399,3 +399,16 @@ def test_backstory_powers_texts_and_generalisations_are_no_events(resources, tex
 def test_goods_counted_by_weight_are_seized_not_attacked(resources):
     seized = code(resources, "Border guards seized 200 kg of explosives hidden in a lorry near the frontier.")
     assert seized[0].type == "COERCE"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Kremlin said on Friday it would tighten the blockade of the rebel-held port.", "THREATEN"),
+    ("Tribal fighters have sworn to fight until the last foreign soldier leaves the valley, elders said.", "THREATEN"),
+    ("The rebel army prepared to resume shelling the government-held airport.", "MOBILIZE"),
+    ("The military government ordered the independent radio station to suspend its broadcasts.", "COERCE"),
+    ("Indian and French warships began a week of war games in the Arabian Sea.", "COOPERATE"),
+    ("Kenya and Somalia held joint drills near their shared border.", "COOPERATE"),
+    ("Egypt hosted a new round of talks between the two Sudanese factions in Cairo.", "CONSULT"),
+])
+def test_coder_08_rules_settle_the_type(resources, text, etype):
+    assert code(resources, text)[0].type == etype
