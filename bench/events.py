@@ -50,20 +50,20 @@ EXTRACTION_GOLD = SHARED / "data" / "extraction-dev" / "ground-truth.json"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
-# CI floors, set just under the numbers measured with coder plover-rules-0.7 (dev / holdout): PLOVER type
-# 0.860 / 0.734, main-event 4W lenient@1 0.736 / 0.639, sentence type 0.856 / 0.710, sentence event/no-event
-# F1 0.949 / 0.841; written training sentences (all six files): type 0.854, non-events left alone 0.943;
-# written check sentences (never tuned on): type 0.863, event/no-event F1 0.927. Every quality number is
+# CI floors, set just under the numbers measured with coder plover-rules-0.8 (dev / holdout): PLOVER type
+# 0.888 / 0.741, main-event 4W lenient@1 0.768 / 0.661, sentence type 0.833 / 0.710, sentence event/no-event
+# F1 0.936 / 0.848; written training sentences (all six files): type 0.861, non-events left alone 0.934;
+# written check sentences (never tuned on): type 0.856, event/no-event F1 0.933. Every quality number is
 # gated. Speed is printed, never gated in CI.
-FLOORS = {"plover_type_acc_dev": 0.84, "plover_type_acc_holdout": 0.72, "main_4w_dev": 0.70, "main_4w_holdout": 0.62,
-          "sent_type_acc_dev": 0.83, "sent_type_acc_holdout": 0.69, "sent_event_f1_dev": 0.93,
-          "sent_event_f1_holdout": 0.82, "written_type_acc": 0.84, "written_nonevent_ok": 0.93, "check_type_acc": 0.85,
-          "check_event_f1": 0.91, "articles_per_s": 15.0}
+FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.73, "main_4w_dev": 0.75, "main_4w_holdout": 0.64,
+          "sent_type_acc_dev": 0.82, "sent_type_acc_holdout": 0.69, "sent_event_f1_dev": 0.92,
+          "sent_event_f1_holdout": 0.83, "written_type_acc": 0.85, "written_nonevent_ok": 0.92, "check_type_acc": 0.845,
+          "check_event_f1": 0.92, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (the training files): none.
-# Written check non-events of those kinds (100): two (three with coder 0.6, four with coder 0.5), measured and
-# left unexamined so that the set stays unseen.
-CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 0, "check_offtopic_assault": 2}
+# Written check non-events of those kinds (100): one (two with coder 0.7, three with 0.6, four with 0.5),
+# measured and left unexamined so that the set stays unseen.
+CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 0, "check_offtopic_assault": 1}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
                   "full": "event_full(type+actor+target)"}
 

@@ -1,9 +1,12 @@
 """Fit the confidence calibration (`make train-events`): deterministic, offline, a few seconds on CPU.
 
-Examples are the first candidate the rules code in each sentence of the dev halves only (see
-bench.events.split_of): the PLOVER gold sentences and the project's labelled sentences. A candidate
-is right when the sentence holds an event of its type. The holdout halves stay unseen, so the
-benchmark's holdout column measures whether the calibration generalises.
+Examples are the first candidate the rules code in each sentence of the dev halves (see
+bench.events.split_of: the PLOVER gold sentences and the project's labelled sentences) and of the
+written training sentences (tests/fixtures/events/training/), about 1,550 candidates. A candidate is
+right when the sentence holds an event of its type. The holdout halves and the written check set stay
+unseen, so the benchmark's holdout and check columns measure whether the calibration generalises.
+(With the training sentences added, five-fold cross-validation on the dev candidates gave a log-loss of
+0.385 against 0.393 fitted on the 271 dev candidates alone.)
 
     python -m transforms.events.train
 """
@@ -40,6 +43,7 @@ def examples(res: Resources) -> tuple[np.ndarray, np.ndarray]:
 
     labelled = [(r["text"], r["gold_events"][0]["type"]) for r in sets.load_gold(sets.DEFAULT_GOLD, "dev")]
     labelled += [(r["text"], r["type"]) for r in sets.sentence_texts() if r["split"] == "dev"]
+    labelled += [(r["text"], r["type"]) for path in sorted(sets.TRAINING.glob("*.jsonl")) for r in sets._jsonl(path)]
     rows, labels = [], []
     for text, gold in labelled:
         found = first_candidate(text, res)
@@ -63,12 +67,13 @@ def main() -> None:
     x, y = examples(res)
     w = fit(x, y)
     path = Path(str(package_files.files("transforms.events") / FILE))
-    lines = ["# Confidence calibration fitted by `make train-events` (transforms/events/train.py) on the dev halves.",
+    lines = ["# Confidence calibration fitted by `make train-events` (transforms/events/train.py) on the dev halves",
+             "# and the written training sentences.",
              f"# {len(y)} candidates, {int(y.sum())} right. Do not edit by hand.",
              "features = [" + ", ".join(f'"{f}"' for f in FEATURES) + "]",
              "weights = [" + ", ".join(f"{v:.4f}" for v in w) + "]", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
-    print(f"fitted on {len(y)} dev candidates ({int(y.sum())} right) -> {path}")
+    print(f"fitted on {len(y)} dev and training candidates ({int(y.sum())} right) -> {path}")
 
 
 if __name__ == "__main__":
