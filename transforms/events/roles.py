@@ -64,6 +64,11 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
     if owner is not None:
         return owner
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting erupted ... between X and Y"
+    between = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    if between is not None and any(c.dep_ == "conj" for c in between.children):
+        return between  # "fighting between the army and a paramilitary force": the first side acts on the second
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         return None if lex.lemma(noun.head.text) in WITNESSING else find_actor(noun.head, lex)
     prep = noun.head

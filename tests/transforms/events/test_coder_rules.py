@@ -412,3 +412,8 @@ def test_goods_counted_by_weight_are_seized_not_attacked(resources):
 ])
 def test_coder_08_rules_settle_the_type(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_the_sides_of_a_fight_between_two_parties_are_its_actors(resources):
+    fight = code(resources, "Heavy fighting broke out overnight between government troops and the rebels.")[0]
+    assert fight.type == "ASSAULT" and fight.actor.core == "government troops and the rebels"
