@@ -169,7 +169,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return any(o.lower_ in INFORMATION for o in objs)
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and lex.lemma(tok.head.text) in ACCIDENTS:
         return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
-    if lemma in ("talk", "speak") and any(g.lower_ in MEDIA or lex.sector(g.lower_) == "media" for c in tok.children
+    if lemma in ("talk", "speak") and any(lex.sector(g.lower_) == "media" for c in tok.children
                                           if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "not authorized to talk to the media": a statement to the press, not a meeting
     if lemma == "demonstrate":  # "demonstrated restraint", "demonstrated that ...": showing, not a protest
@@ -201,15 +201,13 @@ INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "repo
                          "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance",
                          "indicator", "indicators", "statistics", "estimate", "estimates", "forecast", "survey",
                          "minutes", "numbers", "earnings", "index", "update", "version", "app", "trailer"})
-MEDIA = frozenset({"media", "press", "reporter", "reporters", "journalist", "journalists", "newspaper", "newspapers",
-                   "broadcaster", "television", "radio", "associated", "reuters", "afp"})
 EMPLOYEES = frozenset({"staff", "employee", "worker", "member", "official", "aide", "manager", "coach", "director",
                        "executive", "chief", "minister", "adviser", "advisor", "head", "secretary", "editor",
                        "teacher", "players", "player", "ceo", "chairman", "spokesman", "spokeswoman", "people"})
 AMOUNTS = frozenset({"percent", "cent", "%", "point", "percentage", "level", "low", "high", "place", "spot", "rank"})
 WORDS_DELIVERED = INFORMATION | {"speech", "address", "remark", "lecture", "sermon", "verdict", "ruling", "judgment",
                                  "judgement", "justice", "message", "letter", "keynote", "eulogy", "performance",
-                                 "promise", "blow", "budget", "warning", "ultimatum", "baby", "result", "news", "talk",
+                                 "promise", "blow", "budget", "warning", "ultimatum", "baby", "news", "talk",
                                  "presentation", "testimony", "win", "victory", "goal"}
 PLATFORMS = frozenset({"media", "platform", "platforms", "facebook", "twitter", "x", "instagram", "telegram", "tiktok",
                        "youtube", "whatsapp", "website", "websites", "internet", "online", "weibo", "wechat"})
@@ -241,6 +239,8 @@ def _armed_context(tok: Token, lex: Lexicon) -> bool:
     if any(lex.sector(p.lower_) in ("military", "rebel", "police") for p in parties):
         return True
     return bool({t.lower_ for t in tok.doc} & MILITARY_WORDS)
+
+
 ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land"})
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
 SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
