@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in
 from .gazetteer import Place
 from .lexicon import Lexicon
-from .model import Event, EventLocation
+from .gazetteer import fold
+from .model import Event, EventLocation, Participant
+from .phrases import is_proper, participant
 from .resources import Resources
 
 LEAD = 3  # sentences of the body that count as the lead
@@ -51,6 +53,24 @@ def _stated_place(tok: Token, place: Place) -> bool:
     return locative or tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind == "country" or place.population >= MAJOR_CITY
 
 
+# doers a lead names only by their role ("officials said they sent the list"): the headline names them
+UNNAMED = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "authorities", "sources",
+                     "source", "side", "sides", "government", "ministry", "police", "it", "they"})
+
+
+def _named_doer(main: Event, title: Doc | None, res: Resources) -> Participant | None:
+    """The headline's subject, when the main event's actor is a bare role ("officials", "a spokesman")
+    and the headline names a doer: "Greece sends reform list to eurozone creditors"."""
+    if title is None or main.actor is None or main.actor.country is not None or main.actor.named \
+            or fold(main.actor.head) not in UNNAMED:
+        return None
+    root = next((t for t in title if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subj is None or not (is_proper(subj) or res.gazetteer.country_of_word(subj.text)):
+        return None
+    return participant(subj, res.lexicon, res.gazetteer)
+
+
 def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: list[Doc],
                    ctx: SentenceContext, res: Resources) -> list[Event]:
     """Events most salient first, the main event (if the lead holds one) at the head with is_main set."""
@@ -62,5 +82,5 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
     where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)
-    flagged = replace(main, is_main=True, location=where)
+    flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor)
     return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]

@@ -78,6 +78,16 @@ def test_main_event_comes_from_headline_and_lead(resources):
     assert sum(e.is_main for e in events) == 1
 
 
+def test_a_doer_the_lead_names_by_role_is_the_one_the_headline_names(resources):
+    title = "Portugal expels Russian diplomats over spy case"
+    for lead in ("Officials said on Monday they had expelled four Russian diplomats over a spy case.",
+                 "The government expelled four Russian diplomats on Monday over a spy case."):
+        main = code(resources, lead, title=title)[0]
+        assert main.is_main and main.type == "SANCTION" and main.actor.core == "Portugal"
+    named = code(resources, "Spanish officials expelled four Russian diplomats on Monday.", title=title)[0]
+    assert named.actor.core == "Spanish officials"  # a doer the lead itself names keeps its name
+
+
 def test_product_review_claims_no_main_event(resources):
     text = ("The best heated clothes airers are hard to beat. They cut drying time and help to fight damp. "
             "We tested twelve models over three months.")
