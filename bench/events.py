@@ -269,11 +269,16 @@ def score_sentences(resources: Resources) -> dict[str, float]:
     return out
 
 
+def written_sentences(directory: Path = TRAINING) -> list[dict[str, Any]]:
+    """The written sentences of every file of a directory (the training files by default), in file order."""
+    return [r for path in sorted(directory.glob("*.jsonl")) for r in _jsonl(path)]
+
+
 def score_written(resources: Resources, directory: Path = TRAINING, name: str = "written") -> dict[str, float]:
     """A set of written sentences: PLOVER type accuracy of events[0] on the event sentences, event/no-event
     F1, the share of non-events left without an event, and ASSAULTs coded on sports, weather, disaster,
     accident and product text."""
-    rows = [r for path in sorted(directory.glob("*.jsonl")) for r in _jsonl(path)]
+    rows = written_sentences(directory)
     if not rows:
         return {}
     coded = extract_events_many([ArticleInput(r["id"], "", r["text"], None) for r in rows], resources)

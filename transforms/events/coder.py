@@ -324,7 +324,8 @@ LONG_SPANS = frozenset({"decade", "decades", "century", "centuries", "generation
 def _since_long_ago(tok: Token) -> bool:
     """"fighting since 1983", "denied citizenship since a 1982 law", "disputed since the partition in
     1947", "have fought governments for more than half a century", "over the past decade": a state of
-    things or a tally over years, not an act of the day."""
+    things or a tally over years, not an act of the day; and what was done "in the past", "previously"
+    or "formerly"."""
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if prep.lower_ == "since" and any(_is_year(t) for t in obj.subtree):
@@ -483,10 +484,10 @@ def predicate(trig: Trigger) -> str:
                        key=lambda t: t.i)
         patient = next((c for c in head.children if c.dep_ == "nsubjpass" and not is_pronoun(c)), None)
         if patient is not None:  # "a man was arrested after the raid" -> "arrested a man after the raid"
-            named = [t for t in patient.subtree if not any(a.dep_ in ("relcl", "appos", "acl") and a.head.i == patient.i
-                                                           and t in a.subtree for a in patient.children)]
+            clauses = {t.i for c in patient.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
             agents = {t.i for c in head.children if c.dep_ == "agent" for t in c.subtree}  # the doer is the who
-            words = [head] + named + [t for t in words if t.i != head.i and t.i not in agents]
+            words = [head] + [t for t in patient.subtree if t.i not in clauses] \
+                + [t for t in words if t.i != head.i and t.i not in agents]
     words = [t for t in words if not t.is_punct][:MAX_WHAT]
     return " ".join(t.lower_ if t.i == t.sent.start and not is_proper(t) else t.text for t in words)
 
@@ -581,8 +582,8 @@ def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
     # "Under the constitution, the president can dissolve parliament": a power, not its use
     verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ in rel.abstract or g.lower_ == "constitution"
-                                                         for g in c.children if g.dep_ == "pobj") for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ in rel.abstract for g in c.children if g.dep_ == "pobj")
+        for c in verb.children)
 
 
 def _recipient_token(trig: Trigger, res: Resources) -> Token | None:

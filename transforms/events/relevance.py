@@ -38,6 +38,7 @@ class Relevance:
     abstract: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # domain words written with a capital in relevance.toml ("Wimbledon")
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -52,7 +53,8 @@ def load_relevance() -> Relevance:
                      anchors=_words(data["anchors"]["words"]), furniture=_words(data["furniture"]["phrases"]),
                      natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]),
                      abstract=frozenset(data["abstract_actors"]["words"]),
-                     weapons=frozenset(data["weapons"]["words"]), carriers=frozenset(data["weapons"]["carriers"]))
+                     weapons=frozenset(data["weapons"]["words"]), carriers=frozenset(data["weapons"]["carriers"]),
+                     names=frozenset(w.lower() for words in data["domains"].values() for w in words if w[:1].isupper()))
 
 
 def off_topic(sentence: str, rel: Relevance) -> str | None:
@@ -61,25 +63,18 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
         return "furniture"
     if rel.anchors.search(sentence):
         return None
-    return next((name for name, pattern in rel.domains if any(map(_marks, pattern.finditer(sentence)))), None)
+    return next((name for name, pattern in rel.domains
+                 if any(_marks(m, rel.names) for m in pattern.finditer(sentence))), None)
 
 
-def _marks(match: re.Match[str]) -> bool:
+def _marks(match: re.Match[str], names: frozenset[str]) -> bool:
     """A domain word counts unless it is someone's name: a capitalised common word inside the sentence
-    ("arms dealer Viktor Bout" is no boxing bout). Names of the domain itself ("Wimbledon") are in
-    lower case in relevance.toml but never common words, so they count however they are written."""
+    ("arms dealer Viktor Bout" is no boxing bout). Names of the domain itself ("Wimbledon", "Nikkei")
+    are written with a capital in relevance.toml (`names`) and count however they are written."""
     text = match.group(0)
-    if match.start() == 0 or not text[:1].isupper() or text.lower() in NAMED_DOMAIN_WORDS:
+    if match.start() == 0 or not text[:1].isupper() or text.lower() in names:
         return True
     return not (text[1:].islower() or text[1:] == "")
-
-
-NAMED_DOMAIN_WORDS = frozenset({"marathon", "open", "cup", "league", "games", "championship", "championships", "derby",
-                                "final", "classic", "series", "bundesliga", "la liga", "serie a", "wimbledon", "olympics", "olympic", "nba", "nfl", "mlb", "nhl", "fifa", "uefa", "premier league",
-                                "world cup", "us open", "grand prix", "grand slam", "sky sports", "met office", "la niña",
-                                "el niño", "champions", "nasdaq", "dow", "springboks", "all blacks", "wallabies",
-                                "nations cup", "twickenham", "nikkei", "hang seng", "ftse", "kospi", "sensex", "dax",
-                                "cac 40", "s&p 500", "dow jones", "stock exchange"})
 
 
 def is_thing(p: Participant | None, rel: Relevance) -> bool:

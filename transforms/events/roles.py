@@ -53,10 +53,10 @@ def _agent_below(verb: Token) -> Token | None:
 
 
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
-    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", the
-    subject of the verb it is the object of ("NATO would tighten the blockade"; not of "heard
-    explosions": the hearer is a witness), or of the journey it is the purpose of ("flew to Tokyo for
-    talks")."""
+    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", the sides
+    of "fighting between X and Y", the subject of the verb it is the object of ("NATO would tighten the
+    blockade"; not of "heard explosions": the hearer is a witness) or is measured out by ("launched 10
+    days of war games"), or of the journey it is the purpose of ("flew to Tokyo for talks")."""
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
                if g.dep_ == "pobj"), None)
     if by is not None:

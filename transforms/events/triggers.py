@@ -203,7 +203,7 @@ INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "repo
                          "minutes", "numbers", "earnings", "index", "update", "version", "app", "trailer"})
 EMPLOYEES = frozenset({"staff", "employee", "worker", "member", "official", "aide", "manager", "coach", "director",
                        "executive", "chief", "minister", "adviser", "advisor", "head", "secretary", "editor",
-                       "teacher", "players", "player", "ceo", "chairman", "spokesman", "spokeswoman", "people"})
+                       "teacher", "player", "ceo", "chairman", "spokesman", "spokeswoman", "people"})
 AMOUNTS = frozenset({"percent", "cent", "%", "point", "percentage", "level", "low", "high", "place", "spot", "rank"})
 WORDS_DELIVERED = INFORMATION | {"speech", "address", "remark", "lecture", "sermon", "verdict", "ruling", "judgment",
                                  "judgement", "justice", "message", "letter", "keynote", "eulogy", "performance",
