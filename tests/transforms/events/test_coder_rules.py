@@ -340,6 +340,13 @@ def test_an_article_in_another_language_codes_no_event(resources):
     assert extract_events(ArticleInput("en", "", text, None, "en-GB"), resources)
     assert extract_events(ArticleInput("de", "", text, None, "de"), resources) == []
     assert extract_events({"id": "fr", "text": text, "language": "fr"}, resources) == []
+    # of unknown language and long enough to tell: the text's own language decides
+    german = ("Sorge mache ihm die große Zahl an jungen Leuten, die sich dem Protest in Hamburg angeschlossen "
+              "hätten. Die Polizei hat am Dienstag in der Hauptstadt Dutzende Demonstranten festgenommen, "
+              "nachdem sie die Straßen vor dem Parlament blockiert hatten.")
+    assert code(resources, german.split(". ")[0] + ".")  # one sentence cannot be told apart: coded as English
+    assert extract_events(ArticleInput("de2", "", german, None), resources) == []
+    assert code(resources, " ".join([text] * 4))  # English of unknown language, long enough to detect
     # a stored article (transforms.models.Article) carries the language its page declared or detect_language found
     stored = SimpleNamespace(article_id="a1", title="", text=text, published=None, language="nl")
     assert extract_events(stored, resources) == []
