@@ -26,7 +26,7 @@ from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, partic
 from .relevance import Relevance, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
-from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, find_triggers
+from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
@@ -288,8 +288,11 @@ def _conditional(tok: Token, hostile: bool) -> bool:
 
 def _hypothetical(tok: Token) -> bool:
     """Inside an "if ..." or "unless ..." clause, or "in (the) case / event of ...": a condition, not
-    something that happened."""
+    something that happened; or what a person described as willing to do would do ("a Democrat willing
+    to criticize his party")."""
     for node in (tok, *tok.ancestors):
+        if node.dep_ == "xcomp" and a_disposition(node.head):
+            return True
         if node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether")
                                                    for m in node.children):
             return True  # "if ...", "unless ...", "would not say whether the ambassador had been summoned"

@@ -708,8 +708,16 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
 
 
+def a_disposition(tok: Token) -> bool:
+    """"a moderate Democrat willing to criticize his party": an intent word describing someone the
+    sentence mentions (not its subject) tells what kind of person they are, not what they said or did."""
+    return tok.lower_ in INTENT_WORDS and tok.dep_ == "amod" and tok.head.dep_ not in ("nsubj", "nsubjpass")
+
+
 def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     """"ready to talk" is an AGREE, "prepared to impose martial law" a THREATEN."""
+    if a_disposition(tok):
+        return []
     comp = next((c for c in tok.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # "have sworn to fight" (parsed as advcl)
     if comp is None:

@@ -258,6 +258,11 @@ def test_history_speculation_rules_indicators_accidents_and_matches_are_no_event
     assert code(resources, text) == []
 
 
+def test_a_disposition_is_no_event(resources):
+    assert code(resources, "Tester bills himself as a moderate Democrat willing to criticize his party's leaders.") == []
+    assert code(resources, "The government is ready to talk to the rebels, the minister said.")[0].type == "AGREE"
+
+
 def test_a_plea_in_court_is_no_request(resources):
     pleas = code(resources, "The former minister pleaded not guilty to corruption when he appeared in court in Pretoria.")
     assert all(e.type != "REQUEST" for e in pleas)
