@@ -268,11 +268,28 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
     rec_tok = resolve_pronoun(rec_tok, lex)
+    giver = _giver(trig, lex)
+    if giver is not None:  # "Kenya received a loan from the World Bank": the bank gives, Kenya receives
+        actor_tok, rec_tok, rec_ok = giver, actor_tok, actor_tok is not None
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
         rec_tok = place_recipient(facts.places, trig, actor_tok, used) or rec_tok
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
+
+
+RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
+
+
+def _giver(trig: Trigger, lex: Lexicon) -> Token | None:
+    """Who gives the aid a party receives ("received a $1bn tranche from the IMF"): the object of
+    "from" on the verb or its object."""
+    verb = trig.token
+    if trig.type != "AID" or trig.nominal or lex.lemma(verb.text) not in RECEIVING:
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _conditional(tok: Token, hostile: bool) -> bool:

@@ -52,15 +52,22 @@ def _agent_below(verb: Token) -> Token | None:
     return None
 
 
+# nominal events whose "from X" names the doer ("aid from Japan", "criticism from Beijing"), unlike a
+# withdrawal or an attack "from" a place
+GIVEN = frozenset({"SUPPORT", "AID", "ACCUSE", "THREATEN", "REQUEST", "AGREE", "COOPERATE"})
+
+
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
-    """Who does a nominal event: "attack by X", "NATO's blockade", "Palestinian protests", the sides
+    """Who does a nominal event: "attack by X", "support from X", "NATO's blockade", "Palestinian protests", the sides
     of "fighting between X and Y", the subject of the verb it is the object of ("NATO would tighten the
     blockade"; not of "heard explosions": the hearer is a witness) or is measured out by ("launched 10
     days of war games"), or of the journey it is the purpose of ("flew to Tokyo for talks")."""
-    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-               if g.dep_ == "pobj"), None)
+    given = lex.noun_type.get(lex.lemma(noun.text, noun=True)) in GIVEN  # "from" is the giver, not the origin
+    by = next((g for c in noun.children if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and given)
+               for g in c.children if g.dep_ == "pobj" and (c.lower_ == "by" or is_proper(g) or lex.sector(g.lower_))),
+              None)
     if by is not None:
-        return by
+        return by  # "attack by X"; "support from the Soros family", "criticism from Beijing"
     owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
     if owner is not None:
         return owner

@@ -258,6 +258,15 @@ def test_history_speculation_rules_indicators_accidents_and_matches_are_no_event
     assert code(resources, text) == []
 
 
+def test_the_giver_of_aid_received_or_support_from_someone_is_the_actor(resources):
+    loan = code(resources, "Kenya received a $500 million loan from the World Bank on Monday.")[0]
+    assert (loan.type, loan.actor.core, loan.recipient.core) == ("AID", "World Bank", "Kenya")
+    backing = code(resources, "Tester's support from the Soros family grew.")[0]
+    assert (backing.type, backing.actor.core, backing.recipient.core) == ("SUPPORT", "Soros family", "Tester")
+    pullout = code(resources, "Vietnam completed the pullout of its troops from Cambodia on Tuesday.")[0]
+    assert pullout.type == "RETREAT" and pullout.actor.core == "Vietnam"  # "from" is where they left
+
+
 def test_a_disposition_is_no_event(resources):
     assert code(resources, "Tester bills himself as a moderate Democrat willing to criticize his party's leaders.") == []
     assert code(resources, "The government is ready to talk to the rebels, the minister said.")[0].type == "AGREE"
