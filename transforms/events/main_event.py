@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in
@@ -34,6 +35,19 @@ def _agrees(ev: Event, words: frozenset[str], ctx: SentenceContext, lex: Lexicon
     """How much the headline backs this event: its action words, then its type."""
     action = {lex.lemma(w) for w in ev.action.split()} | {lex.lemma(w, noun=True) for w in ev.action.split()}
     return 0.6 * bool(action & words) + 0.3 * (ev.type in ctx.title_types)
+
+
+def _content(tokens: list[str], lex: Lexicon) -> set[str]:
+    return {form for w in tokens if len(w) > 2 and w.isalpha() and w.lower() not in STOP_WORDS
+            for form in (lex.lemma(w), lex.lemma(w, noun=True))}
+
+
+def _on_topic(ev: Event, title: Doc, lex: Lexicon) -> bool:
+    """The headline names something of the event: its act, its doer or target, what was done, or where."""
+    told = [t.text for t in title if t.tag_.startswith(("NN", "VB", "JJ"))]
+    parts = [ev.action, ev.what, *(p.text for p in (ev.actor, ev.recipient) if p),
+             ev.location.name if ev.location else ""]
+    return bool(_content(told, lex) & _content(" ".join(parts).split(), lex))
 
 
 def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventLocation | None:
@@ -79,6 +93,8 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
     in_lead = [ev for index, ev in events if index < LEAD]
     if not in_lead:
         return ranked
+    if title is not None and len(title) and not any(_on_topic(ev, title, res.lexicon) for ev in in_lead):
+        return ranked  # "Sweden tells households how to survive WWIII": the lead's aside is not the story
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
     where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)

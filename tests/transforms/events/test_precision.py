@@ -106,6 +106,16 @@ def test_product_review_claims_no_main_event(resources):
     assert not any(e.is_main for e in code(resources, text, title="The best heated clothes airers"))
 
 
+def test_a_lead_event_the_headline_says_nothing_of_is_no_main_event(resources):
+    lead = ("It comes just hours after the US allowed Ukraine to use its long-range weapons to strike inside Russia. "
+            "The booklet advises people to store water and tinned food.")
+    title = "Sweden tells five million households how to survive a war in new pamphlet"
+    events = code(resources, lead, title=title)
+    assert events and not any(e.is_main for e in events)
+    about = code(resources, lead, title="US lets Ukraine use long-range weapons inside Russia")
+    assert about[0].is_main and about[0].actor.core == "US"
+
+
 def test_headline_capitals_are_not_places(resources):
     events = code(resources, "A 34-year-old man has been arrested after a raid on a jewellery shop on Tuesday.",
                   title="Man, 34, arrested after jewellers raid")
