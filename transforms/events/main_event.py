@@ -2,8 +2,9 @@
 
 Newspapers state what an article is about in the headline and repeat it in the lead, so the main
 event is chosen among the events of the first sentences: the one whose action or type the headline
-shares, then the most salient. When its own sentence names no place, the headline's place (or the
-lead's, or the dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
+shares, then the most salient; an article whose headline names nothing of any lead event has none
+(the lead recalls something else in passing). When its own sentence names no place, the headline's
+place (or the lead's, or the dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def _agrees(ev: Event, words: frozenset[str], ctx: SentenceContext, lex: Lexicon
 
 
 def _content(tokens: list[str], lex: Lexicon) -> set[str]:
+    """Verb and noun lemmas of the words that carry meaning (no stop words, numbers or short words)."""
     return {form for w in tokens if len(w) > 2 and w.isalpha() and w.lower() not in STOP_WORDS
             for form in (lex.lemma(w), lex.lemma(w, noun=True))}
 

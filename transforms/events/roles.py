@@ -58,10 +58,11 @@ GIVEN = frozenset({"SUPPORT", "AID", "ACCUSE", "THREATEN", "REQUEST", "AGREE", "
 
 
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
-    """Who does a nominal event: "attack by X", "support from X", "NATO's blockade", "Palestinian protests", the sides
-    of "fighting between X and Y", the subject of the verb it is the object of ("NATO would tighten the
-    blockade"; not of "heard explosions": the hearer is a witness) or is measured out by ("launched 10
-    days of war games"), or of the journey it is the purpose of ("flew to Tokyo for talks")."""
+    """Who does a nominal event: "attack by X", "support from X", "NATO's blockade", "Palestinian
+    protests", the sides of "fighting between X and Y", the subject of the verb it is the object of
+    ("NATO would tighten the blockade"; not of "heard explosions": the hearer is a witness) or is
+    measured out by ("launched 10 days of war games"), or of the journey it is the purpose of ("flew to
+    Tokyo for talks")."""
     given = lex.noun_type.get(lex.lemma(noun.text, noun=True)) in GIVEN  # "from" is the giver, not the origin
     by = next((g for c in noun.children if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and given)
                for g in c.children if g.dep_ == "pobj" and (c.lower_ == "by" or is_proper(g) or lex.sector(g.lower_))),
