@@ -25,7 +25,7 @@ from .modality import has_aux, modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
 from .relevance import Relevance, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
-from .roles import find_actor, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
+from .roles import find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
@@ -111,9 +111,10 @@ def pick_date(doc: Doc, trig: Trigger, matches: list[DateMatch]) -> DateMatch | 
 
 
 def _frames(prep: Token, trigger: Token) -> bool:
-    """"In/During <year>" attached to the trigger's verb or to a verb whose clause holds the trigger."""
-    return prep.lower_ in ("in", "during") and prep.dep_ == "prep" and prep.head.tag_.startswith("VB") and (
-        prep.head == trigger or prep.head in trigger.ancestors)
+    """"In/During <year>" attached to a verb whose clause holds the trigger (on the trigger's own verb the
+    year makes the act recalled history, which `_background` has already dropped)."""
+    return prep.lower_ in ("in", "during") and prep.dep_ == "prep" and prep.head.tag_.startswith("VB") \
+        and prep.head in trigger.ancestors
 
 
 def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
@@ -268,7 +269,7 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
     rec_tok = resolve_pronoun(rec_tok, lex)
-    giver = _giver(trig, lex)
+    giver = find_giver(trig, lex)
     if giver is not None:  # "Kenya received a loan from the World Bank": the bank gives, Kenya receives
         actor_tok, rec_tok, rec_ok = giver, actor_tok, actor_tok is not None
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
@@ -276,20 +277,6 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
         rec_tok = place_recipient(facts.places, trig, actor_tok, used) or rec_tok
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
-
-
-RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
-
-
-def _giver(trig: Trigger, lex: Lexicon) -> Token | None:
-    """Who gives the aid a party receives ("received a $1bn tranche from the IMF"): the object of
-    "from" on the verb or its object."""
-    verb = trig.token
-    if trig.type != "AID" or trig.nominal or lex.lemma(verb.text) not in RECEIVING:
-        return None
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _conditional(tok: Token, hostile: bool) -> bool:

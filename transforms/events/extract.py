@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
+
+from transforms.language import detect_language
 
 from .coder import SentenceContext, code_sentence, country_votes, entities_in_windows
 from .dates import parse_published
@@ -55,8 +58,10 @@ def _candidate(sentence: str, res: Resources) -> bool:
 
 def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
     """The article, the (index, start, end) of its candidate sentences, and the texts to parse (none for an
-    article in another language than English)."""
+    article in another language than English, declared or detected)."""
     art = as_input(article)
+    if not art.language:  # "newsdesk events" lines and dicts often carry none: the text tells
+        art = replace(art, language=detect_language(art.text))
     if not art.codable:
         return art, [], [""]
     spans = _without_datelines(art.text, sentence_spans(art.text))

@@ -14,9 +14,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in
-from .gazetteer import Place
+from .gazetteer import Place, fold
 from .lexicon import Lexicon
-from .gazetteer import fold
 from .model import Event, EventLocation, Participant
 from .phrases import is_proper, participant
 from .resources import Resources
@@ -44,12 +43,12 @@ def _content(tokens: list[str], lex: Lexicon) -> set[str]:
             for form in (lex.lemma(w), lex.lemma(w, noun=True))}
 
 
-def _on_topic(ev: Event, title: Doc, lex: Lexicon) -> bool:
-    """The headline names something of the event: its act, its doer or target, what was done, or where."""
-    told = [t.text for t in title if t.tag_.startswith(("NN", "VB", "JJ"))]
+def _on_topic(ev: Event, told: set[str], lex: Lexicon) -> bool:
+    """The headline (`told`: its content lemmas) names something of the event: its act, its doer or
+    target, what was done, or where."""
     parts = [ev.action, ev.what, *(p.text for p in (ev.actor, ev.recipient) if p),
              ev.location.name if ev.location else ""]
-    return bool(_content(told, lex) & _content(" ".join(parts).split(), lex))
+    return bool(told & _content(" ".join(parts).split(), lex))
 
 
 def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventLocation | None:
@@ -95,8 +94,10 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
     in_lead = [ev for index, ev in events if index < LEAD]
     if not in_lead:
         return ranked
-    if title is not None and len(title) and not any(_on_topic(ev, title, res.lexicon) for ev in in_lead):
-        return ranked  # "Sweden tells households how to survive WWIII": the lead's aside is not the story
+    if title is not None and len(title):
+        told = _content([t.text for t in title if t.tag_.startswith(("NN", "VB", "JJ"))], res.lexicon)
+        if not any(_on_topic(ev, told, res.lexicon) for ev in in_lead):
+            return ranked  # "Sweden tells households how to survive WWIII": the lead's aside is not the story
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
     where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)

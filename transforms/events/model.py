@@ -5,8 +5,6 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from transforms.language import detect_language
-
 CODER_VERSION = "plover-rules-0.9"
 
 
@@ -18,14 +16,13 @@ class ArticleInput:
     title: str
     text: str
     published: str | None = None
-    language: str | None = None  # ISO 639-1; when unknown, detected from the text
+    language: str | None = None  # ISO 639-1; the coder detects it from the text when not given
 
     @property
     def codable(self) -> bool:
-        """English: the lexicon and the parser are English ones. An article of unknown language is
-        coded when its text is detected as English, or is too short to tell (a single sentence)."""
-        language = self.language or detect_language(self.text)
-        return not language or language.lower().split("-")[0] == "en"
+        """English, or of a language no one could tell (a text too short to detect, such as one
+        sentence): the lexicon and the parser are English ones."""
+        return not self.language or self.language.lower().split("-")[0] == "en"
 
 
 def as_input(doc: Any) -> ArticleInput:

@@ -63,18 +63,18 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     ("NATO would tighten the blockade"; not of "heard explosions": the hearer is a witness) or is
     measured out by ("launched 10 days of war games"), or of the journey it is the purpose of ("flew to
     Tokyo for talks")."""
-    given = lex.noun_type.get(lex.lemma(noun.text, noun=True)) in GIVEN  # "from" is the giver, not the origin
-    by = next((g for c in noun.children if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and given)
-               for g in c.children if g.dep_ == "pobj" and (c.lower_ == "by" or is_proper(g) or lex.sector(g.lower_))),
-              None)
-    if by is not None:
-        return by  # "attack by X"; "support from the Soros family", "criticism from Beijing"
+    by = _prep_objects(noun, ("by",))
+    if by:
+        return by[0]  # "attack by X"
+    if lex.noun_type.get(lex.lemma(noun.text, noun=True)) in GIVEN:  # "from" is the giver, not the origin
+        giver = next((g for g in _prep_objects(noun, ("from",)) if is_proper(g) or lex.sector(g.lower_)), None)
+        if giver is not None:
+            return giver  # "support from the Soros family", "criticism from Beijing"
     owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
     if owner is not None:
         return owner
     holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting erupted ... between X and Y"
-    between = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
-                    for g in c.children if g.dep_ == "pobj"), None)
+    between = next((g for h in holders for g in _prep_objects(h, ("between",))), None)
     if between is not None and any(c.dep_ == "conj" for c in between.children):
         return between  # "fighting between the army and a paramilitary force": the first side acts on the second
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
@@ -88,6 +88,19 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
             and lex.lemma(prep.head.text) in JOURNEYS:
         return find_actor(prep.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks
     return None
+
+
+RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
+
+
+def find_giver(trig: Trigger, lex: Lexicon) -> Token | None:
+    """Who gives the aid a party receives ("Kenya received a loan from the World Bank"): the object of
+    "from" on the receiving verb or its object; the receiver is then the recipient."""
+    verb = trig.token
+    if trig.type != "AID" or trig.nominal or lex.lemma(verb.text) not in RECEIVING:
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next((g for h in holders for g in _prep_objects(h, ("from",))), None)
 
 
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
