@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .phrases import is_pronoun, is_proper
 from .main_event import LEAD, put_main_first
-from .relevance import off_topic
+from .relevance import article_domain, off_topic
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
 from .triggers import find_triggers
@@ -65,7 +65,10 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
     if not art.codable:
         return art, [], [""]
     spans = _without_datelines(art.text, sentence_spans(art.text))
-    chosen = [(i, s, e) for i, (s, e) in enumerate(spans) if _candidate(art.text[s:e], res)]
+    texts = [art.text[s:e] for s, e in spans]
+    anchored_only = article_domain(texts, res.relevance) is not None  # sport, products, business...
+    chosen = [(i, s, e) for i, ((s, e), text) in enumerate(zip(spans, texts))
+              if _candidate(text, res) and (not anchored_only or res.relevance.anchors.search(text))]
     return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen]
 
 

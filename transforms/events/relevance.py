@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -65,6 +66,21 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
         return None
     return next((name for name, pattern in rel.domains
                  if any(_marks(m, rel.names) for m in pattern.finditer(sentence))), None)
+
+
+def article_domain(sentences: list[str], rel: Relevance) -> str | None:
+    """The non-political kind of text a whole article belongs to, or None: its sentences marked by
+    sports, disaster, business or product vocabulary (at least two) outnumber those holding a political
+    anchor word. A tennis report, a product review or a company profile is such an article; in one,
+    only a sentence that names a political or social actor may hold an event ("Murray struck at the
+    next opportunity", "SpaceX destroyed three rockets", "The sleeping bag is cut generously" name
+    none, and their own sentences carry no domain word to tell)."""
+    kinds = Counter(off_topic(s, rel) for s in sentences)
+    kinds.pop("furniture", None)
+    kinds.pop(None, None)
+    marked = sum(kinds.values())
+    anchored = sum(1 for s in sentences if rel.anchors.search(s))
+    return kinds.most_common(1)[0][0] if marked >= 2 and marked > anchored else None
 
 
 def _marks(match: re.Match[str], names: frozenset[str]) -> bool:

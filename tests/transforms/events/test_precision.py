@@ -120,3 +120,36 @@ def test_headline_capitals_are_not_places(resources):
     events = code(resources, "A 34-year-old man has been arrested after a raid on a jewellery shop on Tuesday.",
                   title="Man, 34, arrested after jewellers raid")
     assert events and events[0].is_main and events[0].location is None
+
+
+SPORTS_REPORT = ("Andy Murray reached the second round of the US Open with a four-set win on Tuesday. "
+                 "The Scot dropped the opening set but took control of the match after a rain delay. "
+                 "Murray struck at the next opportunity and broke serve to lead 5-3. "
+                 "His next opponent is the tournament's 14th seed.")
+
+
+def test_an_article_about_sport_codes_only_sentences_with_a_political_actor(resources):
+    """The sentence alone names no sport; the report around it does."""
+    alone = "Murray struck at the next opportunity and broke serve to lead 5-3."
+    assert [e.type for e in code(resources, alone)] == ["ASSAULT"]  # what the sentence alone cannot tell
+    assert code(resources, SPORTS_REPORT, title="Murray through at the US Open") == []
+    protest = SPORTS_REPORT + " Outside the stadium, police arrested six protesters who had blocked the gates."
+    types = [e.type for e in code(resources, protest)]
+    assert "COERCE" in types and "ASSAULT" not in types
+
+
+def test_a_political_article_with_some_business_words_codes_as_before(resources):
+    text = ("Rebels attacked an army base near the capital on Monday, killing four soldiers. "
+            "The government condemned the attack. Shares in the state oil company fell 3 percent. "
+            "Analysts said investors feared more fighting.")
+    assert [e.type for e in code(resources, text)][:2] == ["ASSAULT", "ACCUSE"]
+
+
+def test_article_domain_counts_marked_against_anchored_sentences(resources):
+    from transforms.events.relevance import article_domain
+    rel = resources.relevance
+    review = ["We tested twelve sleeping bags.", "The best one has a warranty of ten years.", "It packs small."]
+    assert article_domain(review, rel) == "product"
+    assert article_domain(review[:1] + ["It packs small."], rel) is None  # one marked sentence is not an article
+    assert article_domain(review + ["Police said the maker was fined.", "The government banned two models."],
+                          rel) is None  # as many anchored sentences as marked ones
