@@ -367,8 +367,12 @@ def _background(tok: Token) -> bool:
     year ("the bridge, destroyed by Croat artillery in 1993", "since 1974, when Turkey invaded",
     "the 1994 genocide, in which 800,000 people were killed"), an act dated by a bare year ("the
     expulsion of diplomats in 1987", "was annexed by Morocco in 1975 and ...", "was the scene of a
-    deadly assault in 2012") or one that has gone on since a year ("fighting since 1983")."""
+    deadly assault in 2012") or one that has gone on since a year ("fighting since 1983"); and an act
+    that only dates something else ("no presence at the site since the ban")."""
     verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since" or verb is not None and verb.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in verb.children):
+        return True  # "no presence at the site since the ban", "since the war started, ...": the act dates another
     conjoined = verb.head if verb is not None and verb.dep_ == "conj" else None  # "annexed in 1975 and recognised"
     if any(node is not None and (_since_long_ago(node) or _dated_by_year(node)) for node in (tok, verb, conjoined)):
         return True

@@ -103,6 +103,9 @@ def find_giver(trig: Trigger, lex: Lexicon) -> Token | None:
     return next((g for h in holders for g in _prep_objects(h, ("from",))), None)
 
 
+ADJUNCT_PREPS = frozenset({"after", "before", "by", "while", "since", "without", "upon", "despite", "through"})
+
+
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
     if is_passive(verb):
@@ -120,8 +123,8 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
         return None
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused X of executing" -> X executed
         governor = head.head
-        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-        return obj if obj is not None else find_actor(governor, lex)
+        obj = None if head.lower_ in ADJUNCT_PREPS else next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else find_actor(governor, lex)  # "punished X after accusing it": the punisher
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if verb.dep_ == "xcomp" and obj is not None and lex.lemma(head.text) in lex.verb_type:

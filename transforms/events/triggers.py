@@ -193,6 +193,12 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return "up" in preps and "dobj" not in deps
     if lemma in ("kill", "waste"):  # "to kill time"
         return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
+    if lemma == "commit":  # "committed genocide", "crimes committed by": a deed; a pledge commits someone or something *to*
+        objs = _object_nouns(tok)
+        return "to" not in preps and not deps & {"xcomp", "ccomp"} and not _to_clause(tok) and not _money(objs) \
+            and not {lex.lemma(o.text, noun=True) for o in objs} & (FORCES | AID_GOODS)
+    if lemma == "settle":  # "planned to settle at Swakopmund", "settled in Canada": a home, not a settlement
+        return not deps & {"dobj", "nsubjpass"} and bool(preps & {"in", "at", "near", "into", "down"})
     return False
 
 
@@ -273,6 +279,8 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
                                  if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "police are appealing for witnesses": routine police work, not a political request
+    if _lull(tok, lex):
+        return True
     if tok.dep_ == "amod" and tok.tag_ == "VBN":  # "a jailed activist", "wounded civilians" (not "had massed tanks")
         return tok.i == 0 or tok.doc[tok.i - 1].lower_ not in PERFECT
     return tok.tag_ == "VBG" and tok.dep_ == "amod"
@@ -637,6 +645,10 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
+    if _lull(tok, lex):
+        return None
+    if _in_a_name(tok):
+        return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]
@@ -648,6 +660,28 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
+SUBSIDING = frozenset({"subside", "abate", "ease", "wane", "die", "pause", "stall"})
+
+
+def _lull(tok: Token, lex: Lexicon) -> bool:
+    """"Fighting has stopped in the capital", "the shelling subsided": a lull, no one's act (whoever
+    halts an attack is coded on the halting verb, a RETREAT)."""
+    return tok.dep_ in ("nsubj", "csubj") and lex.lemma(tok.head.text) in HALTING | SUBSIDING
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised event noun inside a sentence, after a capitalised word of the same name ("the
+    Status of Forces Agreement", "the Good Friday Agreement", "at the World Governments Summit"): the
+    name of a treaty, a meeting or a war. Not in a headline written in title case, where every noun
+    has a capital."""
+    if tok.i == 0 or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if not any(t.is_alpha and len(t) > 4 and t.is_lower for t in tok.doc):
+        return False  # "Arab Leaders Agree to Form Joint Force Against Houthis": title case keeps short words small
+    before = tok.doc[tok.i - 1]
+    if before.lower_ == "of" and tok.i > 1:
+        before = tok.doc[tok.i - 2]  # "the Conference of Berlin"
+    return before.text[:1].isupper() and (before.i > 0 or before.tag_ in ("NNP", "NNPS"))
 
 
 def _held_together(noun: Token) -> bool:
