@@ -272,6 +272,10 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     giver = find_giver(trig, lex)
     if giver is not None:  # "Kenya received a loan from the World Bank": the bank gives, Kenya receives
         actor_tok, rec_tok, rec_ok = giver, actor_tok, actor_tok is not None
+    elif not trig.nominal and len(trig.words) > 1 and lex.lemma(trig.token.text) in lex.victim_verbs:
+        # "minorities faced growing threats", "the leader faces criticism from his party": the subject is the target
+        noun = next(w for w in trig.words if w.i != trig.token.i)
+        actor_tok, rec_tok, rec_ok = resolve_pronoun(find_nominal_actor(noun, lex), lex), actor_tok, actor_tok is not None
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
@@ -539,8 +543,8 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
-    conceded = trig.type == "CONCEDE" and len(trig.words) > 1  # "allowed elections": what is granted names the act
-    if verb in NEEDS_PARTY and not trig.nominal and not conceded \
+    named = trig.type in ("CONCEDE", "ASSAULT") and len(trig.words) > 1  # "allowed elections", "returned fire"
+    if verb in NEEDS_PARTY and not trig.nominal and not named \
             and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
             or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)

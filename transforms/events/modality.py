@@ -54,10 +54,21 @@ def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
     return None
 
 
+NO_ONE = frozenset({"nobody", "none", "neither", "nothing", "nowhere"})
+
+
+def _no_one(tok: Token) -> bool:
+    """"no operations had been cancelled", "neither side had withdrawn", "fired no shots": the verb's
+    subject or object is no one, so nothing was done."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in NO_ONE or c.lower_ == "one" and any(
+        d.lower_ == "no" for d in c.children) or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children))
+        for c in tok.children)
+
+
 def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """(status, source) of the event coded at this trigger."""
     tok = trig.token
-    if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and (
+    if any(c.dep_ == "neg" for c in tok.children) or _no_one(tok) or (tok.dep_ == "xcomp" and (
             any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lower_.startswith(FAILURE_STEMS))):
         return "denied", None
     if has_aux(tok, FUTURE_AUX):

@@ -78,7 +78,8 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if between is not None and any(c.dep_ == "conj" for c in between.children):
         return between  # "fighting between the army and a paramilitary force": the first side acts on the second
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
-        return None if lex.lemma(noun.head.text) in WITNESSING else find_actor(noun.head, lex)
+        verb = lex.lemma(noun.head.text)
+        return None if verb in WITNESSING or verb in lex.victim_verbs else find_actor(noun.head, lex)
     prep = noun.head
     measure = prep.head if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in SPANS else None
     if measure is not None and measure.dep_ in ("dobj", "nsubjpass") and measure.head.tag_.startswith("VB") \

@@ -191,6 +191,11 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return not _armed_context(tok, lex)
     if lemma == "shoot":  # "reliance on the program has shot up": a rise
         return "up" in preps and "dobj" not in deps
+    if lemma == "close" and "in" in preps:  # "as rebel fighters closed in on the city": an advance, not a closure
+        return True
+    if lemma in ("fight", "combat", "battle", "tackle", "beat", "defeat") and any(
+            c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in SCOURGES for c in tok.children):
+        return True  # "to fight corruption", "beat inflation": a policy aim, no one is attacked
     if lemma in ("kill", "waste"):  # "to kill time"
         return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
     if lemma == "commit":  # "committed genocide", "crimes committed by": a deed; a pledge commits someone or something *to*
@@ -202,6 +207,9 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     return False
 
 
+SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
+                      "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",
+                      "misinformation", "disinformation", "obesity", "addiction", "climate", "illiteracy", "graft"})
 INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
                          "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
                          "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance",
@@ -260,6 +268,8 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 PLEAS = frozenset({"guilty", "innocent", "contest"})
+RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty"})
+ANONYMITY = frozenset({"identified", "named", "anonymity", "anonymous", "pseudonym", "identify", "name"})
 
 
 PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a participle the parser took for an adjective
@@ -274,8 +284,14 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True
+    if tok.dep_ in ("acl", "xcomp") and tok.head.lower_ in RIGHTS:
+        return True  # "respected the right to protest", "the freedom to assemble": a right, not its use
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
+        return True  # "had not withdrawn weapons as required under the deal": a manner, not a demand made
     if lemma == "plead" and any(c.dep_ in ("acomp", "dobj", "advmod", "oprd") and c.lower_ in PLEAS for c in tok.children):
         return True  # "pleaded not guilty to the charges": a defendant's answer in court, not a request
+    if lemma in ("ask", "request") and any(t.lower_ in ANONYMITY for t in tok.subtree if t.i > tok.i):
+        return True  # "who asked to be identified only as Abu Khaled", "requested anonymity": how a source is named
     if lemma == "appeal" and any(g.lower_ in ("witnesses", "witness", "information") for c in tok.children
                                  if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "police are appealing for witnesses": routine police work, not a political request
@@ -630,7 +646,8 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     noun = lex.lemma(tok.text, noun=True)
     if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
-            and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")):
+            and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")) \
+            and noun not in SPOKEN:
         return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
     if noun == "game" and any(c.lower_ == "war" for c in tok.children if c.dep_ == "compound"):
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
@@ -643,6 +660,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # a court battle, a price war, a war of words: no one is attacked
     if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in NEEDING:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
+    if noun in ("conference", "briefing") and any(c.lower_ in ("press", "news") for c in tok.children if c.dep_ == "compound"):
+        return None  # "at a joint press conference": words to the media, not a meeting of the parties
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if _lull(tok, lex):
@@ -660,6 +679,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
+SPOKEN = frozenset({"conference", "meeting", "session", "address", "briefing", "appearance", "interview"})  # "a joint
+# meeting" is a meeting (CONSULT), "a joint press conference" words to the media: no joint action either way
 SUBSIDING = frozenset({"subside", "abate", "ease", "wane", "die", "pause", "stall"})
 
 

@@ -468,3 +468,28 @@ def test_the_doer_of_an_act_done_after_or_by_another_is_the_subject(resources):
     events = code(resources, "India moved to punish Pakistan after accusing it of backing the attack.")
     accuse = next(e for e in events if e.type == "ACCUSE")
     assert (accuse.actor.core, accuse.recipient.core) == ("India", "Pakistan")
+
+
+@pytest.mark.parametrize("text", [
+    '"The shelling went on all night," said the man, a teacher who asked to be identified only as Abu Khaled.',
+    "The minister said the government respected the right to protest.",
+    "Hadi left Aden by sea as rebel fighters closed in on the city.",
+    "Buhari campaigned on promises to fight corruption and create jobs.",
+    "The announcement was made at a joint press conference at the White House.",
+])
+def test_sources_rights_advances_policy_aims_and_press_conferences_are_no_events(resources, text):
+    assert [e.type for e in code(resources, text)] == []
+
+
+def test_returned_fire_is_a_fight(resources):
+    assert [e.type for e in code(resources, "The rebels had only returned fire, a commander said.")] == ["ASSAULT"]
+
+
+def test_no_one_acting_is_a_denial(resources):
+    events = code(resources, "The hospital trust said no operations had been cancelled.")
+    assert all(e.status == "denied" for e in events)
+
+
+def test_whoever_faces_threats_is_their_target(resources):
+    threat = code(resources, "Human rights groups said Christians in Pakistan faced growing threats.")[0]
+    assert threat.type == "THREATEN" and threat.actor is None and threat.recipient.core == "Christians in Pakistan"
