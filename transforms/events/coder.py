@@ -548,13 +548,14 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
             and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
             or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
-                or _owned_by_party(trig, res)):
+                or _owned_by_party(trig, res) or trig.type == "COERCE" and _silences(ev, trig, res)):
             return False
     # a state, an armed group or an office acts politically; a named person, a crowd or an unnamed doer
     # only in a political sentence: against another party, or with a political word or a hostile act
     if is_institution(ev.actor) or is_institution(ev.recipient) and is_actor(ev.actor, rel):
         return True
     context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence)) \
+        or _mutual(ev.actor) \
         or ev.type == "REJECT" and _answers_accusation(trig, res) \
         or ev.type == "AID" and _aid_object(trig, res)  # relief handed out is aimed at people in need
     if ev.actor is not None:
@@ -663,6 +664,24 @@ def _passes_word_on(trig: Trigger, res: Resources) -> bool:
         return False
     objs = [c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(res.lexicon.lemma(o.text, noun=True) in INFORMATION for o in objs)
+
+
+def _mutual(actor: Participant | None) -> bool:
+    """"The two countries", "both sides": parties acting with each other, each the other's recipient."""
+    words = fold(actor.text).split() if actor is not None else []
+    return len(words) > 1 and (words[0] in ("two", "both") or words[:2] == ["the", "two"])
+
+
+NETWORKS = frozenset({"internet", "website", "websites", "network", "networks", "broadband", "signal", "signals"})
+
+
+def _silences(ev: Event, trig: Trigger, res: Resources) -> bool:
+    """A state shutting down or blocking the internet, a newspaper or a broadcaster ("authorities shut
+    down the internet across the region"): coercion of everyone who uses it."""
+    lex = res.lexicon
+    return is_institution(ev.actor) and any(
+        c.dep_ in ("dobj", "nsubjpass") and (lex.lemma(c.text, noun=True) in NETWORKS or lex.sector(c.lower_) == "media")
+        for c in trig.token.children)
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:

@@ -195,7 +195,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma in ("fight", "combat", "battle", "tackle", "beat", "defeat") and any(
             c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in SCOURGES for c in tok.children):
-        return True  # "to fight corruption", "beat inflation": a policy aim, no one is attacked
+        return True  # "to fight corruption", "beat inflation": a policy aim, no one is attacked; "fought off a challenge"
     if lemma in ("kill", "waste"):  # "to kill time"
         return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
     if lemma == "commit":  # "committed genocide", "crimes committed by": a deed; a pledge commits someone or something *to*
@@ -209,7 +209,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
 
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
                       "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",
-                      "misinformation", "disinformation", "obesity", "addiction", "climate", "illiteracy", "graft"})
+                      "misinformation", "disinformation", "obesity", "addiction", "climate", "illiteracy", "graft",
+                      "challenge", "bid", "competition"})  # also "fought off a late challenge": a contest
 INFORMATION = frozenset({"result", "results", "figure", "figures", "data", "report", "statement", "video", "footage",
                          "detail", "details", "list", "document", "documents", "album", "film", "book", "song",
                          "photo", "photos", "image", "images", "recording", "transcript", "findings", "guidance",
@@ -268,6 +269,13 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 PLEAS = frozenset({"guilty", "innocent", "contest"})
+PREVENTING = frozenset({"keep", "prevent", "stop", "bar", "block", "ban", "deter", "discourage", "prohibit", "restrain"})
+
+
+def _prevented(verb: Token, lex: Lexicon) -> bool:
+    """"The dispute has kept the two countries from signing a peace treaty": neither the signing nor
+    the treaty happened."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and lex.lemma(verb.head.head.text) in PREVENTING
 RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty"})
 ANONYMITY = frozenset({"identified", "named", "anonymity", "anonymous", "pseudonym", "identify", "name"})
 
@@ -283,6 +291,8 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    if _prevented(tok, lex):
         return True
     if tok.dep_ in ("acl", "xcomp") and tok.head.lower_ in RIGHTS:
         return True  # "respected the right to protest", "the freedom to assemble": a right, not its use
@@ -658,7 +668,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
-    if tok.dep_ == "dobj" and lex.lemma(tok.head.text) in NEEDING:
+    if tok.dep_ == "dobj" and (lex.lemma(tok.head.text) in NEEDING or _prevented(tok.head, lex)):
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if noun in ("conference", "briefing") and any(c.lower_ in ("press", "news") for c in tok.children if c.dep_ == "compound"):
         return None  # "at a joint press conference": words to the media, not a meeting of the parties

@@ -493,3 +493,21 @@ def test_no_one_acting_is_a_denial(resources):
 def test_whoever_faces_threats_is_their_target(resources):
     threat = code(resources, "Human rights groups said Christians in Pakistan faced growing threats.")[0]
     assert threat.type == "THREATEN" and threat.actor is None and threat.recipient.core == "Christians in Pakistan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authorities shut down the internet across the region as protests spread.", "COERCE"),
+    ("The junta closed two independent newspapers on Monday.", "COERCE"),
+    ("The two countries signed an agreement to share intelligence on terrorist groups.", "AGREE"),
+])
+def test_states_silencing_media_and_two_countries_acting_together_are_events(resources, text, expected):
+    assert [e.type for e in code(resources, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The retailer closed 40 stores and cut 1,200 jobs.",
+    "The dispute over the islands has kept the two countries from signing a peace treaty.",
+    "Verstappen fought off a late challenge from Norris to win the race in Monaco.",
+])
+def test_shops_closed_acts_prevented_and_contests_are_no_events(resources, text):
+    assert [e.type for e in code(resources, text)] == []
