@@ -66,9 +66,11 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
         return art, [], [""]
     spans = _without_datelines(art.text, sentence_spans(art.text))
     texts = [art.text[s:e] for s, e in spans]
-    anchored_only = article_domain(texts, res.relevance) is not None  # sport, products, business...
-    chosen = [(i, s, e) for i, ((s, e), text) in enumerate(zip(spans, texts))
-              if _candidate(text, res) and (not anchored_only or res.relevance.anchors.search(text))]
+    kinds = [off_topic(text, res.relevance) for text in texts]
+    anchored = [kind is None and bool(res.relevance.anchors.search(text)) for kind, text in zip(kinds, texts)]
+    anchored_only = article_domain(kinds, sum(anchored)) is not None  # sport, products, business...
+    chosen = [(i, s, e) for i, ((s, e), text, kind, anchor) in enumerate(zip(spans, texts, kinds, anchored))
+              if kind is None and may_hold_event(text, res.prefilter) and (anchor or not anchored_only)]
     return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen]
 
 

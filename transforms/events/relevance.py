@@ -68,19 +68,17 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
                  if any(_marks(m, rel.names) for m in pattern.finditer(sentence))), None)
 
 
-def article_domain(sentences: list[str], rel: Relevance) -> str | None:
-    """The non-political kind of text a whole article belongs to, or None: its sentences marked by
-    sports, disaster, business or product vocabulary (at least two) outnumber those holding a political
-    anchor word. A tennis report, a product review or a company profile is such an article; in one,
-    only a sentence that names a political or social actor may hold an event ("Murray struck at the
-    next opportunity", "SpaceX destroyed three rockets", "The sleeping bag is cut generously" name
-    none, and their own sentences carry no domain word to tell)."""
-    kinds = Counter(off_topic(s, rel) for s in sentences)
-    kinds.pop("furniture", None)
-    kinds.pop(None, None)
-    marked = sum(kinds.values())
-    anchored = sum(1 for s in sentences if rel.anchors.search(s))
-    return kinds.most_common(1)[0][0] if marked >= 2 and marked > anchored else None
+def article_domain(kinds: list[str | None], anchored: int) -> str | None:
+    """The non-political kind of text a whole article belongs to, or None, from the off_topic kind of
+    each of its sentences and the number of them holding a political anchor word: the sentences marked
+    by sports, disaster, business or product vocabulary (at least two) outnumber the anchored ones. A
+    tennis report, a product review or a company profile is such an article; in one, only a sentence
+    that names a political or social actor may hold an event ("Murray struck at the next opportunity",
+    "SpaceX destroyed three rockets", "The sleeping bag is cut generously" name none, and their own
+    sentences carry no domain word to tell)."""
+    counts = Counter(k for k in kinds if k is not None and k != "furniture")
+    marked = sum(counts.values())
+    return counts.most_common(1)[0][0] if marked >= 2 and marked > anchored else None
 
 
 def _marks(match: re.Match[str], names: frozenset[str]) -> bool:

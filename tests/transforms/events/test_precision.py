@@ -146,10 +146,11 @@ def test_a_political_article_with_some_business_words_codes_as_before(resources)
 
 
 def test_article_domain_counts_marked_against_anchored_sentences(resources):
-    from transforms.events.relevance import article_domain
+    from transforms.events.relevance import article_domain, off_topic
     rel = resources.relevance
     review = ["We tested twelve sleeping bags.", "The best one has a warranty of ten years.", "It packs small."]
-    assert article_domain(review, rel) == "product"
-    assert article_domain(review[:1] + ["It packs small."], rel) is None  # one marked sentence is not an article
-    assert article_domain(review + ["Police said the maker was fined.", "The government banned two models."],
-                          rel) is None  # as many anchored sentences as marked ones
+    kinds = [off_topic(s, rel) for s in review]
+    assert kinds == ["product", "product", None]
+    assert article_domain(kinds, anchored=0) == "product"
+    assert article_domain(kinds[1:], anchored=0) is None  # one marked sentence is not an article
+    assert article_domain(kinds, anchored=2) is None  # as many anchored sentences as marked ones
