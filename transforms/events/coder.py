@@ -43,7 +43,7 @@ POINTED = HOSTILE | {"ACCUSE", "THREATEN"}  # types whose verbs ("condemn", "thr
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_TRIGGERS = 3  # a sentence reports few events; the ones ranked lower are rarely its own
 MIN_CONFIDENCE = 0.3  # below it a candidate is not stored as an event
-STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7, "denied": 0.6}
+STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
 _WORDS = re.compile(r"[a-z]+")
 _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*")
@@ -573,26 +573,36 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
 OFFENDERS = frozenset({"man", "woman", "men", "gunman", "gang", "gangs", "hunter", "robber", "robbers", "kidnapper",
                        "kidnappers", "thief", "thieves", "burglar", "burglars", "teenager", "teenagers", "driver",
                        "student", "pupil", "neighbour", "neighbor", "husband", "wife", "boyfriend"})
+STREET_CRIMES = frozenset({"stab", "murder", "rob", "mug", "strangle", "burgle", "knife", "batter", "carjack"})
 ACCIDENTAL = frozenset({"accidentally", "inadvertently", "mistakenly", "unintentionally"})
+ATTRIBUTION = re.compile(r"\b(?:police|officials|authorities|prosecutors)\s+(?:said|say|says|told|reported)\b"
+                         r"|\b(?:said|according to)\s+(?:the\s+)?(?:local\s+)?(?:police|officials|authorities)\b",
+                         re.IGNORECASE)  # "..., police said": who tells of a crime does not make it political
+
+
+def _head_word(p: Participant) -> str:
+    words = fold(p.head).split()
+    return words[-1] if words else ""
 
 
 def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     """"A gunman killed three people at a bar", "rival drug gangs fought a gun battle", "a hunter
-    accidentally shot a fellow member of his party", "two men who helped an elderly neighbour": what
-    unnamed individuals or gangs do to people who are no party, in a sentence naming no political
-    actor, is crime or local news, not PLOVER's."""
+    accidentally shot a fellow member of his party", "two men who helped an elderly neighbour", "a man
+    was stabbed to death in a row over a parking space, police said": what unnamed individuals or gangs
+    do to people who are no party, in a sentence naming no political actor (the police telling of it
+    do not count), is crime or local news, not PLOVER's."""
     verb = trig.token.head if trig.token.dep_ == "conj" else trig.token  # "accidentally shot and killed"
     if any(c.lower_ in ACCIDENTAL for c in (*trig.token.children, *verb.children)):
         return True
     actor, rec = ev.actor, ev.recipient
-    if actor is None or actor.named or actor.country is not None:
-        return False
-    words = fold(actor.head).split()
-    if words and words[-1] not in OFFENDERS:
-        return False
     if rec is not None and (rec.named or rec.country is not None or is_institution(rec)):
         return False
-    return not res.relevance.anchors.search(ev.sentence)
+    if actor is None:  # "a man was stabbed to death in a row over a parking space": victim and attacker unnamed
+        if rec is None or _head_word(rec) not in OFFENDERS or res.lexicon.lemma(trig.token.text) not in STREET_CRIMES:
+            return False  # "a woman was killed in the Mankote area" may be the border shelling the article reports
+    elif actor.named or actor.country is not None or _head_word(actor) not in OFFENDERS | {""}:
+        return False
+    return not res.relevance.anchors.search(ATTRIBUTION.sub(" ", ev.sentence))
 
 
 def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
@@ -721,8 +731,9 @@ def _code_triggers(doc: Doc, triggers: list[Trigger], span: tuple[int, int], ind
     used: set[int] = set()
     for rank, trig in enumerate(triggers):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts, used)
-        if ev.type in seen or not between_actors(ev, trig, res):
-            continue  # one event per type and sentence (the event id is keyed on both)
+        if ev.type in seen or ev.status == "denied" or not between_actors(ev, trig, res):
+            continue  # one event per type and sentence (the event id is keyed on both); an act denied or not
+            # done ("did not fire", "no operations were cancelled") is none (refusing to cooperate is a REJECT)
         confidence = calibrated(ev, trig, rank, res)
         if confidence < MIN_CONFIDENCE:
             continue

@@ -2,7 +2,8 @@
 
 The clause that governs the trigger decides: "State TV said forces were repositioning" (reported by
 State TV), "Al-Nusra accused Assad forces of executing prisoners" (claimed by Al-Nusra), "threatened
-to strike" (threatened), "plans to withdraw" (planned), "did not attack" (denied).
+to strike" (threatened), "plans to withdraw" (planned), "did not attack" (denied: the coder stores
+no event for a denied act, and codes a refusal to cooperate as a REJECT).
 """
 from __future__ import annotations
 
@@ -68,6 +69,8 @@ def _no_one(tok: Token) -> bool:
 def modality(trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """(status, source) of the event coded at this trigger."""
     tok = trig.token
+    if tok.dep_ == "xcomp" and tok.head.lower_.startswith("hesitat") and any(c.dep_ == "neg" for c in tok.head.children):
+        return "planned", None  # "would not hesitate to strike back": a resolve, not a denial
     if any(c.dep_ == "neg" for c in tok.children) or _no_one(tok) or (tok.dep_ == "xcomp" and (
             any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lower_.startswith(FAILURE_STEMS))):
         return "denied", None

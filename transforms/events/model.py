@@ -70,7 +70,7 @@ class Event:
     actor: Participant | None
     recipient: Participant | None
     action: str
-    status: str  # asserted | reported | claimed | denied | threatened | planned
+    status: str  # asserted | reported | claimed | threatened | planned (modality's "denied" is never stored)
     reported_by: str | None
     location: EventLocation | None
     date: str | None

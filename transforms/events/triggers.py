@@ -330,6 +330,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     trig = _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
+    drill = next((w for w in trig.words[1:] if lex.lemma(w.text, noun=True) in EXERCISES), None)
+    if drill is not None and trig.type in ("COOPERATE", "MOBILIZE"):  # "held (joint) exercises"
+        return Trigger(tok, "COOPERATE" if _held_together(drill) else "MOBILIZE", None, trig.words)
     if trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
         return Trigger(tok, "AID", "peacekeeping", trig.words)  # troops sent to join a peacekeeping force
     if trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex):
@@ -683,8 +686,10 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     etype = lex.noun_type[noun]
     if etype == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
         return Trigger(tok, "AID", "peacekeeping", (tok,), nominal=True)  # "the deployment of NATO peacekeeping troops"
-    if noun in EXERCISES and _held_together(tok):
-        return Trigger(tok, "COOPERATE", None, (tok,), nominal=True)  # "French and Egyptian warships began exercises"
+    if noun in EXERCISES and etype in ("COOPERATE", "MOBILIZE"):  # "French and Egyptian warships began exercises"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "at"):
+            return None  # "a submarine sank during naval exercises": the setting of another event
+        return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)
     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
 
 
@@ -716,11 +721,15 @@ def _in_a_name(tok: Token) -> bool:
 
 
 def _held_together(noun: Token) -> bool:
-    """The exercise is held by two or more parties named together: "French and Egyptian warships
-    launched war games", "Japan and the Philippines held drills"."""
+    """The exercise is held by two or more parties named together or counted ("French and Egyptian
+    warships launched war games", "Japan and the Philippines held drills", "the two navies held
+    exercises") or called joint; one party's exercise is a show of force (MOBILIZE)."""
+    if any(c.lower_ in JOINT for c in noun.children if c.dep_ in ("amod", "compound", "advmod")):
+        return True
     verb = next((a for a in noun.ancestors if a.tag_.startswith("VB")), None)
     subj = _subject(verb) if verb is not None else None
-    return subj is not None and any(t.dep_ == "conj" for t in subj.subtree)
+    return subj is not None and (any(t.dep_ == "conj" for t in subj.subtree) or any(
+        c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")))
 
 
 def _happening(tok: Token, lex: Lexicon) -> bool:

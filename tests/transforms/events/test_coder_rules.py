@@ -485,9 +485,18 @@ def test_returned_fire_is_a_fight(resources):
     assert [e.type for e in code(resources, "The rebels had only returned fire, a commander said.")] == ["ASSAULT"]
 
 
-def test_no_one_acting_is_a_denial(resources):
-    events = code(resources, "The hospital trust said no operations had been cancelled.")
-    assert all(e.status == "denied" for e in events)
+@pytest.mark.parametrize("text", [
+    "The hospital trust said no operations had been cancelled.",
+    "Police did not fire on the protesters, witnesses said.",
+    "The Kremlin denied that Russian troops were fighting alongside the separatists.",
+])
+def test_an_act_denied_or_done_by_no_one_is_no_event(resources, text):
+    assert [e.type for e in code(resources, text) if e.type != "REJECT"] == []
+
+
+def test_not_hesitating_to_strike_is_a_threat(resources):
+    text = "Iran's foreign minister said Tehran would not hesitate to strike back if Israel attacked it."
+    assert code(resources, text)[0].type == "THREATEN"
 
 
 def test_whoever_faces_threats_is_their_target(resources):
@@ -511,3 +520,14 @@ def test_states_silencing_media_and_two_countries_acting_together_are_events(res
 ])
 def test_shops_closed_acts_prevented_and_contests_are_no_events(resources, text):
     assert [e.type for e in code(resources, text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China held large-scale military drills around Taiwan.", ["MOBILIZE"]),
+    ("The two navies held joint exercises in the South China Sea.", ["COOPERATE"]),
+    ("A Russian submarine sank during naval exercises in the Barents Sea, the navy said.", []),
+    ("A man was stabbed to death in a row over a parking space, police said.", []),
+    ("A man posing as a charity worker collected donations door to door and kept the money, police said.", []),
+])
+def test_exercises_alone_show_force_and_street_crime_told_by_police_is_no_event(resources, text, expected):
+    assert [e.type for e in code(resources, text)] == expected
