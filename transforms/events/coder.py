@@ -731,9 +731,10 @@ def _code_triggers(doc: Doc, triggers: list[Trigger], span: tuple[int, int], ind
     used: set[int] = set()
     for rank, trig in enumerate(triggers):
         ev = code_trigger(doc, trig, rank, span, ctx, res, prev, facts, used)
+        # one event per type and sentence (the event id is keyed on both); an act denied or not done ("did
+        # not fire", "no operations were cancelled") is none (a refusal to cooperate was reframed as a REJECT)
         if ev.type in seen or ev.status == "denied" or not between_actors(ev, trig, res):
-            continue  # one event per type and sentence (the event id is keyed on both); an act denied or not
-            # done ("did not fire", "no operations were cancelled") is none (refusing to cooperate is a REJECT)
+            continue
         confidence = calibrated(ev, trig, rank, res)
         if confidence < MIN_CONFIDENCE:
             continue

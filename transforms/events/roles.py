@@ -29,7 +29,12 @@ RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towar
 
 
 def subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+    """The verb's subject; also one the parser hung on its auxiliary ("Egypt and Qatar are mediating":
+    Egypt under "are")."""
+    found = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+    if found is None:
+        found = next((g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"), None)
+    return found
 
 
 def agent(verb: Token) -> Token | None:

@@ -269,6 +269,8 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 PLEAS = frozenset({"guilty", "innocent", "contest"})
+RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty"})
+ANONYMITY = frozenset({"identified", "named", "anonymity", "anonymous", "pseudonym", "identify", "name"})
 PREVENTING = frozenset({"keep", "prevent", "stop", "bar", "block", "ban", "deter", "discourage", "prohibit", "restrain"})
 
 
@@ -276,8 +278,6 @@ def _prevented(verb: Token, lex: Lexicon) -> bool:
     """"The dispute has kept the two countries from signing a peace treaty": neither the signing nor
     the treaty happened."""
     return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and lex.lemma(verb.head.head.text) in PREVENTING
-RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty"})
-ANONYMITY = frozenset({"identified", "named", "anonymity", "anonymous", "pseudonym", "identify", "name"})
 
 
 PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a participle the parser took for an adjective
@@ -286,7 +286,8 @@ PERFECT = frozenset({"has", "have", "had", "having", "'ve", "'d"})  # before a p
 def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """Verb forms that report no act: "declined to comment" (a statement, CAMEO 01), "Asked about the
     journalists, a spokesman said ..." (the question is the reporter's), "pleaded not guilty" (a plea in
-    court), "the visiting prime minister" (a description of the person)."""
+    court), "the visiting prime minister" (a description of the person), an act prevented, a right, a
+    manner ("as required"), a source's wish for anonymity, a lull."""
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lex.lemma(c.text) in UNSAID for c in tok.children):
         return True
     if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
@@ -677,8 +678,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "at a joint press conference": words to the media, not a meeting of the parties
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
-    if _lull(tok, lex):
-        return None
+    if _lull(tok, lex) or tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in JUDGED:
+        return None  # "argued that sanctions do not work": a judgement on a measure, not its use
     if _in_a_name(tok):
         return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
     if noun in STATE_NOUNS and not _happening(tok, lex):
@@ -696,6 +697,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
 EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
 SPOKEN = frozenset({"conference", "meeting", "session", "address", "briefing", "appearance", "interview"})  # "a joint
 # meeting" is a meeting (CONSULT), "a joint press conference" words to the media: no joint action either way
+JUDGED = frozenset({"work", "fail", "succeed", "backfire", "help", "hurt", "matter", "bite"})  # what a measure does
 SUBSIDING = frozenset({"subside", "abate", "ease", "wane", "die", "pause", "stall"})
 
 

@@ -531,3 +531,12 @@ def test_shops_closed_acts_prevented_and_contests_are_no_events(resources, text)
 ])
 def test_exercises_alone_show_force_and_street_crime_told_by_police_is_no_event(resources, text, expected):
     assert [e.type for e in code(resources, text)] == expected
+
+
+def test_a_judgement_on_a_measure_is_no_event(resources):
+    assert code(resources, "The minister has long argued that sanctions do not work.") == []
+
+
+def test_a_subject_hung_on_the_auxiliary_still_acts(resources):
+    mediation = code(resources, "Egypt and Qatar are mediating between Israel and Hamas.")[0]
+    assert mediation.actor.core == "Egypt and Qatar"
