@@ -646,6 +646,11 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
             and (subj_sector is not None or not subj.tag_.startswith("NNP")):
         return "PROTEST"  # drivers blockading depots, rebels blocking roads: obstructing passage (CAMEO 144)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if lemma == "strike" and "PROTEST" in types and obj is None and not any(
+            c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "in") for c in tok.children):
+        words = {t.lower_ for t in tok.doc}
+        if words & LABOUR_WORDS or not words & MILITARY_WORDS:
+            return "PROTEST"  # "they are willing to strike to scrap this designation": no target, no weapon
     if "COERCE" in types and _seizes_goods(tok, lex):
         return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack
     if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):

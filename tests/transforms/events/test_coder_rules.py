@@ -540,3 +540,9 @@ def test_a_judgement_on_a_measure_is_no_event(resources):
 def test_a_subject_hung_on_the_auxiliary_still_acts(resources):
     mediation = code(resources, "Egypt and Qatar are mediating between Israel and Hamas.")[0]
     assert mediation.actor.core == "Egypt and Qatar"
+
+
+def test_striking_with_no_target_or_weapon_is_industrial_action(resources):
+    union = code(resources, "Union leaders said they are willing to strike to scrap the new rota.")
+    assert "ASSAULT" not in [e.type for e in union]
+    assert code(resources, "The militants struck again on Sunday, killing 12 soldiers.")[0].type == "ASSAULT"
