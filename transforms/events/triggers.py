@@ -326,6 +326,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     if other_sense(tok, lemma, lex) or _no_act(tok, lemma, lex):
         return None
+    if lemma in PREVENTING and any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
     trig = _classify_verb(tok, lemma, lex)
@@ -629,6 +632,9 @@ def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
     return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
 
 
+AIMED = frozenset({"at", "on", "against", "into", "in", "inside", "across", "within", "deep", "behind"})
+
+
 def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     """Settle a verb that belongs to several types from its arguments (workers strike vs jets strike)."""
     types = lex.verb_types[lemma]
@@ -647,9 +653,9 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
         return "PROTEST"  # drivers blockading depots, rebels blocking roads: obstructing passage (CAMEO 144)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if lemma == "strike" and "PROTEST" in types and obj is None and not any(
-            c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "in") for c in tok.children):
+            c.dep_ == "prep" and c.lower_ in AIMED for c in tok.children):
         words = {t.lower_ for t in tok.doc}
-        if words & LABOUR_WORDS or not words & MILITARY_WORDS:
+        if words & LABOUR_WORDS or not words & (MILITARY_WORDS | {"weapon", "weapons", "long-range"}):
             return "PROTEST"  # "they are willing to strike to scrap this designation": no target, no weapon
     if "COERCE" in types and _seizes_goods(tok, lex):
         return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack

@@ -546,3 +546,10 @@ def test_striking_with_no_target_or_weapon_is_industrial_action(resources):
     union = code(resources, "Union leaders said they are willing to strike to scrap the new rota.")
     assert "ASSAULT" not in [e.type for e in union]
     assert code(resources, "The militants struck again on Sunday, killing 12 soldiers.")[0].type == "ASSAULT"
+    allowed = code(resources, "The US allowed Ukraine to use its long-range weapons to strike inside Russia.")
+    assert "ASSAULT" in [e.type for e in allowed] and "PROTEST" not in [e.type for e in allowed]
+
+
+def test_stopping_people_from_acting_is_coercion(resources):
+    stopped = code(resources, "Police stopped protesters from marching on parliament.")[0]
+    assert (stopped.type, stopped.recipient.core) == ("COERCE", "protesters")
