@@ -23,7 +23,7 @@ from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
 from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
-from .relevance import Relevance, is_actor, is_institution, is_political, is_thing, is_weapon
+from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
@@ -580,11 +580,6 @@ ATTRIBUTION = re.compile(r"\b(?:police|officials|authorities|prosecutors)\s+(?:s
                          re.IGNORECASE)  # "..., police said": who tells of a crime does not make it political
 
 
-def _head_word(p: Participant) -> str:
-    words = fold(p.head).split()
-    return words[-1] if words else ""
-
-
 def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     """"A gunman killed three people at a bar", "rival drug gangs fought a gun battle", "a hunter
     accidentally shot a fellow member of his party", "two men who helped an elderly neighbour", "a man
@@ -598,9 +593,9 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
     if rec is not None and (rec.named or rec.country is not None or is_institution(rec)):
         return False
     if actor is None:  # "a man was stabbed to death in a row over a parking space": victim and attacker unnamed
-        if rec is None or _head_word(rec) not in OFFENDERS or res.lexicon.lemma(trig.token.text) not in STREET_CRIMES:
+        if rec is None or head_word(rec) not in OFFENDERS or res.lexicon.lemma(trig.token.text) not in STREET_CRIMES:
             return False  # "a woman was killed in the Mankote area" may be the border shelling the article reports
-    elif actor.named or actor.country is not None or _head_word(actor) not in OFFENDERS | {""}:
+    elif actor.named or actor.country is not None or head_word(actor) not in OFFENDERS | {""}:
         return False
     return not res.relevance.anchors.search(ATTRIBUTION.sub(" ", ev.sentence))
 

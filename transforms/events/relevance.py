@@ -91,6 +91,12 @@ def _marks(match: re.Match[str], names: frozenset[str]) -> bool:
     return not (text[1:].islower() or text[1:] == "")
 
 
+def head_word(p: Participant) -> str:
+    """The last word of the phrase's head, folded ("Indian army officers" -> "officers")."""
+    words = fold(p.head).split()
+    return words[-1] if words else ""
+
+
 def is_thing(p: Participant | None, rel: Relevance) -> bool:
     """The phrase heads a force, a thing, a market, a text or a statistic, not a political or social actor."""
     if p is None:
@@ -132,6 +138,6 @@ def is_political(p: Participant | None, rel: Relevance) -> bool:
     if p is None or is_thing(p, rel) or fold(p.head) in IMPERSONAL:
         return False
     head = fold(p.head)
-    last = head.split()[-1] if head else ""
+    last = head_word(p)
     return (p.sector not in (None, "business") or p.named or p.country is not None or head in PERSONS or head in CROWDS
             or last in rel.people or last.endswith(HUMAN_PLURALS))
