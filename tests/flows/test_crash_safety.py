@@ -4,6 +4,7 @@ files a standard reader gets through with every row pointing at its record (issu
 from __future__ import annotations
 
 import signal
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -40,14 +41,32 @@ def warc_problems(sql, db) -> list[str]:
     return problems
 
 
+STAGES = ("crawl", "warc", "load", "clean", "commit", "finish", "dedup", "index")
+
+
+@pytest.fixture(scope="module")
+def crash_runs(reference_db, sources_file, newsdesk, tmp_path_factory):
+    """For each stage: a run killed there with SIGKILL, then a plain run on the same warehouse.
+
+    Each pair is one `newsdesk` process at a time (about one core), and the pairs share nothing but the
+    sample site and the session's Prefect server, so two pairs run at once on the two cores.
+    """
+    def kill_then_rerun(stage):
+        db = tmp_path_factory.mktemp(f"crash-{stage}") / "crash.duckdb"
+        args = ["run", "--sources", str(sources_file), "--db", str(db)]
+        killed = newsdesk(args, NEWSDESK_CRASH_AT=stage)
+        resumed = newsdesk(args) if killed.returncode == -signal.SIGKILL else None
+        return db, killed, resumed
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(STAGES, pool.map(kill_then_rerun, STAGES)))
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("stage", ["crawl", "warc", "load", "clean", "commit", "finish", "dedup", "index"])
-def test_kill_then_rerun_matches_an_uninterrupted_run(stage, reference_db, sources_file, newsdesk, sql, tmp_path):
-    db = tmp_path / "crash.duckdb"
-    args = ["run", "--sources", str(sources_file), "--db", str(db)]
-    killed = newsdesk(args, NEWSDESK_CRASH_AT=stage)
+@pytest.mark.parametrize("stage", STAGES)
+def test_kill_then_rerun_matches_an_uninterrupted_run(stage, crash_runs, reference_db, sql):
+    db, killed, resumed = crash_runs[stage]
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
-    resumed = newsdesk(args)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     reference = sql(reference_db, ARTICLE_ROWS)
     assert any(row[7] for row in reference), "the sample site has a syndicated copy: duplicate_of is compared"
