@@ -80,8 +80,9 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
         return owner
     holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting erupted ... between X and Y"
     between = next((g for h in holders for g in _prep_objects(h, ("between",))), None)
-    if between is not None and any(c.dep_ == "conj" for c in between.children):
-        return between  # "fighting between the army and a paramilitary force": the first side acts on the second
+    if between is not None and (any(c.dep_ == "conj" for c in between.children) or between.tag_ == "NNS"):
+        return between  # "fighting between the army and a paramilitary force": the first side acts on the second;
+        # "between rival armed groups": the groups act on each other
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         verb = lex.lemma(noun.head.text)
         return None if verb in WITNESSING or verb in lex.victim_verbs else find_actor(noun.head, lex)
@@ -93,9 +94,13 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.tag_.startswith("VB") \
             and lex.lemma(prep.head.text) in JOURNEYS:
         return find_actor(prep.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks
+    if noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.tag_.startswith("VB") \
+            and lex.lemma(prep.head.text) in STAYING:
+        return find_actor(prep.head, lex)  # "the activist has been on hunger strike for 40 days"
     return None
 
 
+STAYING = frozenset({"be", "go", "remain", "stay"})  # "went on strike", "remains on hunger strike"
 RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE,
                       LEAVING, MOVING, REVERSING, TRADING, Lexicon)
+from .phrases import HYPHENS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -371,7 +372,10 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive"}  # also triggers on their own
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive",
+                                         "sign", "conclude"}  # also triggers on their own
+PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
+GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
 
 
 def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -386,6 +390,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
     subtree = {t.lower_ for o in objs for t in o.subtree} | {g.lower_ for c in tok.children if c.dep_ == "prep"
                                                              for g in c.subtree}
+    if lemma in ("sign", "conclude") and obj_words & PACTS and subtree & GOODWILL:
+        return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "signed a treaty of friendship and cooperation"
     if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
     if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
@@ -668,8 +674,30 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
     return default
 
 
+def hyphenated(tok: Token) -> str:
+    """The word a hyphen chain ending in `tok` spells, lower case: the tokenizer splits "sit-in" into
+    "sit", "-", "in" (and "build-up", "cease-fire", "walk-out"); the token's own word when no hyphen
+    joins it to the word before."""
+    doc, i, word = tok.doc, tok.i, tok.lower_
+    while i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        word, i = f"{doc[i - 2].lower_}-{word}", i - 2
+    return word
+
+
+def _noun_lemma(tok: Token, lex: Lexicon) -> str:
+    """The noun's lemma, read as the hyphenated word it ends when the lexicon knows that word, with or
+    without its hyphen ("staged a sit-in", "a military build-up", "a walk-out")."""
+    word = hyphenated(tok)
+    if word != tok.lower_:
+        for form in (word, word.replace("-", "")):
+            if lex.lemma(form, noun=True) in lex.noun_type:
+                return lex.lemma(form, noun=True)
+    return lex.lemma(tok.text, noun=True)
+
+
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
-    noun = lex.lemma(tok.text, noun=True)
+    noun = _noun_lemma(tok, lex)
     if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
             and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")) \
             and noun not in SPOKEN:
@@ -790,9 +818,14 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     and a demand is what a protest is for ("on hunger strike to demand a retrial")."""
     tok = trig.token
     if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
-                                      for p in protests if p.i != tok.i):
-        return 2.0
+                                      or _governing_verb(p) in tok.ancestors for p in protests if p.i != tok.i):
+        return 2.0  # "has been on hunger strike for 40 days to demand a retrial"
     return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause the word is in ("been" for "strike" in "has been on hunger strike")."""
+    return tok if tok.tag_.startswith("VB") else next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
 
 
 def a_disposition(tok: Token) -> bool:

@@ -553,3 +553,35 @@ def test_striking_with_no_target_or_weapon_is_industrial_action(resources):
 def test_stopping_people_from_acting_is_coercion(resources):
     stopped = code(resources, "Police stopped protesters from marching on parliament.")[0]
     assert (stopped.type, stopped.recipient.core) == ("COERCE", "protesters")
+
+
+def test_a_hyphenated_event_noun_is_one_word(resources):
+    sit_in = code(resources, "Opposition supporters staged a sit-in outside the electoral commission in Lagos.")[0]
+    assert (sit_in.type, sit_in.actor.core) == ("PROTEST", "Opposition supporters")
+
+
+def test_whoever_is_on_strike_strikes(resources):
+    fast = code(resources, "The detained journalist has been on hunger strike since June, her lawyer said.")[0]
+    assert (fast.type, fast.actor.core) == ("PROTEST", "detained journalist")
+
+
+def test_fighting_between_plural_sides_is_done_by_them(resources):
+    fighting = code(resources, "Fighting broke out between rival militias in the capital overnight, residents said.")[0]
+    assert fighting.type == "ASSAULT" and fighting.actor.core.startswith("militias")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vietnam walked out of the border negotiations with Cambodia on Monday.", "SANCTION"),
+    ("The government broke off talks with the rebels after the attack on the convoy.", "SANCTION"),
+    ("The two presidents signed a treaty of friendship and cooperation in Tashkent.", "SUPPORT"),
+    ("The two presidents signed a peace treaty in Tashkent.", "AGREE"),
+])
+def test_halting_talks_is_a_sanction_and_a_friendship_treaty_support(resources, text, expected):
+    assert code(resources, text)[0].type == expected
+
+
+def test_a_demand_made_on_hunger_strike_ranks_below_the_strike(resources):
+    from transforms.events.triggers import find_triggers
+
+    doc = resources.nlp("The opposition leader has been on hunger strike for a week to demand new elections.")
+    assert [t.type for t in find_triggers(doc, resources.lexicon)] == ["PROTEST", "REQUEST"]
