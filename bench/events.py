@@ -51,15 +51,15 @@ DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
 # CI floors, set just under the numbers measured with coder plover-rules-0.11 (dev / holdout): PLOVER type
-# 0.894 / 0.741, main-event 4W lenient@1 0.776 / 0.661, no main event claimed for an article without a
+# 0.899 / 0.741, main-event 4W lenient@1 0.776 / 0.661, no main event claimed for an article without a
 # political one 0.900 / 0.789, sentence type 0.811 / 0.726, sentence event/no-event
-# F1 0.924 / 0.871; written training sentences (all six files): type 0.868, non-events left alone 0.936;
+# F1 0.924 / 0.871; written training sentences (all six files): type 0.873, non-events left alone 0.936;
 # written check sentences: type 0.869, event/no-event F1 0.940. Every quality number is gated. Speed is
 # printed, never gated in CI.
 FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.73, "main_4w_dev": 0.77, "main_4w_holdout": 0.66,
           "main_none_ok_dev": 0.88, "main_none_ok_holdout": 0.77,
           "sent_type_acc_dev": 0.80, "sent_type_acc_holdout": 0.71, "sent_event_f1_dev": 0.91,
-          "sent_event_f1_holdout": 0.86, "written_type_acc": 0.855, "written_nonevent_ok": 0.92, "check_type_acc": 0.845,
+          "sent_event_f1_holdout": 0.86, "written_type_acc": 0.86, "written_nonevent_ok": 0.92, "check_type_acc": 0.845,
           "check_event_f1": 0.92, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (the training files): none.

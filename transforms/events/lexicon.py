@@ -30,8 +30,9 @@ EVACUATING = frozenset({"evacuate", "carry", "airlift", "ferry", "fly", "rescue"
 REVERSING = frozenset({"reverse", "overturn", "repeal", "scrap", "rescind", "revoke", "drop", "ease", "relax", "lift"})
 TRADING = frozenset({"import", "export", "supply", "sell", "buy", "pipe"})
 HANDING_OVER = frozenset({"hand", "extradite", "transfer", "deport", "repatriate", "surrender"})
+ARRIVING = frozenset({"arrive", "land", "fly"})  # armed forces reaching a named place are deployed there
 ARGUMENT_VERBS = (CARRYING | ALLOWING | LEAVING | MOVING | HALTING | FUNDING | EVACUATING | REVERSING | TRADING
-                  | HANDING_OVER)
+                  | HANDING_OVER | ARRIVING)
 # sector words that end compound words naming people ("steelworkers", "dockworkers", "coalminers")
 COMPOUND_ENDS = ("workers", "worker", "miners", "farmers", "students", "soldiers")
 _VOWELS = set("aeiou")

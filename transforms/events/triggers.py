@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (ALLOWING, ARGUMENT_VERBS, CARRYING, EVACUATING, FUNDING, GIVING, HALTING, HANDING_OVER, HOSTILE,
-                      LEAVING, MOVING, REVERSING, TRADING, Lexicon)
+from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
+                      HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
 from .phrases import HYPHENS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -332,7 +332,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
-    trig = _classify_verb(tok, lemma, lex)
+    trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
     drill = next((w for w in trig.words[1:] if lex.lemma(w.text, noun=True) in EXERCISES), None)
@@ -351,6 +351,23 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
         return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
     return trig
+
+
+def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """"Some 300 French troops arrived in Bamako", "the first peacekeepers flew into Monrovia": armed
+    forces reaching a named place are deployed there (peacekeepers bring aid, see classify_verb); "an
+    air force C-17 landed in Yangon with tents and medicines" brings aid."""
+    if lemma not in ARRIVING:
+        return None
+    subj = _subject(tok, active_only=True)
+    if subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING for t in subj.subtree):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(g.dep_ == "pobj" and g.tag_ == "NNP"
+                                                                       for g in c.children) for c in tok.children):
+        return None
+    if any(lex.lemma(t.text, noun=True) in AID_GOODS for t in tok.subtree):
+        return Trigger(tok, "AID", "humanitarian", (tok,))
+    return Trigger(tok, "MOBILIZE", "troops", (tok,))
 
 
 INDIVIDUALS = frozenset({"missionary", "missionaries", "journalist", "journalists", "correspondent", "correspondents",
@@ -398,8 +415,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "reversed its ban", "ended the curfew"
     if lemma in ALLOWING and obj_words & FREEDOMS:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "voted to allow direct presidential elections"
-    if lemma in ALLOWING and subtree & REFUGEES:
-        return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees"
+    if lemma in ALLOWING and (subtree & REFUGEES or obj_words & BORDERS and _to_people(tok)):
+        return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees / to Cambodians"
     if lemma in EVACUATING and subtree & CASUALTIES:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
     if lemma in HANDING_OVER and subtree & SUSPECTS:
@@ -448,6 +465,15 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "order" and objs and _state_subject(tok, lex) and not obj_words & FORCES and any(
             c.dep_ == "xcomp" and lex.lemma(c.text) in SHUTTING for c in tok.children):
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the newspaper La Prensa to suspend publication"
+    clause = next((c for c in tok.children if c.tag_.startswith("VB") and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None) \
+        or next((c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)  # "ordered X held"
+    if lemma == "order" and clause is not None and (not objs or clause.tag_ == "VBN") and (  # done to whom it names
+            lex.verb_type.get(lex.lemma(clause.text)) == "COERCE"
+            or lex.lemma(clause.text) in ("hold", "keep") and {t.lower_ for t in clause.subtree} & DETENTION):
+        return Trigger(tok, "COERCE", None, (tok, clause))  # "ordered the journalist detained", "ordered him held in custody"
+    if lemma == "force" and objs and clause is not None and not _leaving(tok, lex):
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "police forced opposition supporters to attend a rally"
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
     if lemma == "block" and obj_words & PROPOSALS:
@@ -460,9 +486,19 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
 
 
 NEEDING = frozenset({"need", "require"})
+DETENTION = frozenset({"custody", "detention", "prison", "jail", "captivity"})
 SHUTTING = frozenset({"suspend", "close", "shut", "stop", "cease", "halt", "disband", "dissolve", "vacate", "end"})
 DEPARTING = frozenset({"depart", "quit", "leave", "go"})
 WITHDRAWING = frozenset({"withdraw", "pull", "retreat", "leave", "return", "evacuate", "vacate"})
+
+
+BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "crossing", "crossings"})
+
+
+def _to_people(tok: Token) -> bool:
+    """The verb is aimed "to" people (a nationality or people in need), not to trade or traffic."""
+    return any(t.tag_ == "NNPS" or t.lower_ in REFUGEES | CASUALTIES
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree)
 
 
 def _to_clause(tok: Token) -> bool:
@@ -820,7 +856,13 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
                                       or _governing_verb(p) in tok.ancestors for p in protests if p.i != tok.i):
         return 2.0  # "has been on hunger strike for 40 days to demand a retrial"
+    if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in a.children)
+           for a in (tok, *tok.ancestors)):
+        return 1.5  # "although it had earlier threatened to walk out, the opposition said it had reached a deal"
     return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
+
+
+CONCESSIVE = frozenset({"although", "though"})
 
 
 def _governing_verb(tok: Token) -> Token | None:

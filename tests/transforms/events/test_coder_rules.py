@@ -585,3 +585,40 @@ def test_a_demand_made_on_hunger_strike_ranks_below_the_strike(resources):
 
     doc = resources.nlp("The opposition leader has been on hunger strike for a week to demand new elections.")
     assert [t.type for t in find_triggers(doc, resources.lexicon)] == ["PROTEST", "REQUEST"]
+
+
+@pytest.mark.parametrize("text, expected, recipient", [
+    ("The judge ordered the journalist detained for 15 days.", "COERCE", "journalist"),
+    ("A court in Minsk ordered the opposition activist held in custody for three months.", "COERCE", "opposition activist"),
+    ("The regime forced students to attend a pro-government rally.", "COERCE", None),
+    ("Egypt opened the Rafah crossing to wounded Palestinians.", "AID", "wounded Palestinians"),
+])
+def test_orders_to_detain_forcing_people_and_borders_opened_to_people(resources, text, expected, recipient):
+    first = code(resources, text)[0]
+    assert first.type == expected
+    assert recipient is None or first.recipient.core == recipient
+
+
+def test_a_border_opened_to_trade_is_no_aid(resources):
+    assert code(resources, "Turkey reopened its border to trade with Syria.")[0].type != "AID"
+
+
+def test_what_an_although_clause_concedes_ranks_below_the_main_clause(resources):
+    from transforms.events.triggers import find_triggers
+
+    doc = resources.nlp("Although it had threatened to boycott the vote, the party said on Monday it had reached a deal.")
+    assert find_triggers(doc, resources.lexicon)[0].type == "AGREE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 300 French troops arrived in Bamako on Friday.", "MOBILIZE"),
+    ("The first Nigerian peacekeepers flew into Monrovia on Monday, the UN mission said.", "AID"),
+])
+def test_armed_forces_reaching_a_named_place_are_deployed_there(resources, text, expected):
+    assert code(resources, text)[0].type == expected
+
+
+@pytest.mark.parametrize("text", ["Soldiers arrived at the scene within minutes.",
+                                  "The president arrived in Paris on Monday for a two-day visit."])
+def test_arriving_is_no_deployment_without_forces_or_a_named_place(resources, text):
+    assert "MOBILIZE" not in [e.type for e in code(resources, text)]
