@@ -221,7 +221,7 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
-        loc = EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
+        loc = place.as_location(span_text(proper_chain(tok)))
         if best is None or score < best[0]:
             best = (score, loc, tok.i)
     if best is not None and used is not None:

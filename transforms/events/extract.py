@@ -48,7 +48,7 @@ def dateline_place(text: str, res: Resources) -> EventLocation | None:
     spans = sentence_spans(text)
     name = strip_dateline(text, *spans[0])[1] if spans else None
     place = res.gazetteer.resolve(name) if name else None
-    return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon) if place else None
+    return place.as_location(name) if place else None
 
 
 def _candidate(sentence: str, res: Resources) -> bool:

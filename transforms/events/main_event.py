@@ -17,7 +17,7 @@ from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in
 from .gazetteer import Place, fold
 from .lexicon import Lexicon
 from .model import Event, EventLocation, Participant
-from .phrases import is_proper, participant
+from .phrases import is_proper, participant, proper_chain, span_text
 from .resources import Resources
 
 LEAD = 3  # sentences of the body that count as the lead
@@ -59,7 +59,7 @@ def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventL
     for doc in docs:
         for tok, place in places_in(doc, ctx, res):
             if _stated_place(tok, place):
-                return EventLocation(place.name, place.country_code, place.admin1, place.lat, place.lon)
+                return place.as_location(span_text(proper_chain(tok)))
     return ctx.dateline
 
 

@@ -154,3 +154,8 @@ def test_article_domain_counts_marked_against_anchored_sentences(resources):
     assert article_domain(kinds, anchored=0) == "product"
     assert article_domain(kinds[1:], anchored=0) is None  # one marked sentence is not an article
     assert article_domain(kinds, anchored=2) is None  # as many anchored sentences as marked ones
+
+
+def test_a_place_keeps_the_articles_spelling_of_its_name(resources):
+    ev = code(resources, "Kurdish activists marched through Diyarbakir on Sunday to protest against the curfew.")[0]
+    assert (ev.location.name, ev.location.country_code) == ("Diyarbakir", "TR")
