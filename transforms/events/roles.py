@@ -64,10 +64,10 @@ GIVEN = frozenset({"SUPPORT", "AID", "ACCUSE", "THREATEN", "REQUEST", "AGREE", "
 
 def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     """Who does a nominal event: "attack by X", "support from X", "NATO's blockade", "Palestinian
-    protests", the sides of "fighting between X and Y", the subject of the verb it is the object of
-    ("NATO would tighten the blockade"; not of "heard explosions": the hearer is a witness) or is
-    measured out by ("launched 10 days of war games"), or of the journey it is the purpose of ("flew to
-    Tokyo for talks")."""
+    protests", the sides of "fighting between X and Y" (or "between rival groups"), the subject of the
+    verb it is the object of ("NATO would tighten the blockade"; not of "heard explosions": the hearer is
+    a witness) or is measured out by ("launched 10 days of war games"), of the journey it is the purpose
+    of ("flew to Tokyo for talks"), or of being on it ("has been on hunger strike")."""
     by = _prep_objects(noun, ("by",))
     if by:
         return by[0]  # "attack by X"

@@ -465,9 +465,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "order" and objs and _state_subject(tok, lex) and not obj_words & FORCES and any(
             c.dep_ == "xcomp" and lex.lemma(c.text) in SHUTTING for c in tok.children):
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the newspaper La Prensa to suspend publication"
-    clause = next((c for c in tok.children if c.tag_.startswith("VB") and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
-        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None) \
-        or next((c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)  # "ordered X held"
+    clause = _ordered_clause(tok, objs) if lemma in ("order", "force") else None
     if lemma == "order" and clause is not None and (not objs or clause.tag_ == "VBN") and (  # done to whom it names
             lex.verb_type.get(lex.lemma(clause.text)) == "COERCE"
             or lex.lemma(clause.text) in ("hold", "keep") and {t.lower_ for t in clause.subtree} & DETENTION):
@@ -499,6 +497,14 @@ def _to_people(tok: Token) -> bool:
     """The verb is aimed "to" people (a nationality or people in need), not to trade or traffic."""
     return any(t.tag_ == "NNPS" or t.lower_ in REFUGEES | CASUALTIES
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree)
+
+
+def _ordered_clause(tok: Token, objs: list[Token]) -> Token | None:
+    """The verb of what "order" or "force" asks for: "forced supporters to attend", "ordered the
+    journalist detained", "ordered an American reporter held in detention"."""
+    return next((c for c in tok.children if c.tag_.startswith("VB") and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None) \
+        or next((c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
 def _to_clause(tok: Token) -> bool:
@@ -712,7 +718,7 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
 
 def hyphenated(tok: Token) -> str:
     """The word a hyphen chain ending in `tok` spells, lower case: the tokenizer splits "sit-in" into
-    "sit", "-", "in" (and "build-up", "cease-fire", "walk-out"); the token's own word when no hyphen
+    "sit", "-", "in" (and "build-up", "cease-fire"); the token's own word when no hyphen
     joins it to the word before."""
     doc, i, word = tok.doc, tok.i, tok.lower_
     while i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
@@ -723,7 +729,7 @@ def hyphenated(tok: Token) -> str:
 
 def _noun_lemma(tok: Token, lex: Lexicon) -> str:
     """The noun's lemma, read as the hyphenated word it ends when the lexicon knows that word, with or
-    without its hyphen ("staged a sit-in", "a military build-up", "a walk-out")."""
+    without its hyphen ("staged a sit-in", "a military build-up", "a cease-fire")."""
     word = hyphenated(tok)
     if word != tok.lower_:
         for form in (word, word.replace("-", "")):
