@@ -128,6 +128,9 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     if subj is not None and subj.dep_ != "expl":
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
+        doer = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+        if doer is not None and subj.tag_ in ("VBG", "NN"):
+            return doer  # a misparse of "Arab leaders meeting in Sharm el-Sheikh agreed": the leaders agreed
         return subj
     head = verb.head
     if head.i == verb.i:

@@ -622,3 +622,8 @@ def test_armed_forces_reaching_a_named_place_are_deployed_there(resources, text,
                                   "The president arrived in Paris on Monday for a two-day visit."])
 def test_arriving_is_no_deployment_without_forces_or_a_named_place(resources, text):
     assert "MOBILIZE" not in [e.type for e in code(resources, text)]
+
+
+def test_the_doer_of_a_misparsed_gerund_subject_is_its_own_subject(resources):
+    text = "Arab leaders meeting in the Egyptian resort of Sharm el-Sheikh agreed to create a joint military force."
+    assert code(resources, text)[0].actor.core == "Arab leaders"
