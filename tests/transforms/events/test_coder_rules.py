@@ -627,3 +627,11 @@ def test_arriving_is_no_deployment_without_forces_or_a_named_place(resources, te
 def test_the_doer_of_a_misparsed_gerund_subject_is_its_own_subject(resources):
     text = "Arab leaders meeting in the Egyptian resort of Sharm el-Sheikh agreed to create a joint military force."
     assert code(resources, text)[0].actor.core == "Arab leaders"
+
+
+@pytest.mark.parametrize("text, author", [
+    ("A report by Amnesty International accused the security forces of torturing detainees.", "Amnesty International"),
+    ("A statement issued by the army accused the rebels of attacking a convoy.", "army"),
+])
+def test_whoever_wrote_a_document_speaks_through_it(resources, text, author):
+    assert code(resources, text)[0].actor.core == author
