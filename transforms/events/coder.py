@@ -215,18 +215,20 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
                   used: set[int] | None = None) -> EventLocation | None:
     """The place named nearest the trigger in the parse, preferring "in/at/near X" and a city to a region
     or country ("in Austin, Texas"); its index goes into `used`."""
-    best: tuple[float, EventLocation, int] | None = None
+    best: tuple[float, Token, Place] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
-        loc = place.as_location(span_text(proper_chain(tok)))
         if best is None or score < best[0]:
-            best = (score, loc, tok.i)
-    if best is not None and used is not None:
-        used.add(best[2])
-    return best[1] if best else None
+            best = (score, tok, place)
+    if best is None:
+        return None
+    _, tok, place = best
+    if used is not None:
+        used.add(tok.i)
+    return place.as_location(span_text(proper_chain(tok)))
 
 
 def context_of(doc: Doc, res: Resources, text: str | None = None) -> str | None:

@@ -503,14 +503,18 @@ def _ordered_clause(tok: Token, objs: list[Token]) -> Token | None:
     """The verb of what "order" or "force" asks for: "forced supporters to attend", "ordered the
     journalist detained", "ordered an American reporter held in detention"."""
     return next((c for c in tok.children if c.tag_.startswith("VB") and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
-        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None) \
+        c.dep_ == "advcl" and _infinitive(c)))), None) \
         or next((c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+
+
+def _infinitive(clause: Token) -> bool:
+    """The clause is a "to" infinitive ("forced supporters to attend", the parser's advcl included)."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _to_clause(tok: Token) -> bool:
     """The verb has an infinitive clause of its own ("gave them a week to reinstate the president")."""
-    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in tok.children)
+    return any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in tok.children)
 
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
@@ -886,8 +890,8 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     """"ready to talk" is an AGREE, "prepared to impose martial law" a THREATEN."""
     if a_disposition(tok):
         return []
-    comp = next((c for c in tok.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # "have sworn to fight" (parsed as advcl)
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c)),
+                None)  # "have sworn to fight" (parsed as advcl)
     if comp is None:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
