@@ -31,6 +31,12 @@ def test_date_phrases_resolve_against_publication(phrase, expected, precision):
     assert phrase[found[0].start:found[0].end] == found[0].text
 
 
+@pytest.mark.parametrize("phrase", ["troops loyal to Omar 12 days after the vote", "the Ammar 2 battalion attacked"])
+def test_a_month_inside_a_name_is_no_date(phrase):
+    """"Omar 12" holds "mar 12": a month name counts only as a whole word."""
+    assert [d.text for d in find_dates(phrase, PUBLISHED) if d.precision == "day"] == []
+
+
 def test_relative_dates_need_a_publication_date():
     assert find_dates("yesterday, on Tuesday", None) == []
     assert find_dates("in March 2013", None)[0].date == dt.date(2013, 3, 1)
