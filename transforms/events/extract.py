@@ -92,13 +92,12 @@ def extract_events_many(articles: Iterable[Any], resources: Resources, batch_siz
     """Events of each article, in input order; one parser pipe over every candidate sentence."""
     plans = [_plan(a, resources) for a in articles]
     texts = [t for _, _, batch in plans for t in batch]
+    docs = list(resources.nlp.pipe(texts, batch_size=batch_size))
+    entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
     out, pos = [], 0
-    with resources.one_blas_thread():
-        docs = list(resources.nlp.pipe(texts, batch_size=batch_size))
-        entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
-        for art, chosen, batch in plans:
-            out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources))
-            pos += len(batch)
+    for art, chosen, batch in plans:
+        out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources))
+        pos += len(batch)
     return out
 
 

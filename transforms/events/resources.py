@@ -38,14 +38,6 @@ class Resources:
     prefilter: Prefilter = field(repr=False)
     relevance: Relevance = field(repr=False, default_factory=load_relevance)
     calibration: Calibration | None = field(repr=False, default_factory=load_calibration)
-    blas: ThreadpoolController = field(repr=False, default_factory=ThreadpoolController)
-
-    def one_blas_thread(self) -> object:
-        """A context in which numpy's BLAS multiplies in one thread. The coder scales out by processes
-        (bench --workers, the flows' workers); OpenBLAS's own threads, two per process by default on
-        two cores, then fight each other and the processes: with them, two workers coded fewer
-        articles per second than one process alone."""
-        return self.blas.limit(limits=1, user_api="blas")
 
 
 def _content(rest: str) -> list[str]:
@@ -117,7 +109,13 @@ class NumpyBlasOps(NumpyOps):
 
 
 def _use_numpy_blas(nlp: Language) -> None:
-    """Every layer of every component (the disabled NER's too) multiplies through NumpyBlasOps."""
+    """Every layer of every component (the disabled NER's too) multiplies through NumpyBlasOps, and the
+    process's BLAS from now on in one thread. The coder scales out by processes (bench --workers, the
+    WARC import's and the Dask runner's workers, one thread each); OpenBLAS's own threads, two per
+    process by default on two cores, fought each other and the processes: with them, two workers coded
+    fewer articles per second than one process alone. Set once for the process (it inherits to forked
+    workers), not around each call, so that threads of one process never race to set and restore it."""
+    ThreadpoolController().limit(limits=1, user_api="blas")
     ops = NumpyBlasOps()
     for _, component in nlp.components:
         model = getattr(component, "model", None)
