@@ -22,7 +22,8 @@ from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
-from .phrases import is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text
+from .phrases import (is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text,
+                      verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
@@ -456,7 +457,7 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
 def _armed_preparation(trig: Trigger, lex: Lexicon) -> bool:
     """"The army prepared to resume shelling rebel territory": armed forces readying an attack show
     force (MOBILIZE); a government "prepared to impose martial law" threatens."""
-    preparing = next((a for a in trig.token.ancestors if a.tag_.startswith("VB") and lex.lemma(a.text) == "prepare"), None)
+    preparing = next((a for a in verbs_above(trig.token) if lex.lemma(a.text) == "prepare"), None)
     if preparing is None:
         return False
     actor = find_actor(preparing, lex)
@@ -605,7 +606,7 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
 def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
     """"The new law allows police to detain suspects for 30 days": what a text permits or requires,
     not an act anyone did (the doer of a clause above the trigger is a law, a treaty, a rule...)."""
-    for verb in (a for a in tok.ancestors if a.tag_.startswith("VB")):
+    for verb in verbs_above(tok):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ in ("NN", "NNS") and subj.lower_ in rel.abstract:
             return True

@@ -6,6 +6,8 @@ head is the named entity that stands for the phrase ("Jabhat al-Nusra"), used to
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from .gazetteer import Gazetteer, fold
@@ -176,6 +178,22 @@ def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
     return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
                        country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz),
                        named=is_proper(quantity_of(tok)))
+
+
+def verbs_above(tok: Token) -> Iterator[Token]:
+    """The verbs among the word's ancestors, nearest first."""
+    return (a for a in tok.ancestors if a.tag_.startswith("VB"))
+
+
+def verb_above(tok: Token) -> Token | None:
+    """The nearest verb above the word ("held" above "drills" in "Japan and the Philippines held drills")."""
+    return next(verbs_above(tok), None)
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause the word is in, the word itself if a verb ("been" for "strike" in "has been
+    on hunger strike")."""
+    return tok if tok.tag_.startswith("VB") else verb_above(tok)
 
 
 def is_time_word(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier
+from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
 from .triggers import Trigger
 
 STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
@@ -151,7 +151,7 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
             return head
         if verb.tag_ == "VBD" and verb.dep_ == "acl" and head.dep_ == "ROOT" and is_actor_like(head, lex, gaz=None):
             return head  # a misparse that makes the subject the root: "Angola's UNITA rebels [root] handed over ..."
-        governor = next((a for a in head.ancestors if a.tag_.startswith("VB")), None)
+        governor = verb_above(head)
         return find_actor(governor, lex) if governor is not None else None
     return None
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS
+from .phrases import HYPHENS, clause_verb, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -813,7 +813,7 @@ def _held_together(noun: Token) -> bool:
     exercises") or called joint; one party's exercise is a show of force (MOBILIZE)."""
     if any(c.lower_ in JOINT for c in noun.children if c.dep_ in ("amod", "compound", "advmod")):
         return True
-    verb = next((a for a in noun.ancestors if a.tag_.startswith("VB")), None)
+    verb = verb_above(noun)
     subj = _subject(verb) if verb is not None else None
     return subj is not None and (any(t.dep_ == "conj" for t in subj.subtree) or any(
         c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")))
@@ -864,7 +864,7 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     and a demand is what a protest is for ("on hunger strike to demand a retrial")."""
     tok = trig.token
     if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
-                                      or _governing_verb(p) in tok.ancestors for p in protests if p.i != tok.i):
+                                      or clause_verb(p) in tok.ancestors for p in protests if p.i != tok.i):
         return 2.0  # "has been on hunger strike for 40 days to demand a retrial"
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in a.children)
            for a in (tok, *tok.ancestors)):
@@ -873,11 +873,6 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
 
 
 CONCESSIVE = frozenset({"although", "though"})
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The verb whose clause the word is in ("been" for "strike" in "has been on hunger strike")."""
-    return tok if tok.tag_.startswith("VB") else next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
 
 
 def a_disposition(tok: Token) -> bool:
