@@ -26,7 +26,8 @@ from .phrases import (is_pronoun, is_proper, is_time_word, owner_modifier, parti
                       verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
-from .roles import find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, resolve_pronoun
+from .roles import (find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, launch_origin,
+                    resolve_pronoun)
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
@@ -270,6 +271,8 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     lex = res.lexicon
     finder = find_nominal_actor if trig.nominal else find_actor
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
+    if actor_tok is not None and actor_tok.lower_ in res.relevance.weapons:
+        actor_tok = launch_origin(actor_tok, lex, res.gazetteer) or actor_tok
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
     rec_tok = resolve_pronoun(rec_tok, lex)
     giver = find_giver(trig, lex)

@@ -102,6 +102,17 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
 
 STAYING = frozenset({"be", "go", "remain", "stay"})  # "went on strike", "remains on hunger strike"
 RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
+LAUNCHING = frozenset({"fire", "launch", "shoot"})
+
+
+def launch_origin(weapon: Token, lex: Lexicon, gaz: Gazetteer) -> Token | None:
+    """Where a weapon that is the subject was fired from, when the sentence names a party or a place
+    ("rockets fired from Gaza hit southern Israel", "a drone launched from Yemen struck Eilat"; the parser
+    often makes "fired" the main verb): whoever fired from there is the attacker, and it is no target."""
+    launches = [c for c in weapon.children if c.dep_ == "acl" and lex.lemma(c.text) in LAUNCHING]
+    if weapon.dep_ == "nsubj" and lex.lemma(weapon.head.text) in LAUNCHING:
+        launches.append(weapon.head)
+    return next((g for verb in launches for g in _prep_objects(verb, ("from",)) if is_actor_like(g, lex, gaz)), None)
 
 
 def find_giver(trig: Trigger, lex: Lexicon) -> Token | None:

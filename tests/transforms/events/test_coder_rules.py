@@ -635,3 +635,19 @@ def test_the_doer_of_a_misparsed_gerund_subject_is_its_own_subject(resources):
 ])
 def test_whoever_wrote_a_document_speaks_through_it(resources, text, author):
     assert code(resources, text)[0].actor.core == author
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Rockets fired from Gaza hit southern Israel on Sunday.", "Gaza", "Israel"),
+    ("Missiles fired from India struck multiple locations across Pakistan.", "India", "Pakistan"),
+    ("A drone launched from Yemen struck the port city of Eilat.", "Yemen", "port city of Eilat"),
+])
+def test_a_weapon_fired_from_a_named_place_is_that_sides_attack(resources, text, actor, recipient):
+    """The origin of the rockets attacks; it is never their target (it was, from the misparse that makes
+    "fired" the main verb)."""
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.actor.core, ev.recipient.core) == ("ASSAULT", actor, recipient)
+
+
+def test_a_weapon_from_an_unnamed_place_stays_the_doer(resources):
+    assert code(resources, "Rockets fired from an unknown location hit the town.")[0].actor.core == "Rockets"
