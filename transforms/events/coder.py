@@ -26,8 +26,8 @@ from .phrases import (is_pronoun, is_proper, is_time_word, owner_modifier, parti
                       verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
-from .roles import (find_actor, find_giver, find_nominal_actor, find_recipient, is_passive, launch_origin,
-                    resolve_pronoun)
+from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
+                    launch_origin, resolve_pronoun)
 from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
@@ -282,6 +282,9 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
         # "minorities faced growing threats", "the leader faces criticism from his party": the subject is the target
         noun = next(w for w in trig.words if w.i != trig.token.i)
         actor_tok, rec_tok, rec_ok = resolve_pronoun(find_nominal_actor(noun, lex), lex), actor_tok, actor_tok is not None
+    if rec_tok is not None and rec_tok.dep_ == "dobj" and rec_tok.head.i == trig.token.i \
+            and rec_tok.lower_ in res.relevance.weapons and lex.lemma(trig.token.text) in LAUNCHING:
+        rec_tok, rec_ok = None, False  # "Pakistan fired artillery along the border": what is fired is no target
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in

@@ -237,10 +237,11 @@ def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazett
     if victim is not None:
         return victim, True
     cands = _argument_candidates(trig)
+    if lex.lemma(verb.text) in LAUNCHING:  # "launched strikes from Indian airspace": no target
+        cands = [c for c in cands if not (c.dep_ == "pobj" and c.head.lower_ == "from")]
     used = {w.i for w in trig.words}
     tok, ok = _first_actor_like([c for c in cands if c.i not in used], actor, lex, gaz)
     if tok is None:
-        used = {w.i for w in trig.words}
         objs = [c for c in cands if c.dep_ == "dobj" and not is_time_word(c) and c.i not in used]
         return (objs[0], False) if objs else (None, False)
     return tok, ok

@@ -651,3 +651,12 @@ def test_a_weapon_fired_from_a_named_place_is_that_sides_attack(resources, text,
 
 def test_a_weapon_from_an_unnamed_place_stays_the_doer(resources):
     assert code(resources, "Rockets fired from an unknown location hit the town.")[0].actor.core == "Rockets"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Pakistan fired artillery along the border.", None),
+    ("The army launched rockets from Syria into Israel.", "Israel"),
+])
+def test_what_is_fired_and_where_from_are_no_target(resources, text, recipient):
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.recipient.core if ev.recipient else None) == ("ASSAULT", recipient)
