@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, clause_verb, verb_above
+from .phrases import HYPHENS, clause_verb, is_time_word, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -146,11 +146,14 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
-    up" a rise, "kill time" an idiom."""
+    up" a rise, "kill time" an idiom, "what it calls air strikes" a name."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
         return "xcomp" in deps
+    if lemma == "call" and any(c.dep_ == "oprd" and not is_time_word(c) for c in tok.children):
+        return True  # "what it calls Indian Air Force strikes": a name for them, not a strike called (nor the
+        # speaker's attack); "called Thursday on Arabs to unite" (a misparse) stays a call
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it

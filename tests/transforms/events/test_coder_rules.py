@@ -660,3 +660,8 @@ def test_a_weapon_from_an_unnamed_place_stays_the_doer(resources):
 def test_what_is_fired_and_where_from_are_no_target(resources, text, recipient):
     ev = code(resources, text)[0]
     assert (ev.type, ev.recipient.core if ev.recipient else None) == ("ASSAULT", recipient)
+
+
+def test_what_a_speaker_calls_an_attack_is_no_attack_by_the_speaker(resources):
+    events = code(resources, "Pakistan condemns what it calls Indian Air Force strikes on civilian areas.")
+    assert [ev.type for ev in events] == ["ACCUSE"] and events[0].actor.core == "Pakistan"
