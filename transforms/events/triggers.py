@@ -142,18 +142,37 @@ MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", 
                       "inside", "onward", "onwards"})
 
 
+DESIGNATING = frozenset({"declare", "call", "name", "designate", "deem", "consider", "term", "dub"})  # not "brand" or
+# "label": branding a newspaper a mouthpiece of foreign enemies accuses it
+
+
+def _predicated(noun: Token) -> bool:
+    """The noun says what the verb's object is: the object predicate ("what it calls Indian Air Force
+    strikes"; not a time word the parser put there: "called Thursday on Arabs to unite") or the second of
+    two objects ("declared Venezuela a threat")."""
+    return noun.dep_ == "oprd" and not is_time_word(noun) or noun.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
+def designates(verb: Token, lex: Lexicon) -> bool:
+    """A designating verb with an object predicate names or judges its object ("declared Venezuela a
+    threat", "calling the attack a despicable act of terrorism", "what it calls Indian Air Force strikes"):
+    no threat was made, no attack or strike called. "Called up 300,000 reservists" calls them up."""
+    return lex.lemma(verb.text) in DESIGNATING and any(map(_predicated, verb.children)) \
+        and not any(c.dep_ == "prt" for c in verb.children)
+
+
 def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
-    up" a rise, "kill time" an idiom, "what it calls air strikes" a name."""
+    up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates)."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
         return "xcomp" in deps
-    if lemma == "call" and any(c.dep_ == "oprd" and not is_time_word(c) for c in tok.children):
-        return True  # "what it calls Indian Air Force strikes": a name for them, not a strike called (nor the
-        # speaker's attack); "called Thursday on Arabs to unite" (a misparse) stays a call
+    if designates(tok, lex):
+        return True
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it
@@ -770,6 +789,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "argued that sanctions do not work": a judgement on a measure, not its use
     if _in_a_name(tok):
         return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
+    if _predicated(tok) and designates(tok.head, lex):
+        return None  # "declared Venezuela a threat to US national security": what Venezuela is said to be
     if noun in STATE_NOUNS and not _happening(tok, lex):
         return None  # "since the war started", "after Russia's invasion of Ukraine": the backdrop, not an act
     etype = lex.noun_type[noun]

@@ -665,3 +665,16 @@ def test_what_is_fired_and_where_from_are_no_target(resources, text, recipient):
 def test_what_a_speaker_calls_an_attack_is_no_attack_by_the_speaker(resources):
     events = code(resources, "Pakistan condemns what it calls Indian Air Force strikes on civilian areas.")
     assert [ev.type for ev in events] == ["ACCUSE"] and events[0].actor.core == "Pakistan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The White House declared Venezuela a threat to US national security and froze the assets of seven officials.",
+     ["SANCTION"]),
+    ("The government branded the country's largest independent newspaper a mouthpiece of foreign enemies.",
+     ["ACCUSE"]),
+    ("Israel has called up 300,000 reservists in the 48 hours since the assault.", ["MOBILIZE"]),
+])
+def test_declaring_someone_a_threat_makes_no_threat(resources, text, expected):
+    """A designating verb with an object predicate judges its object; branding is an accusation, and
+    calling up reservists calls them up."""
+    assert [ev.type for ev in code(resources, text)][:len(expected)] == expected
