@@ -282,13 +282,15 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
         # "minorities faced growing threats", "the leader faces criticism from his party": the subject is the target
         noun = next(w for w in trig.words if w.i != trig.token.i)
         actor_tok, rec_tok, rec_ok = resolve_pronoun(find_nominal_actor(noun, lex), lex), actor_tok, actor_tok is not None
-    if rec_tok is not None and rec_tok.dep_ == "dobj" and rec_tok.head.i == trig.token.i \
-            and rec_tok.lower_ in res.relevance.weapons and lex.lemma(trig.token.text) in LAUNCHING:
-        rec_tok, rec_ok = None, False  # "Pakistan fired artillery along the border": what is fired is no target
+    if rec_tok is not None and rec_tok.dep_ == "dobj" and rec_tok.head.i == trig.token.i and (
+            trig.type == "MOBILIZE" or rec_tok.lower_ in res.relevance.weapons and lex.lemma(trig.token.text) in LAUNCHING):
+        rec_tok, rec_ok = None, False  # what a side fires or deploys is its own, never the target ("Pakistan fired
+        # artillery along the border", "Riyadh deployed 100 warplanes", "increased security"); for a show of
+        # force not even a thing stands in (below), only the place
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
     if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
-        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or rec_tok
+        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or (None if trig.type == "MOBILIZE" else rec_tok)
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 

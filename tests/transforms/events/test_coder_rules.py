@@ -678,3 +678,13 @@ def test_declaring_someone_a_threat_makes_no_threat(resources, text, expected):
     """A designating verb with an object predicate judges its object; branding is an accusation, and
     calling up reservists calls them up."""
     assert [ev.type for ev in code(resources, text)][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Riyadh said it had deployed 100 warplanes.", None),
+    ("Pakistan deployed thousands of troops along the border after the attack.", None),
+    ("The army deployed troops to the border with Syria.", "Syria"),
+])
+def test_what_a_side_deploys_is_its_own_not_the_target(resources, text, recipient):
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.recipient.core if ev.recipient else None) == ("MOBILIZE", recipient)
