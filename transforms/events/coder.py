@@ -289,8 +289,10 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
         # force not even a thing stands in (below), only the place
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
-    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in
-        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or (None if trig.type == "MOBILIZE" else rec_tok)
+    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in; what is deployed or given
+        # ("delivered 38 boxes to the rural areas") is no target even as a thing
+        given = trig.type == "AID" and lex.lemma(trig.token.text) in GIVING
+        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or (None if trig.type == "MOBILIZE" or given else rec_tok)
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 

@@ -183,7 +183,7 @@ def _author(noun: Token, lex: Lexicon) -> Token | None:
 
 def _prep_objects(tok: Token, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Token]:
     """Objects of the token's prepositions, in the order of `preps` (one walk over its children)."""
-    found = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps]
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps]
     if not found:
         return []
     out = []

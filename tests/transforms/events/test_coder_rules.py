@@ -688,3 +688,18 @@ def test_declaring_someone_a_threat_makes_no_threat(resources, text, expected):
 def test_what_a_side_deploys_is_its_own_not_the_target(resources, text, recipient):
     ev = code(resources, text)[0]
     assert (ev.type, ev.recipient.core if ev.recipient else None) == ("MOBILIZE", recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The United States sent food aid to the rebels.", "rebels"),
+    ("Austria granted political asylum to a Czechoslovak diplomat who defected in Vienna.", "Czechoslovak diplomat"),
+])
+def test_whom_something_is_given_to_is_the_recipient(resources, text, recipient):
+    """The parser marks the "to" of "sent X to Y" a dative, not a preposition."""
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.recipient.core if ev.recipient else None) == ("AID", recipient)
+
+
+def test_goods_delivered_are_no_recipient(resources):
+    ev = code(resources, "The UN said it had delivered 38 boxes to the rural areas.")[0]
+    assert (ev.type, ev.recipient) == ("AID", None)
