@@ -166,13 +166,16 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
-    up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates)."""
+    up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates), "the strikes
+    were made possible" an enabling."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
         return "xcomp" in deps
     if designates(tok, lex):
         return True
+    if lemma == "make" and any(c.dep_ in ("oprd", "ccomp", "acomp") and c.tag_.startswith("JJ") for c in tok.children):
+        return True  # "the strikes had been made possible", "made new attacks impossible": enabling, not striking
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it

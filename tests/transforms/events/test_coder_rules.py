@@ -703,3 +703,9 @@ def test_whom_something_is_given_to_is_the_recipient(resources, text, recipient)
 def test_goods_delivered_are_no_recipient(resources):
     ev = code(resources, "The UN said it had delivered 38 boxes to the rural areas.")[0]
     assert (ev.type, ev.recipient) == ("AID", None)
+
+
+def test_made_possible_is_no_act_of_its_subject(resources):
+    text = "US officials said the strikes had been made possible after Baghdad agreed that Iraqi forces would lead."
+    assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
+    assert code(resources, "The army made arrests in the city.")[0].type == "COERCE"
