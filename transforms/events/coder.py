@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -369,6 +370,15 @@ def _since_long_ago(tok: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly") for c in tok.children)
 
 
+AVERTING = frozenset({"avoid", "avert"})  # not "escape": "escaped an assassination attempt" was attacked
+
+
+def _averted(tok: Token, lex: Lexicon) -> bool:
+    """"Sweden avoided having any direct fighting on its territory", "talks averted a strike": the act
+    did not happen (the first two verbs above the trigger)."""
+    return any(lex.lemma(v.text) in AVERTING for v in islice(verbs_above(tok), 2))
+
+
 def _clause_verb(tok: Token) -> Token | None:
     """The verb of the clause a noun stands in ("was the scene of a deadly assault" -> "was")."""
     for node in tok.ancestors:
@@ -715,6 +725,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     names the NER calls people or organisations taken out of its places."""
     triggers = [t for t in find_triggers(doc, res.lexicon)
                 if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
+                and not _averted(t.token, res.lexicon)
                 ][:MAX_TRIGGERS]
     if not triggers:
         return []

@@ -709,3 +709,11 @@ def test_made_possible_is_no_act_of_its_subject(resources):
     text = "US officials said the strikes had been made possible after Baghdad agreed that Iraqi forces would lead."
     assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
     assert code(resources, "The army made arrests in the city.")[0].type == "COERCE"
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden was officially neutral during the war and it avoided having any direct fighting on its territory.",
+    "The army said it had avoided attacking civilian areas.",
+])
+def test_an_act_avoided_did_not_happen(resources, text):
+    assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
