@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -283,17 +283,17 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
         # "minorities faced growing threats", "the leader faces criticism from his party": the subject is the target
         noun = next(w for w in trig.words if w.i != trig.token.i)
         actor_tok, rec_tok, rec_ok = resolve_pronoun(find_nominal_actor(noun, lex), lex), actor_tok, actor_tok is not None
-    if rec_tok is not None and rec_tok.dep_ == "dobj" and rec_tok.head.i == trig.token.i and (
-            trig.type == "MOBILIZE" or rec_tok.lower_ in res.relevance.weapons and lex.lemma(trig.token.text) in LAUNCHING):
+    fired = rec_tok is not None and rec_tok.lower_ in res.relevance.weapons and lex.lemma(trig.token.text) in LAUNCHING
+    if rec_tok is not None and rec_tok.dep_ == "dobj" and rec_tok.head.i == trig.token.i \
+            and (trig.type == "MOBILIZE" or fired):
         rec_tok, rec_ok = None, False  # what a side fires or deploys is its own, never the target ("Pakistan fired
-        # artillery along the border", "Riyadh deployed 100 warplanes", "increased security"); for a show of
-        # force not even a thing stands in (below), only the place
+        # artillery along the border", "Riyadh deployed 100 warplanes", "increased security")
     if rec_tok is not None and actor_tok is not None and rec_tok.i == actor_tok.i:
         rec_tok, rec_ok = None, False  # "the minister condemned what he calls ...": "he" is the actor again
-    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in; what is deployed or given
-        # ("delivered 38 boxes to the rural areas") is no target even as a thing
-        given = trig.type == "AID" and lex.lemma(trig.token.text) in GIVING
-        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or (None if trig.type == "MOBILIZE" or given else rec_tok)
+    if not rec_ok:  # a thing, or nothing: the place acted upon is the better stand-in; a thing deployed or given
+        # ("delivered 38 boxes to the rural areas") is no target at all
+        own = trig.type == "MOBILIZE" or trig.type == "AID" and lex.lemma(trig.token.text) in GIVING
+        rec_tok = place_recipient(facts.places, trig, actor_tok, used) or (None if own else rec_tok)
     return actor_tok, _participant(actor_tok, res, prev), _participant(rec_tok, res, None), rec_ok
 
 
