@@ -142,6 +142,7 @@ MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", 
                       "inside", "onward", "onwards"})
 
 
+REFLEXIVE = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
 DESIGNATING = frozenset({"declare", "call", "name", "designate", "deem", "consider", "term", "dub"})  # not "brand" or
 # "label": branding a newspaper a mouthpiece of foreign enemies accuses it
 
@@ -167,7 +168,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
     up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates), "the strikes
-    were made possible" an enabling."""
+    were made possible" an enabling, "asked himself" wondering."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
@@ -176,6 +177,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma == "make" and any(c.dep_ in ("oprd", "ccomp", "acomp") and c.tag_.startswith("JJ") for c in tok.children):
         return True  # "the strikes had been made possible", "made new attacks impossible": enabling, not striking
+    if lemma in ("ask", "question") and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE for c in tok.children):
+        return True  # "I was asking myself why ...": wondering, not a request
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it

@@ -717,3 +717,10 @@ def test_made_possible_is_no_act_of_its_subject(resources):
 ])
 def test_an_act_avoided_did_not_happen(resources, text):
     assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
+
+
+def test_asking_oneself_is_no_request(resources):
+    text = ("The president and his team were flying back from Abuja. "
+            "“I was asking myself, why are they saying they were flying over Nigeria?")
+    assert "REQUEST" not in [ev.type for ev in code(resources, text)]
+    assert code(resources, "The minister asked the rebels to lay down their arms.")[0].type == "REQUEST"
