@@ -171,6 +171,28 @@ def _timed(articles: list[dict[str, Any]], resources: Resources, pool: Any, work
     return time.perf_counter() - start, len(rows)
 
 
+def measure_gemm(rounds: int = 30) -> dict[str, float]:
+    """Milliseconds for one float32 product of a tok2vec-sized batch (2,000 x 288 by 288, one BLAS thread
+    as the coder runs it) through thinc's default ops (the blis wheel) and through the coder's
+    NumpyBlasOps (numpy's BLAS): the best of `rounds` each, taken in turn."""
+    import numpy
+    from thinc.backends.numpy_ops import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    from transforms.events.resources import NumpyBlasOps
+
+    rng = numpy.random.default_rng(0)
+    x, y = rng.random((2000, 288), dtype="float32"), rng.random((288, 288), dtype="float32")
+    best = {"gemm_ms_blis": float("inf"), "gemm_ms_numpy_blas": float("inf")}
+    with threadpool_limits(limits=1, user_api="blas"):
+        for _ in range(rounds):
+            for key, ops in (("gemm_ms_blis", NumpyOps()), ("gemm_ms_numpy_blas", NumpyBlasOps())):
+                start = time.perf_counter()
+                ops.gemm(x, y)
+                best[key] = min(best[key], (time.perf_counter() - start) * 1000)
+    return {key: round(ms, 2) for key, ms in best.items()}
+
+
 def measure_speed(articles: list[dict[str, Any]], resources: Resources, workers: int = 2) -> dict[str, float]:
     """Articles/s from text to event rows, in one process and with `workers` forked processes (the
     2-core figure); warm-up runs first so model loading is not counted."""
@@ -185,7 +207,7 @@ def measure_speed(articles: list[dict[str, Any]], resources: Resources, workers:
     return {"articles": len(articles), "words_per_article": round(words / max(1, len(articles))),
             "event_rows": rows, "seconds": round(many, 3), "workers": workers,
             "articles_per_s": round(len(articles) / many, 1), "articles_per_s_one_process": round(len(articles) / one, 1),
-            "speed_up": round(one / many, 2)}
+            "speed_up": round(one / many, 2), **measure_gemm()}
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -318,7 +340,8 @@ def print_report(result: dict[str, Any]) -> None:
             print(f"{label + ': type / F1 / quiet':40s} {result[name + '_type_acc']:12.3f} "
                   f"{result[name + '_event_f1']:.3f} {result[name + '_nonevent_ok']:.3f}")
     for key in ("sent_nonevent_assault", "written_offtopic_assault", "check_offtopic_assault", "events_per_1000_words",
-                "articles_per_s", "articles_per_s_one_process", "words_per_article", "event_rows", "workers"):
+                "articles_per_s", "articles_per_s_one_process", "words_per_article", "event_rows", "workers",
+                "gemm_ms_blis", "gemm_ms_numpy_blas"):
         if key in result:
             print(f"{key:40s} {result[key]:>12}")
     print(f"speed-up: {result['speed_up']}")
@@ -347,7 +370,8 @@ def main(gold: Path = DEFAULT_GOLD, sample_articles: list[dict] | None = None,
         result.update(measure_speed(sample_articles or paired_articles(site_articles), resources, workers))
     else:
         result.update({k: "-" for k in ("articles_per_s", "articles_per_s_one_process", "words_per_article",
-                                        "event_rows", "workers", "speed_up")})
+                                        "event_rows", "workers", "speed_up", "gemm_ms_blis",
+                                        "gemm_ms_numpy_blas")})
     print_report(result)
     return result
 
