@@ -29,7 +29,7 @@ from .relevance import Relevance, head_word, is_actor, is_institution, is_politi
 from .resources import Resources
 from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
-from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, find_triggers
+from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
@@ -495,7 +495,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     location = pick_location(facts.places, trig, skip, used) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
-        + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3)
+        + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3) - (0.2 if a_purpose(trig.token) else 0)
     cameo = lex.cameo_modes.get(f"{trig.type}.{trig.mode}", lex.cameo[trig.type])
     start, end = span
     return Event(

@@ -360,7 +360,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
-    trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
+    trig = _arrival(tok, lemma, lex) or _visit(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
     drill = next((w for w in trig.words[1:] if lex.lemma(w.text, noun=True) in EXERCISES), None)
@@ -396,6 +396,27 @@ def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if any(lex.lemma(t.text, noun=True) in AID_GOODS for t in tok.subtree):
         return Trigger(tok, "AID", "humanitarian", (tok,))
     return Trigger(tok, "MOBILIZE", "troops", (tok,))
+
+
+TRAVELLING = frozenset({"fly", "travel", "arrive", "go", "come", "head", "jet", "return", "land", "journey"})
+VISITS = frozenset({"talks", "talk", "visit", "meeting", "meetings", "negotiations", "summit", "consultations",
+                    "discussions", "tour", "mediation"})
+
+
+def _visit(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """"The foreign minister flew into Islamabad for two days of talks", "the vice-president flew to
+    Tehran on the first leg of a regional tour", "negotiators return to Geneva for talks": travelling
+    somewhere for talks or on a visit is the visit (CONSULT), whoever the talks are with."""
+    if lemma not in TRAVELLING or _subject(tok) is None:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            chain = [obj] + [n for o in obj.children if o.dep_ == "prep" and o.lower_ == "of"
+                             for n in o.children if n.dep_ == "pobj"]  # "two days of talks", "the first leg of a tour"
+            noun = next((n for n in chain if n.lower_ in VISITS), None)
+            if noun is not None:
+                return Trigger(tok, "CONSULT", "visit", (tok, noun))
+    return None
 
 
 INDIVIDUALS = frozenset({"missionary", "missionaries", "journalist", "journalists", "correspondent", "correspondents",
@@ -615,7 +636,7 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
     if lemma in lex.light or lemma in lex.verb_type:
         for child in _object_nouns(tok):
-            noun = lex.lemma(child.text, noun=True)
+            noun = _noun_lemma(child, lex)  # "staged a sit-in"
             if noun in lex.noun_type:
                 etype = lex.noun_type[noun]
                 if lemma not in lex.verb_type or lemma in lex.light:
@@ -899,10 +920,29 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in a.children)
            for a in (tok, *tok.ancestors)):
         return 1.5  # "although it had earlier threatened to walk out, the opposition said it had reached a deal"
+    if a_purpose(tok):
+        return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
     return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
 
 
 CONCESSIVE = frozenset({"although", "though"})
+AIMS = frozenset({"bid", "effort", "efforts", "attempt", "attempts", "drive", "push", "order", "move", "quest", "hope",
+                  "hopes", "aim"})
+
+
+def a_purpose(tok: Token) -> bool:
+    """What an act is done for, not the act: the clause of "in a bid to curb smuggling", "(in order) to
+    quell the unrest", "aimed at curbing raids" (for a noun, the clause it stands in: "in an effort to
+    impose sanctions")."""
+    verb = clause_verb(tok)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "at"):
+        return False
+    if verb.dep_ == "acl":
+        return verb.head.lower_ in AIMS
+    if verb.dep_ == "pcomp":
+        return verb.head.head.lower_ in ("aimed", "aiming", "aim", "designed", "intended")
+    return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def a_disposition(tok: Token) -> bool:

@@ -724,3 +724,44 @@ def test_asking_oneself_is_no_request(resources):
             "“I was asking myself, why are they saying they were flying over Nigeria?")
     assert "REQUEST" not in [ev.type for ev in code(resources, text)]
     assert code(resources, "The minister asked the rebels to lay down their arms.")[0].type == "REQUEST"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Nigerian and Chadian troops mounted joint patrols along the border in a bid to curb smuggling.", "COOPERATE"),
+    ("Indian and Sri Lankan warships conducted coordinated patrols in the strait to block arms shipments.",
+     "COOPERATE"),
+    ("Students staged a sit-in outside the ministry to protest against fee rises, and police used water cannon "
+     "to disperse them.", "PROTEST"),
+    ("About 300 students staged a sit-in outside the presidential palace in Tunis demanding the release of "
+     "detained activists.", "PROTEST"),
+])
+def test_what_an_act_is_done_for_ranks_below_the_act(resources, text, etype):
+    """"in a bid to curb", "to block": a goal; the patrols and the sit-in ("staged a sit-in", a light verb
+    with a hyphenated noun) are the acts."""
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Chinese foreign minister flew into Islamabad on Sunday for two days of talks with Pakistani officials, "
+     "weeks after a suicide attack killed five engineers.", "Chinese foreign minister", "Islamabad"),
+    ("Syria's vice-president flew to Tehran on the first leg of a regional tour.", "Syria's vice-president", "Tehran"),
+    ("Egyptian mediators shuttled between Hamas and Israeli delegations in Cairo.", "Egyptian mediators", "Hamas"),
+    ("The UN envoy sat down with Syrian opposition leaders in Istanbul on Saturday.", "UN envoy",
+     "Syrian opposition leaders"),
+])
+def test_travelling_for_talks_and_shuttling_between_sides_consult(resources, text, actor, recipient):
+    ev = code(resources, text)[0]
+    assert ev.type == "CONSULT" and actor in ev.actor.core and recipient in ev.recipient.core
+
+
+@pytest.mark.parametrize("text", [
+    "The president returned to Washington on Sunday.",
+    "The minister flew to Paris on Sunday.",
+])
+def test_travelling_alone_is_no_visit(resources, text):
+    assert "CONSULT" not in [ev.type for ev in code(resources, text)]
+
+
+def test_any_act_done_jointly_is_cooperation(resources):
+    text = "The Italian navy and the Albanian coast guard started joint operations off the port of Vlore on Friday."
+    assert code(resources, text)[0].type == "COOPERATE"
