@@ -174,10 +174,11 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
 
 
 def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
-    head = head_entity(quantity_of(tok), lex)
+    counted = quantity_of(tok)  # "thousands of former guerrillas" -> "guerrillas"
+    head = head_entity(counted, lex)
+    sector = sector_of(tok, head, lex, gaz) or (sector_of(counted, head, lex, gaz) if counted is not tok else None)
     return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
-                       country=country_of(tok, gaz), sector=sector_of(tok, head, lex, gaz),
-                       named=is_proper(quantity_of(tok)))
+                       country=country_of(tok, gaz), sector=sector, named=is_proper(counted))
 
 
 def verbs_above(tok: Token) -> Iterator[Token]:

@@ -163,6 +163,21 @@ def designates(verb: Token, lex: Lexicon) -> bool:
         and not any(c.dep_ == "prt" for c in verb.children)
 
 
+ENVOYS = frozenset({"delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "mission", "missions",
+                    "team", "teams", "investigator", "investigators", "representative", "representatives",
+                    "negotiator", "negotiators", "mediator", "mediators", "observer", "observers", "monitor", "monitors",
+                    "inspector", "inspectors", "diplomat", "diplomats", "official", "officials", "minister", "ministers"})
+
+
+def _sends_envoys(tok: Token, lex: Lexicon) -> bool:
+    """"Amnesty sent a delegation to Chad to investigate reports of killings", "dispatched an envoy to
+    Khartoum": sending people to look, talk or negotiate gives nothing (a team of doctors or relief is aid)."""
+    objs = [next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"), c) for c in tok.children if c.dep_ == "dobj"]  # "a team of teachers": teachers
+    return bool(objs) and all(lex.lemma(o.text, noun=True) in ENVOYS or o.lower_ in ENVOYS for o in objs) and not any(
+        t.lower_ in AID_GOODS | HELPERS for o in objs for t in o.subtree)
+
+
 def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
@@ -173,6 +188,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
         return "xcomp" in deps
+    if lemma in ("send", "dispatch") and _sends_envoys(tok, lex):
+        return True
     if designates(tok, lex):
         return True
     if lemma == "make" and any(c.dep_ in ("oprd", "ccomp", "acomp") and c.tag_.startswith("JJ") for c in tok.children):
@@ -353,6 +370,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = lex.lemma(tok.text)
     if lemma in CONTEST_VERBS and (any(t.lower_ in ELECTORAL for t in tok.doc) or SCORE.search(tok.doc.text)):
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
+    visit = _visit(tok, lemma, lex)  # before other_sense: "negotiators return to Geneva for talks"
+    if visit is not None:
+        return visit
     if other_sense(tok, lemma, lex) or _no_act(tok, lemma, lex):
         return None
     if lemma in PREVENTING and any(c.dep_ == "dobj" for c in tok.children) and any(
@@ -360,7 +380,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
-    trig = _arrival(tok, lemma, lex) or _visit(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
+    trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
     drill = next((w for w in trig.words[1:] if lex.lemma(w.text, noun=True) in EXERCISES), None)
@@ -381,14 +401,23 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     return trig
 
 
+REACHING = frozenset({"reach", "cross", "enter"})
+DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
+
+
 def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     """"Some 300 French troops arrived in Bamako", "the first peacekeepers flew into Monrovia": armed
     forces reaching a named place are deployed there (peacekeepers bring aid, see classify_verb); "an
-    air force C-17 landed in Yangon with tents and medicines" brings aid."""
-    if lemma not in ARRIVING:
+    air force C-17 landed in Yangon with tents and medicines" brings aid; so does any convoy, ship or
+    plane that carries relief and reaches a place ("a UN convoy carrying flour reached the besieged town",
+    "a convoy of lorries carrying medical supplies crossed into northern Gaza")."""
+    if lemma not in ARRIVING | REACHING:
         return None
     subj = _subject(tok, active_only=True)
-    if subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING for t in subj.subtree):
+    if subj is not None and any(lex.lemma(t.text, noun=True) in AID_GOODS for t in subj.subtree if t.dep_ != "nsubj") \
+            and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+        return Trigger(tok, "AID", "humanitarian", (tok,))
+    if lemma not in ARRIVING or subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING for t in subj.subtree):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(g.dep_ == "pobj" and g.tag_ == "NNP"
                                                                        for g in c.children) for c in tok.children):
@@ -474,6 +503,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
         return Trigger(tok, "COOPERATE", "economic", (tok, *objs[:1]))  # "began supplying natural gas to Israel"
+    if lemma == "give" and obj_words & REFLEXIVE and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave himself up to soldiers": a surrender
+    if lemma == "receive" and _money(objs):
+        return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "received a $1.1bn tranche from the IMF"
     if lemma in FUNDING and (_money(objs) or obj_words & AID_GOODS):
         return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "released 10 million euros in assistance"
     if lemma in ALLOWING and (obj_words & ACCESS or _access_party(tok, lex)):
@@ -483,8 +516,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     aid = {lex.lemma(t.text, noun=True) for o in objs for t in o.subtree} & (AID_GOODS | HELPERS)
     if lemma in CARRYING and (aid or lemma in GIVING and _money(objs)):
         return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "gave 50 million crowns", "flew in a team of doctors"
-    if lemma in MOVING and obj_words & WAR_MATERIEL:
-        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "moved armoured vehicles"
+    if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
+            c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
+        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
             and not any(lex.sector(o.lower_) in ("military", "police") for o in objs):
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
@@ -613,7 +647,10 @@ def _noun_type(noun: Token, lex: Lexicon) -> str | None:
 def _money(objs: list[Token]) -> bool:
     """"50 million crowns", "$3 billion": an amount of money."""
     return any(t.text in ("$", "£", "€") or t.lower_ in CURRENCIES for o in objs for t in o.subtree) \
-        and any(t.like_num for o in objs for t in o.subtree)
+        and any(t.like_num or AMOUNT.match(t.lower_) for o in objs for t in o.subtree)
+
+
+AMOUNT = re.compile(r"^\d[\d.,]*(?:bn|mn|m|tn|k)$")  # "$1bn", "$1.1bn", "£250m"
 
 
 

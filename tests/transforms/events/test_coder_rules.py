@@ -765,3 +765,40 @@ def test_travelling_alone_is_no_visit(resources, text):
 def test_any_act_done_jointly_is_cooperation(resources):
     text = "The Italian navy and the Albanian coast guard started joint operations off the port of Vlore on Friday."
     assert code(resources, text)[0].type == "COOPERATE"
+
+
+def test_sending_envoys_gives_nothing(resources):
+    """A delegation sent to look or to talk is no aid; a team of doctors or of teachers is."""
+    text = "Human Rights Watch sent a delegation to Chad to investigate reports of extrajudicial killings by the army."
+    assert code(resources, text)[0].type == "ACCUSE"
+    assert code(resources, "Cuba sent a team of 200 doctors to Venezuela as part of its aid programme.")[0].type == "AID"
+
+
+def test_returning_somewhere_for_talks_is_a_visit(resources):
+    """The travellers are the visitors (without the rule only the noun "talks" coded, with no doer)."""
+    ev = code(resources, "Iranian negotiators returned to Vienna for a fresh round of talks on the nuclear deal.")[0]
+    assert (ev.type, ev.actor.core if ev.actor else None) == ("CONSULT", "Iranian negotiators")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Egypt received a $3bn tranche from the IMF, the finance ministry said.", "IMF", "Egypt"),
+    ("Saudi Arabia deposited $2bn with Pakistan's central bank, Islamabad said.", "Saudi Arabia", "Pakistan"),
+])
+def test_money_received_or_deposited_is_aid(resources, text, actor, recipient):
+    ev = code(resources, text)[0]
+    assert ev.type == "AID" and actor in ev.actor.core and recipient in ev.recipient.core
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A UN convoy carrying food and medicine reached the besieged town of Madaya on Monday.", "AID"),
+    ("A Red Cross convoy carrying medical supplies entered the besieged city on Monday.", "AID"),
+    ("New Delhi rushed 3,000 paramilitary troops to Manipur after fresh ethnic violence.", "MOBILIZE"),
+    ("The newly elected government ordered its 1,300 troops home from Iraq on Monday.", "RETREAT"),
+    ("Thousands of former rebels handed in their weapons at demobilisation camps, the UN mission said.", "RETREAT"),
+    ("Government troops fell back from the northern town of Kidal on Sunday after heavy rebel attacks.", "RETREAT"),
+    ("A senior rebel commander gave himself up to soldiers in Meta province on Saturday.", "RETREAT"),
+])
+def test_who_moves_what_where(resources, text, etype):
+    """Relief that reaches a place is aid, forces rushed somewhere are mobilised, forces ordered home,
+    weapons handed in, a fall back and a surrender retreat ("Thousands of former rebels" are rebels)."""
+    assert code(resources, text)[0].type == etype
