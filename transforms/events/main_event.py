@@ -63,6 +63,22 @@ def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventL
     return ctx.dateline
 
 
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+def named_place(docs: list[Doc], res: Resources) -> EventLocation | None:
+    """The first place the NER names in the given sentences where the gazetteer knows none of theirs
+    ("Teesside", "the West End", a town too small for it): a name only, no country. The NER runs here
+    on these few sentences only (it is out of the parsing pipe)."""
+    ner = res.nlp.get_pipe("ner")
+    for doc in docs:
+        for ent in ner(doc[:].as_doc()).ents:
+            if ent.label_ in PLACE_ENTITIES:
+                words = [t for t in ent if t.lower_ != "the"]
+                return EventLocation(span_text(words), None) if words else None
+    return None
+
+
 def _stated_place(tok: Token, place: Place) -> bool:
     locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
     return locative or tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind == "country" or place.population >= MAJOR_CITY
@@ -100,6 +116,7 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
             return ranked  # "Sweden tells households how to survive WWIII": the lead's aside is not the story
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
-    where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res)
+    where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res) \
+        or named_place([*lead, *([title] if title is not None else [])], res)
     flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor)
     return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]

@@ -159,3 +159,11 @@ def test_article_domain_counts_marked_against_anchored_sentences(resources):
 def test_a_place_keeps_the_articles_spelling_of_its_name(resources):
     ev = code(resources, "Kurdish activists marched through Diyarbakir on Sunday to protest against the curfew.")[0]
     assert (ev.location.name, ev.location.country_code) == ("Diyarbakir", "TR")
+
+
+def test_a_main_event_place_the_gazetteer_lacks_is_the_one_the_ner_names(resources):
+    """A town too small for the gazetteer: the NER's place in the lead names where (no country)."""
+    text = ("Police arrested two men after a smash-and-grab raid at a jewellery shop in Tavistock on Tuesday. "
+            "Officers said both men were being held.")
+    main = code(resources, text, title="Police arrest two after jewellery shop raid")[0]
+    assert main.is_main and (main.location.name, main.location.country_code) == ("Tavistock", None)
