@@ -167,3 +167,13 @@ def test_a_main_event_place_the_gazetteer_lacks_is_the_one_the_ner_names(resourc
             "Officers said both men were being held.")
     main = code(resources, text, title="Police arrest two after jewellery shop raid")[0]
     assert main.is_main and (main.location.name, main.location.country_code) == ("Tavistock", None)
+
+
+def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
+    """The headline is the article's own summary of its main event: where it reports an act of the main
+    event's type, its words are the event's "what"; otherwise the lead sentence's are."""
+    lead = "Saudi Arabia and its allies launched air strikes against Houthi rebels in Yemen early on Thursday."
+    main = code(resources, lead, title="Saudi-led coalition launches air strikes on Houthi rebels in Yemen")[0]
+    assert main.is_main and main.type == "ASSAULT" and main.what == "launches air strikes on Houthi rebels in Yemen"
+    other = code(resources, lead, title="A long night in Sanaa")[0]
+    assert other.what == "launched air strikes against Houthi rebels in Yemen"
