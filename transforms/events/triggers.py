@@ -107,6 +107,8 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
             if dep == "prt":
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     out.setdefault(f"{low} {lex.lemma_of(obj)}", (child, obj))  # "broke off relations"
+                for prep in (c for c in tok.children if c.dep_ == "prep"):
+                    out.setdefault(f"{low} {prep.lower_}", (child, prep))  # "came out against the plan"
             for grand in child.children:
                 if grand.dep_ in ("pobj", "dobj", "prep", "prt", "aux", "amod", "compound", "ccomp", "pcomp"):
                     glow = lex.lemma_of(grand)
@@ -114,6 +116,8 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
                     for great in grand.children:
                         if great.dep_ in ("pobj", "dobj", "prep", "compound"):
                             out.setdefault(f"{low} {glow} {lex.lemma_of(great)}", (child, grand, great))
+        if dep == "ccomp" and child.tag_.startswith("JJ"):
+            out.setdefault(lex.lemma_of(child), (child,))  # "found a police chief guilty of murder"
         if dep in ("ccomp",):
             for grand in child.children:
                 if grand.dep_ == "mark":
@@ -373,6 +377,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     visit = _visit(tok, lemma, lex)  # before other_sense: "negotiators return to Geneva for talks"
     if visit is not None:
         return visit
+    if tok.dep_ != "amod" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in tok.children) \
+            and _subject(tok) is not None:
+        return Trigger(tok, "COOPERATE", None, (tok,))  # "Egypt and Sudan have been jointly managing the Nile"
     if other_sense(tok, lemma, lex) or _no_act(tok, lemma, lex):
         return None
     if lemma in PREVENTING and any(c.dep_ == "dobj" for c in tok.children) and any(
@@ -830,8 +837,7 @@ def _noun_lemma(tok: Token, lex: Lexicon) -> str:
 
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     noun = _noun_lemma(tok, lex)
-    if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
-            and any(c.lower_ in JOINT for c in tok.children if c.dep_ in ("amod", "compound", "advmod")) \
+    if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and _done_jointly(tok) \
             and noun not in SPOKEN:
         return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
     if noun == "game" and any(c.lower_ == "war" for c in tok.children if c.dep_ == "compound"):
@@ -865,6 +871,12 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
             return None  # "a submarine sank during naval exercises": the setting of another event
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)
     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
+
+
+def _done_jointly(noun: Token) -> bool:
+    """"joint patrols", "coordinated patrols", "a jointly managed border post"."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "advmod")]
+    return any(c.lower_ in JOINT or any(g.dep_ == "advmod" and g.lower_ in JOINT for g in c.children) for c in mods)
 
 
 EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})

@@ -802,3 +802,18 @@ def test_who_moves_what_where(resources, text, etype):
     """Relief that reaches a place is aid, forces rushed somewhere are mobilised, forces ordered home,
     weapons handed in, a fall back and a surrender retreat ("Thousands of former rebels" are rebels)."""
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Kenya and Uganda have been jointly managing the fisheries of Lake Victoria, officials said.", "COOPERATE"),
+    ("Ghana and Togo opened a jointly managed border post at Aflao on Wednesday.", "COOPERATE"),
+    ("The tribunal found a former police chief guilty of persecution and murder on Monday.", "ACCUSE"),
+    ("The Vatican made known its disapproval of the government's handling of church schools.", "ACCUSE"),
+    ("The German chancellor paid tribute to Poland's role in the collapse of communism on Wednesday.", "SUPPORT"),
+    ("The Supreme Court threw out the government's petition to ban the opposition party.", "REJECT"),
+    ("The Greek Cypriot leader came out against the UN blueprint for reunifying the island.", "REJECT"),
+])
+def test_phrases_whose_words_the_parser_spreads(resources, text, etype):
+    """"jointly" on a verb or on the participle of a noun; "found X guilty" (a small clause); a light
+    verb's noun ("made known its disapproval"); a particle and a preposition ("came out against")."""
+    assert code(resources, text)[0].type == etype
