@@ -870,7 +870,10 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "at"):
             return None  # "a submarine sank during naval exercises": the setting of another event
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)
-    return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
+    trig = _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok,), nominal=True), lex)
+    if trig.type in HOSTILE and SCORE.search(tok.doc.text):
+        return None  # "a late strike from the substitute sealed a 2-1 win": a match
+    return trig
 
 
 def _done_jointly(noun: Token) -> bool:

@@ -527,6 +527,7 @@ def test_shops_closed_acts_prevented_and_contests_are_no_events(resources, text)
     ("The two navies held joint exercises in the South China Sea.", ["COOPERATE"]),
     ("A Russian submarine sank during naval exercises in the Barents Sea, the navy said.", []),
     ("A man was stabbed to death in a row over a parking space, police said.", []),
+    ("Police are appealing for witnesses after a man was stabbed outside a pub in Leeds on Friday night.", []),
     ("A man posing as a charity worker collected donations door to door and kept the money, police said.", []),
 ])
 def test_exercises_alone_show_force_and_street_crime_told_by_police_is_no_event(resources, text, expected):
