@@ -512,6 +512,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
 
 LEFT_OUT = frozenset({"nsubj", "nsubjpass", "csubj", "advcl", "punct", "cc", "conj", "mark", "aux", "auxpass", "neg",
                       "parataxis", "relcl", "ccomp", "npadvmod", "appos", "dep", "intj", "expl", "meta"})
+NOUN_CLAUSES = frozenset({"relcl", "appos", "acl", "advcl"})
 MAX_WHAT = 16  # words: a predicate longer than this is cut after its first phrases
 
 
@@ -521,8 +522,9 @@ def predicate(trig: Trigger) -> str:
     through Dublin in the latest protest against water charges"), without the doer, other clauses, or
     time words. For a noun trigger: the noun phrase ("air strikes on Houthi rebels")."""
     head = trig.token
-    if trig.nominal:
-        words = [t for t in head.subtree if t.dep_ not in ("punct", "relcl", "appos", "acl") or t.i == head.i]
+    if trig.nominal:  # the noun phrase without the clauses that describe it ("protests in Lahore after ...")
+        cut = {t.i for c in head.subtree if c.i != head.i and c.dep_ in NOUN_CLAUSES for t in c.subtree}
+        words = [t for t in head.subtree if t.i == head.i or t.i not in cut and t.dep_ != "punct"]
     else:
         keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c) for t in c.subtree]
         words = sorted((t for t in keep if not (t.ent_type_ == "DATE" or is_time_word(t) and t.dep_ == "npadvmod")),

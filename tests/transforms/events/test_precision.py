@@ -180,3 +180,6 @@ def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
     assert main.is_main and main.type == "ASSAULT" and main.what == "launches air strikes on Houthi rebels in Yemen"
     other = code(resources, lead, title="A long night in Sanaa")[0]
     assert other.what == "launched air strikes against Houthi rebels in Yemen"
+    lead = "Thousands of Christians protested in Lahore on Monday after suicide bombers attacked two churches."
+    named = code(resources, lead, title="Protests in Lahore after suicide bombers attack churches")[0]
+    assert named.type == "PROTEST" and named.what == "protests in Lahore"  # the noun phrase, not the clause after it
