@@ -600,11 +600,12 @@ OFFENDERS = frozenset({"man", "woman", "men", "gunman", "gang", "gangs", "hunter
                        "student", "pupil", "neighbour", "neighbor", "husband", "wife", "boyfriend"})
 STREET_CRIMES = frozenset({"stab", "murder", "rob", "mug", "strangle", "burgle", "knife", "batter", "carjack"})
 ACCIDENTAL = frozenset({"accidentally", "inadvertently", "mistakenly", "unintentionally"})
+# "..., police said", "police are appealing for witnesses after ...": who tells of a crime or looks into it
+# does not make it political
 ATTRIBUTION = re.compile(r"\b(?:police|officials|authorities|prosecutors)\s+(?:said|say|says|told|reported)\b"
                          r"|\b(?:said|according to)\s+(?:the\s+)?(?:local\s+)?(?:police|officials|authorities)\b"
                          r"|\b(?:police|officers|detectives)\s+(?:are|were|have been)\s+(?:appealing|investigating)\b",
-                         re.IGNORECASE)  # "..., police said", "police are appealing for witnesses after ...": who
-# tells of a crime or looks into it does not make it political
+                         re.IGNORECASE)
 
 
 def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:

@@ -187,7 +187,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
     up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates), "the strikes
-    were made possible" an enabling, "asked himself" wondering."""
+    were made possible" an enabling, "asked himself" wondering, "sent a delegation" a mission (no aid)."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
@@ -424,7 +424,8 @@ def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if subj is not None and any(lex.lemma(t.text, noun=True) in AID_GOODS for t in subj.subtree if t.dep_ != "nsubj") \
             and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "AID", "humanitarian", (tok,))
-    if lemma not in ARRIVING or subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING for t in subj.subtree):
+    if lemma not in ARRIVING or subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING
+                                                         for t in subj.subtree):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(g.dep_ == "pobj" and g.tag_ == "NNP"
                                                                        for g in c.children) for c in tok.children):
