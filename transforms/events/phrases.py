@@ -16,7 +16,9 @@ from .model import Participant
 
 PRONOUNS = frozenset("he she it they we i you him her them us its their this that who which".split())
 QUANTITY_NOUNS = frozenset("thousands hundreds dozens scores millions tens third half part group groups number "
-                           "members member majority some many most one two three".split())
+                           "members member majority some many most one two three "
+                           "contingent contingents deployment batch detachment team band column".split())
+# (the last: "the first contingent of Kenyan police officers", "the first deployment of NATO troops")
 PARTY_ADJECTIVES = frozenset({"islamic", "islamist", "jihadist", "communist", "socialist", "conservative", "military",
                               "muslim", "moslem", "christian", "jewish", "kurdish", "ethnic"})
 SENTENCE_OPENERS = frozenset({"senior", "top", "former", "young", "angry", "new", "local", "several", "many",

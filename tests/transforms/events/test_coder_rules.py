@@ -818,3 +818,10 @@ def test_phrases_whose_words_the_parser_spreads(resources, text, etype):
     """"jointly" on a verb or on the participle of a noun; "found X guilty" (a small clause); a light
     verb's noun ("made known its disapproval"); a particle and a preposition ("came out against")."""
     assert code(resources, text)[0].type == etype
+
+
+def test_a_contingent_or_deployment_of_troops_is_the_troops(resources):
+    """"The first deployment of NATO peacekeeping troops have arrived in Bosnia": the troops arrive (a
+    counted or collective noun stands for what it holds)."""
+    ev = code(resources, "The first contingent of Kenyan peacekeeping troops arrived in Haiti on Tuesday.")[0]
+    assert (ev.type, ev.actor.core) == ("AID", "Kenyan peacekeeping troops")
