@@ -23,8 +23,8 @@ from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
-from .phrases import (is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain, span_text,
-                      verbs_above)
+from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain,
+                      span_text, verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
@@ -306,6 +306,23 @@ def _conditional(tok: Token, hostile: bool) -> bool:
             if any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
                 return True
     return False
+
+
+URGING = frozenset({"urge", "ask", "call", "appeal", "press", "implore", "beg", "plead", "encourage", "invite",
+                    "exhort", "request", "demand", "lobby", "push"})  # not "order": an order is carried out
+
+
+def _requested(tok: Token, lex: Lexicon) -> bool:
+    """What someone is urged, asked or called on to do is the request's content, not an act done: "Britain
+    urges Pakistan and India to talk directly" is the REQUEST only, "asked the rebels to lay down their
+    arms" no RETREAT, "demanded that Moscow block the resolution" no REJECT by Moscow."""
+    verb = clause_verb(tok)
+    if verb is None or verb.dep_ not in ("xcomp", "ccomp") or not verb.head.tag_.startswith("VB"):
+        return False
+    lemma = lex.lemma(verb.head.text)
+    if lemma == "call":  # "called on X to ...", not "called his counterpart to discuss ..." (a phone call)
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.head.children)
+    return lemma in URGING
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -730,7 +747,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     names the NER calls people or organisations taken out of its places."""
     triggers = [t for t in find_triggers(doc, res.lexicon)
                 if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
-                and not _averted(t.token, res.lexicon)
+                and not _averted(t.token, res.lexicon) and not _requested(t.token, res.lexicon)
                 ][:MAX_TRIGGERS]
     if not triggers:
         return []

@@ -75,9 +75,10 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
         giver = next((g for g in _prep_objects(noun, ("from",)) if is_proper(g) or lex.sector(g.lower_)), None)
         if giver is not None:
             return giver  # "support from the Soros family", "criticism from Beijing"
-    owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))
+                  or c.dep_ == "amod" and c.text[:1].isupper() and c.i != c.sent.start), None)
     if owner is not None:
-        return owner
+        return owner  # "NATO's blockade", "the Indian strikes" (a capitalised adjective inside the sentence)
     holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting erupted ... between X and Y"
     between = next((g for h in holders for g in _prep_objects(h, ("between",))), None)
     if between is not None and (any(c.dep_ == "conj" for c in between.children) or between.tag_ == "NNS"):
@@ -271,13 +272,16 @@ def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz
 
 
 def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
-    """Replace "it"/"they" by the nearest non-pronoun subject of a governing clause in the sentence."""
+    """Replace "it"/"they" by the nearest non-pronoun subject of a governing clause in the sentence, and a
+    relative pronoun by the noun its clause describes."""
     if tok is None or not is_pronoun(tok):
         return tok
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head  # "nine targets that were hit": the targets
     head = tok.head
     while head.head.i != head.i:
         head = head.head
         subj = subject(head)
-        if subj is not None and not is_pronoun(subj):
+        if subj is not None and not is_pronoun(subj) and subj.dep_ != "expl":  # not the "there" of "there were"
             return subj
     return tok

@@ -401,6 +401,8 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "PROTEST", "riot", trig.words)  # "rioters torched cars", "crowds stoned police vehicles"
     if trig.type not in HOSTILE and _in_protest(tok):
         return Trigger(tok, "PROTEST", None, trig.words)  # "prisoners refused food in protest at ..."
+    if lemma == "flee" and not _fleeing_party(tok, lex):
+        return None  # "I fled the war in Ukraine", "students fled to the Emirates": displacement, no retreat
     if trig.type == "RETREAT" and lemma != "flee" and _civilian_subject(tok, lex):
         return Trigger(tok, "CONCEDE", None, trig.words)  # "students ended their occupation": protesters yield
     if lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
@@ -476,7 +478,7 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive",
-                                         "sign", "conclude"}  # also triggers on their own
+                                         "sign", "conclude", "turn"}  # also triggers on their own
 PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
 GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
 
@@ -511,6 +513,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
         return Trigger(tok, "COOPERATE", "economic", (tok, *objs[:1]))  # "began supplying natural gas to Israel"
+    if lemma == "turn" and not objs and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return Trigger(tok, "RETREAT", None, (tok,))  # "the Indian jets turned back" (not "turned back the boats")
     if lemma == "give" and obj_words & REFLEXIVE and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave himself up to soldiers": a surrender
     if lemma == "receive" and _money(objs):
@@ -771,6 +775,18 @@ def _in_protest(tok: Token) -> bool:
 def _state_subject(tok: Token, lex: Lexicon) -> bool:
     subj = _subject(tok, active_only=True)
     return subj is not None and lex.sector(subj.lower_) in STATE_SECTORS
+
+
+def _fleeing_party(tok: Token, lex: Lexicon) -> bool:
+    """Who flees retreats when an armed force, a government or someone named ("President Yanukovich fled
+    Kiev", "the rebels fled the town"); civilians who flee are displaced."""
+    subj = _subject(tok)
+    if subj is None and tok.dep_ in ("xcomp", "advcl", "conj"):
+        subj = _subject(tok.head)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        subj = tok.head  # "Yemen's president, Abd-Rabbu Mansour Hadi, who fled the country"
+    return subj is None or lex.sector(subj.lower_) in ("military", "rebel", "government", "police") \
+        or subj.tag_ in ("NNP", "NNPS")  # no subject said ("before fleeing Idlib"): as before, a retreat
 
 
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:

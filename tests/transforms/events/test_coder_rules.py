@@ -825,3 +825,30 @@ def test_a_contingent_or_deployment_of_troops_is_the_troops(resources):
     counted or collective noun stands for what it holds)."""
     ev = code(resources, "The first contingent of Kenyan peacekeeping troops arrived in Haiti on Tuesday.")[0]
     assert (ev.type, ev.actor.core) == ("AID", "Kenyan peacekeeping troops")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain urged Pakistan and India to hold direct talks and show restraint.", ["REQUEST"]),
+    ("The minister asked the rebels to lay down their arms.", ["REQUEST"]),
+    ("Mexico's foreign minister said he had called his US counterpart to discuss the detention of migrant children.",
+     ["CONSULT"]),
+])
+def test_what_someone_is_urged_to_do_is_not_done(resources, text, expected):
+    """The urged act is the request's content; "called his counterpart to discuss" is a phone call."""
+    assert [ev.type for ev in code(resources, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many residents had already fled towards the Turkish border.", []),
+    ("Hundreds of students fled to neighbouring Chad after the university was shelled.", []),
+    ("President Yanukovich fled Kiev on Saturday.", ["RETREAT"]),
+    ("Yemen's president, Abd-Rabbu Mansour Hadi, who fled the country last week, arrived in Riyadh.", ["RETREAT"]),
+    ("The enemy jets turned back, the air force said.", ["RETREAT"]),
+])
+def test_civilians_who_flee_are_displaced_not_retreating(resources, text, expected):
+    assert [ev.type for ev in code(resources, text)][:len(expected) or None] == expected
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_describes(resources):
+    ev = code(resources, "The army said there were nine targets that were hit by the rockets.")[0]
+    assert ev.type == "ASSAULT" and ev.recipient.core == "targets"  # not the "there" of "there were"
