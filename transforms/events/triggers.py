@@ -319,7 +319,23 @@ RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor"
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
 PLEAS = frozenset({"guilty", "innocent", "contest"})
-RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty"})
+RIGHTS = frozenset({"right", "rights", "freedom", "freedoms", "liberty",  # and what one is bound to do:
+                    "obligation", "obligations", "duty", "duties", "requirement", "responsibility"})
+
+
+def entitled(tok: Token) -> bool:
+    """What a right, a freedom or a duty is to, not its use: "respected the right to protest", "Israel has
+    an obligation as an occupying power to allow and facilitate humanitarian assistance" (the parser hangs
+    "to allow" on "power"; "assistance" is in the same clause)."""
+    verb = clause_verb(tok)
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head
+    if verb is None or verb.dep_ not in ("acl", "xcomp"):
+        return False
+    head = verb.head
+    return head.lower_ in RIGHTS or head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in RIGHTS
+
+
 ANONYMITY = frozenset({"identified", "named", "anonymity", "anonymous", "pseudonym", "identify", "name"})
 PREVENTING = frozenset({"keep", "prevent", "stop", "bar", "block", "ban", "deter", "discourage", "prohibit", "restrain"})
 
@@ -345,8 +361,8 @@ def _no_act(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if _prevented(tok, lex):
         return True
-    if tok.dep_ in ("acl", "xcomp") and tok.head.lower_ in RIGHTS:
-        return True  # "respected the right to protest", "the freedom to assemble": a right, not its use
+    if entitled(tok):
+        return True
     if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
         return True  # "had not withdrawn weapons as required under the deal": a manner, not a demand made
     if lemma == "plead" and any(c.dep_ in ("acomp", "dobj", "advmod", "oprd") and c.lower_ in PLEAS for c in tok.children):
@@ -876,6 +892,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "argued that sanctions do not work": a judgement on a measure, not its use
     if _in_a_name(tok):
         return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
+    if entitled(tok):
+        return None  # "an obligation to facilitate humanitarian assistance"
     if _predicated(tok) and designates(tok.head, lex):
         return None  # "declared Venezuela a threat to US national security": what Venezuela is said to be
     if noun in STATE_NOUNS and not _happening(tok, lex):

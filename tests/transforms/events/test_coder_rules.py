@@ -473,6 +473,9 @@ def test_the_doer_of_an_act_done_after_or_by_another_is_the_subject(resources):
 @pytest.mark.parametrize("text", [
     '"The shelling went on all night," said the man, a teacher who asked to be identified only as Abu Khaled.',
     "The minister said the government respected the right to protest.",
+    "The UN's counsel said Israel has an obligation as an occupying power to allow and facilitate humanitarian "
+    "assistance to Palestinians.",
+    "The universities claim the right to grant degrees.",
     "Hadi left Aden by sea as rebel fighters closed in on the city.",
     "Buhari campaigned on promises to fight corruption and create jobs.",
     "The announcement was made at a joint press conference at the White House.",
