@@ -183,6 +183,15 @@ def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
                        country=country_of(tok, gaz), sector=sector, named=is_proper(counted))
 
 
+RELATIVE = frozenset({"who", "which", "that"})
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("nine targets that were hit": targets; "Hadi, who fled the
+    country": Hadi), else the word itself."""
+    return tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
+
+
 def verbs_above(tok: Token) -> Iterator[Token]:
     """The verbs among the word's ancestors, nearest first."""
     return (a for a in tok.ancestors if a.tag_.startswith("VB"))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .phrases import is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
+from .phrases import antecedent, is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
 from .triggers import Trigger
 
 STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})
@@ -138,8 +138,8 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
         return found
     subj = subject(verb)
     if subj is not None and subj.dep_ != "expl":
-        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head
+        if antecedent(subj) is not subj:
+            return antecedent(subj)
         doer = next((c for c in subj.children if c.dep_ == "nsubj"), None)
         if doer is not None and subj.tag_ in ("VBG", "NN"):
             return doer  # a misparse of "Arab leaders meeting in Sharm el-Sheikh agreed": the leaders agreed
@@ -276,8 +276,8 @@ def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
     relative pronoun by the noun its clause describes."""
     if tok is None or not is_pronoun(tok):
         return tok
-    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        return tok.head.head  # "nine targets that were hit": the targets
+    if antecedent(tok) is not tok:
+        return antecedent(tok)  # "nine targets that were hit": the targets
     head = tok.head
     while head.head.i != head.i:
         head = head.head

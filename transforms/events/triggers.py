@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, clause_verb, is_time_word, verb_above
+from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -799,8 +799,7 @@ def _fleeing_party(tok: Token, lex: Lexicon) -> bool:
     subj = _subject(tok)
     if subj is None and tok.dep_ in ("xcomp", "advcl", "conj"):
         subj = _subject(tok.head)
-    if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-        subj = tok.head  # "Yemen's president, Abd-Rabbu Mansour Hadi, who fled the country"
+    subj = antecedent(subj) if subj is not None else None  # "Yemen's president, Abd-Rabbu Mansour Hadi, who fled"
     return subj is None or lex.sector(subj.lower_) in ("military", "rebel", "government", "police") \
         or subj.tag_ in ("NNP", "NNPS")  # no subject said ("before fleeing Idlib"): as before, a retreat
 
