@@ -63,6 +63,7 @@ class SentenceContext:
     title_types: frozenset[str]
     title_words: frozenset[str]
     dateline: EventLocation | None = None
+    title_triggers: tuple[Trigger, ...] = ()  # the headline's, found once (main_event reads its wording)
 
 
 @dataclass(frozen=True)
@@ -396,7 +397,7 @@ def _averted(tok: Token, lex: Lexicon) -> bool:
     return any(lex.lemma(v.text) in AVERTING for v in islice(verbs_above(tok), 2))
 
 
-def _clause_verb(tok: Token) -> Token | None:
+def _verb_of_noun(tok: Token) -> Token | None:
     """The verb of the clause a noun stands in ("was the scene of a deadly assault" -> "was")."""
     for node in tok.ancestors:
         if node.tag_.startswith("VB"):
@@ -413,7 +414,7 @@ def _background(tok: Token) -> bool:
     expulsion of diplomats in 1987", "was annexed by Morocco in 1975 and ...", "was the scene of a
     deadly assault in 2012") or one that has gone on since a year ("fighting since 1983"); and an act
     that only dates something else ("no presence at the site since the ban")."""
-    verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
+    verb = tok if tok.tag_.startswith("VB") else _verb_of_noun(tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "since" or verb is not None and verb.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in verb.children):
         return True  # "no presence at the site since the ban", "since the war started, ...": the act dates another
@@ -653,7 +654,7 @@ def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
         if subj is not None and subj.tag_ in ("NN", "NNS") and subj.lower_ in rel.abstract:
             return True
     # "Under the constitution, the president can dissolve parliament": a power, not its use
-    verb = tok if tok.tag_.startswith("VB") else _clause_verb(tok)
+    verb = tok if tok.tag_.startswith("VB") else _verb_of_noun(tok)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ in rel.abstract for g in c.children if g.dep_ == "pobj")
         for c in verb.children)

@@ -17,15 +17,16 @@ from .main_event import LEAD, put_main_first
 from .relevance import article_domain, off_topic
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
-from .triggers import find_triggers
+from .triggers import Trigger, find_triggers
 
 BATCH = 64
 
 
-def _title_hints(title_doc: Any, res: Resources) -> tuple[frozenset[str], frozenset[str]]:
+def _title_hints(title_doc: Any, triggers: tuple[Trigger, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The headline's event types and name words, which raise the salience of events that share them."""
     if title_doc is None:
         return frozenset(), frozenset()
-    types = frozenset(t.type for t in find_triggers(title_doc, res.lexicon))
+    types = frozenset(t.type for t in triggers)
     words = frozenset(t.lower_ for t in title_doc if (t.tag_.startswith("NN") or is_proper(t)) and len(t) > 3)
     return types, words
 
@@ -76,9 +77,11 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
 
 def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources) -> list[Event]:
     title = docs[0] if docs[0].text else None
-    title_types, title_words = _title_hints(title if title is not None and _candidate(title.text, res) else None, res)
+    title_triggers = tuple(find_triggers(title, res.lexicon)) if title is not None else ()
+    title_types, title_words = _title_hints(title if title is not None and _candidate(title.text, res) else None,
+                                            title_triggers)
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
-                          title_types, title_words, dateline_place(art.text, res))
+                          title_types, title_words, dateline_place(art.text, res), title_triggers)
     events: list[tuple[int, Event]] = []
     prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):

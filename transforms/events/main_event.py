@@ -20,7 +20,6 @@ from .model import Event, EventLocation, Participant
 from .phrases import is_proper, participant, proper_chain, span_text
 from .resources import Resources
 from .roles import is_passive
-from .triggers import find_triggers
 
 LEAD = 3  # sentences of the body that count as the lead
 SURE = 0.5  # calibrated confidence above which a lead event is preferred as the main one
@@ -104,13 +103,11 @@ def _named_doer(main: Event, title: Doc | None, res: Resources) -> Participant |
     return participant(subj, res.lexicon, res.gazetteer)
 
 
-def _headline_what(main: Event, title: Doc | None, res: Resources) -> str | None:
+def _headline_what(main: Event, ctx: SentenceContext) -> str | None:
     """What was done, as the headline says it, when the headline reports an act of the main event's type
     ("Greece sends reform list to eurozone creditors" -> "sends reform list to eurozone creditors"): the
     headline is the article's own summary of its main event; the lead sentence stays its source."""
-    if title is None or not len(title):
-        return None
-    same = next((t for t in find_triggers(title, res.lexicon) if t.type == main.type), None)
+    same = next((t for t in ctx.title_triggers if t.type == main.type), None)
     if same is None or not same.nominal and (is_passive(same.token) or same.token.tag_ == "VBN"):
         return None  # "Assad forces driven out of strategic city by jihadists": the lead names the doer and the city
     return predicate(same)
@@ -133,5 +130,5 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
     where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res) \
         or named_place([*lead, *([title] if title is not None else [])], res)
     flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor,
-                      what=_headline_what(main, title, res) or main.what)
+                      what=_headline_what(main, ctx) or main.what)
     return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]
