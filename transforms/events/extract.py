@@ -87,7 +87,7 @@ def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any],
     for (index, start, end), doc in zip(chosen, docs[1:]):
         events.extend((index, ev) for ev in code_sentence(doc, (start, end), index, ctx, res, prev))
         prev = _root_subject(doc) or prev
-    lead = [doc for (index, _, _), doc in zip(chosen, docs[1:]) if index < LEAD]
+    lead = {index: doc for (index, _, _), doc in zip(chosen, docs[1:]) if index < LEAD}
     return put_main_first(events, title, lead, ctx, res)
 
 

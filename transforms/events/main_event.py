@@ -68,9 +68,10 @@ PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
 
 def named_place(docs: list[Doc], res: Resources) -> EventLocation | None:
-    """The first place the NER names in the given sentences where the gazetteer knows none of theirs
-    ("Teesside", "the West End", a town too small for it): a name only, no country. The NER runs here
-    on these few sentences only (it is out of the parsing pipe)."""
+    """The first place the NER names in the given sentences (the main event's own first, so that a
+    standfirst's "Hollywood legend" is not where) where the gazetteer knows none of theirs ("Teesside",
+    "the West End", a town too small for it): a name only, no country. The NER runs here on these few
+    sentences only (it is out of the parsing pipe)."""
     ner = res.nlp.get_pipe("ner")
     for doc in docs:
         for ent in ner(doc[:].as_doc()).ents:
@@ -113,9 +114,11 @@ def _headline_what(main: Event, ctx: SentenceContext) -> str | None:
     return predicate(same)
 
 
-def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: list[Doc],
+def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: dict[int, Doc],
                    ctx: SentenceContext, res: Resources) -> list[Event]:
-    """Events most salient first, the main event (if the lead holds one) at the head with is_main set."""
+    """Events most salient first, the main event (if the lead holds one) at the head with is_main set.
+
+    `lead` holds the parsed lead sentences by their index in the article."""
     ranked = sorted((ev for _, ev in events), key=lambda e: (-e.salience, e.start))
     words = headline_words(title, res.lexicon)
     in_lead = [ev for index, ev in events if index < LEAD]
@@ -127,8 +130,10 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: lis
             return ranked  # "Sweden tells households how to survive WWIII": the lead's aside is not the story
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
-    where = main.location or first_place([d for d in (title, *lead) if d is not None], ctx, res) \
-        or named_place([*lead, *([title] if title is not None else [])], res)
+    own = next(index for index, ev in events if ev is main)
+    where = main.location or first_place([d for d in (title, *lead.values()) if d is not None], ctx, res) \
+        or named_place([lead[own], *(d for i, d in lead.items() if i != own), *([title] if title is not None else [])],
+                       res)
     flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor,
                       what=_headline_what(main, ctx) or main.what)
     return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]

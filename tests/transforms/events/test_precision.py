@@ -172,6 +172,16 @@ def test_a_main_event_place_the_gazetteer_lacks_is_the_one_the_ner_names(resourc
     assert main.is_main and (main.location.name, main.location.country_code) == ("Tavistock", None)
 
 
+def test_the_ner_place_of_the_main_events_own_sentence_comes_first(resources):
+    """A standfirst before the lead names a place in passing ("Hollywood legend"); the main event's own
+    sentence says where it happened."""
+    text = ("Hollywood legend escorted off stage after protesters climb up holding a sign. "
+            "Two people have been arrested after Just Stop Oil protesters disrupted a West End performance of "
+            "The Tempest on Monday night.")
+    main = code(resources, text, title="Two arrested after Just Stop Oil protest at West End play")[0]
+    assert main.is_main and main.type == "COERCE" and (main.location.name, main.location.country_code) == ("West End", None)
+
+
 def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
     """The headline is the article's own summary of its main event: where it reports an act of the main
     event's type, its words are the event's "what"; otherwise the lead sentence's are."""
