@@ -209,10 +209,26 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
     """With no one on the receiving end, the place acted upon stands in (as CAMEO coders code it).
     The chosen name's index goes into `used`."""
     outside = [tok for tok, _ in places if actor is None or not (actor.left_edge.i <= tok.i <= actor.right_edge.i)]
+    verb = trig.token
+    if not trig.nominal and any(c.dep_ == "dobj" for c in verb.children):
+        # a verb with an object of its own does not take the party a conjoined verb is done to: "opposes all
+        # forms of terrorism and calls on India and Pakistan to ..." was aimed at no country ("attacked and
+        # occupied Crimea", "established ties with and opened an embassy in Tehran" were)
+        theirs = {t.i for c in verb.children if c.dep_ == "conj" for t in _addressees(c)}
+        outside = [tok for tok in outside if tok.i not in theirs]
     best = min(outside, key=lambda t: tree_distance(t, trig.token), default=None)
     if best is not None and used is not None:
         used.add(best.i)
     return best
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a verb is done to or addresses, by the parse alone: its objects and the objects of its "on",
+    "to", "with", "against", with their conjuncts ("calls on both India and Pakistan")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "with", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    return [x for h in heads for x in (h, *h.conjuncts)]
 
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],

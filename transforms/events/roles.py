@@ -72,9 +72,10 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if by:
         return by[0]  # "attack by X"
     if lex.noun_type.get(lex.lemma(noun.text, noun=True)) in GIVEN:  # "from" is the giver, not the origin
-        giver = next((g for g in _prep_objects(noun, ("from",)) if is_proper(g) or lex.sector(g.lower_)), None)
+        holders = [noun] + ([noun.head] if noun.dep_ == "dobj" and lex.lemma(noun.head.text) in lex.victim_verbs else [])
+        giver = next((g for h in holders for g in _prep_objects(h, ("from",)) if is_proper(g) or lex.sector(g.lower_)), None)
         if giver is not None:
-            return giver  # "support from the Soros family", "criticism from Beijing"
+            return giver  # "support from the Soros family", "criticism from Beijing", "faces criticism from his party"
     owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))
                   or c.dep_ == "amod" and c.text[:1].isupper() and c.i != c.sent.start), None)
     if owner is not None:
@@ -127,6 +128,12 @@ def find_giver(trig: Trigger, lex: Lexicon) -> Token | None:
 
 
 ADJUNCT_PREPS = frozenset({"after", "before", "by", "while", "since", "without", "upon", "despite", "through"})
+# verbs whose object does what their infinitive says ("forced Serbia to withdraw": Serbia withdraws), beside
+# every verb of an event type ("urged X to withdraw"); not "use" or "send" ("sent troops to quell the riot":
+# the sender quells it, its troops have no country of their own)
+OBJECT_CONTROL = frozenset({"force", "persuade", "convince", "induce", "oblige", "tell", "enable", "prompt",
+                            "encourage", "invite", "require", "instruct", "authorize", "authorise", "direct",
+                            "advise", "warn", "get", "lead", "cause"})
 
 
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
@@ -149,12 +156,14 @@ def find_actor(verb: Token, lex: Lexicon) -> Token | None:
         return None
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused X of executing" -> X executed
         governor = head.head
-        obj = None if head.lower_ in ADJUNCT_PREPS else next((c for c in governor.children if c.dep_ == "dobj"), None)
+        held = ("nsubjpass",) if is_passive(governor) else ("dobj",)  # "X was accused of forcing": X forced
+        obj = None if head.lower_ in ADJUNCT_PREPS else next((c for c in governor.children if c.dep_ in held), None)
         return obj if obj is not None else find_actor(governor, lex)  # "punished X after accusing it": the punisher
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if verb.dep_ == "xcomp" and obj is not None and lex.lemma(head.text) in lex.verb_type:
-            return obj  # "urged X to withdraw": X withdraws
+        if verb.dep_ == "xcomp" and obj is not None and (lex.lemma(head.text) in lex.verb_type
+                                                          or lex.lemma(head.text) in OBJECT_CONTROL):
+            return obj  # "urged X to withdraw", "forced X to withdraw": X withdraws
         if head.tag_.startswith("VB") or head.dep_ == "acomp":
             return find_actor(head, lex)
         return None

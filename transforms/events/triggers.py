@@ -582,7 +582,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             or lex.lemma(clause.text) in ("hold", "keep") and {t.lower_ for t in clause.subtree} & DETENTION):
         return Trigger(tok, "COERCE", None, (tok, clause))  # "ordered the journalist detained", "ordered him held in custody"
     if lemma == "force" and objs and clause is not None and not _leaving(tok, lex):
-        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "police forced opposition supporters to attend a rally"
+        return Trigger(tok, "COERCE", None, (tok,))  # "police forced opposition supporters to attend a rally": them
     if lemma == "give" and obj_words & {"permission", "access", "clearance"} and _access_party(tok, lex):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave aid agencies permission to enter Darfur"
     if lemma == "block" and obj_words & PROPOSALS:
@@ -1019,11 +1019,13 @@ AIMS = frozenset({"bid", "effort", "efforts", "attempt", "attempts", "drive", "p
 def a_purpose(tok: Token) -> bool:
     """What an act is done for, not the act: the clause of "in a bid to curb smuggling", "(in order) to
     quell the unrest", "aimed at curbing raids" (for a noun, the clause it stands in: "in an effort to
-    impose sanctions")."""
+    impose sanctions"), and what that clause's verb is to bring about ("in a bid to force X to free ...")."""
     verb = clause_verb(tok)
     if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "at"):
         return False
+    if verb.dep_ == "xcomp" and verb.head.tag_.startswith("VB"):
+        return a_purpose(verb.head)  # "in an attempt to force Hamas to free the hostages": freeing is the aim too
     if verb.dep_ == "acl":
         return verb.head.lower_ in AIMS
     if verb.dep_ == "pcomp":

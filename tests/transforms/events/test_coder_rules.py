@@ -855,3 +855,43 @@ def test_civilians_who_flee_are_displaced_not_retreating(resources, text, expect
 def test_a_relative_pronoun_is_the_noun_its_clause_describes(resources):
     ev = code(resources, "The army said there were nine targets that were hit by the rockets.")[0]
     assert ev.type == "ASSAULT" and ev.recipient.core == "targets"  # not the "there" of "there were"
+
+
+def test_whoever_is_forced_to_act_does_the_act(resources):
+    """Object control: the object of "force", "persuade", "tell"... does what the infinitive says, and
+    is the one coerced."""
+    events = {ev.type: ev for ev in code(resources, "NATO forced Serbia to withdraw its troops from Kosovo.")}
+    assert (events["COERCE"].actor.core, events["COERCE"].recipient.core) == ("NATO", "Serbia")
+    assert (events["RETREAT"].actor.core, events["RETREAT"].recipient.core) == ("Serbia", "Kosovo")
+
+
+def test_what_a_purpose_clause_would_bring_about_is_a_purpose_too(resources):
+    from transforms.events.triggers import a_purpose
+    doc = resources.nlp("Israel continued to block aid, in an attempt to force Hamas to free the hostages.")
+    assert a_purpose(next(t for t in doc if t.lower_ == "free"))
+    assert not a_purpose(next(t for t in doc if t.lower_ == "block"))
+    freed = next(ev for ev in code(resources, doc.text) if ev.type == "CONCEDE")
+    assert freed.actor.core == "Hamas" and freed.confidence < 0.6
+
+
+def test_a_verb_with_its_own_object_does_not_take_a_conjoined_verbs_addressee(resources):
+    """The place stand-in for a thing acted upon is no party another verb is done to."""
+    text = "China opposes all forms of terrorism and calls on both India and Pakistan to show restraint."
+    rejected = next(ev for ev in code(resources, text) if ev.type == "REJECT")
+    assert rejected.recipient is None or "India" not in rejected.recipient.core
+    shared = code(resources, "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")[0]
+    assert shared.recipient.core == "Tehran"
+
+
+def test_who_is_accused_of_an_act_in_the_passive_did_it(resources):
+    alleged = next(ev for ev in code(resources, "The army was accused of executing 15 prisoners.") if ev.type == "ASSAULT")
+    assert (alleged.actor.core, alleged.status) == ("army", "claimed")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The prime minister faces criticism from his party over the deal.", "his party"),
+    ("The president faced criticism from Beijing after the visit.", "Beijing"),
+])
+def test_whoever_criticism_comes_from_accuses_the_one_facing_it(resources, text, actor):
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.actor.core) == ("ACCUSE", actor) and ev.recipient.core in ("prime minister", "minister", "president")
