@@ -613,8 +613,10 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     # only in a political sentence: against another party, or with a political word or a hostile act
     if is_institution(ev.actor) or is_institution(ev.recipient) and is_actor(ev.actor, rel):
         return True
-    context = is_political(ev.recipient, rel) or ev.type in POINTED or bool(rel.anchors.search(ev.sentence)) \
-        or _mutual(ev.actor) \
+    warning = ev.type == "THREATEN" and not _stated_party(ev.actor)  # "scientists warn that sleep loss raises the
+    # risk of heart disease": a warning of a risk, not a threat, unless a party is named or the sentence is political
+    context = is_political(ev.recipient, rel) or ev.type in POINTED and not warning \
+        or bool(rel.anchors.search(ev.sentence)) or _mutual(ev.actor) \
         or ev.type == "REJECT" and _answers_accusation(trig, res) \
         or ev.type == "AID" and _aid_object(trig, res)  # relief handed out is aimed at people in need
     if ev.actor is not None:
@@ -695,6 +697,11 @@ def _owned_by_party(trig: Trigger, res: Resources) -> bool:
     # "raided the offices of the opposition newspaper", "the home of the opposition leader"
     return any(is_political(participant(g, lex, gaz), res.relevance) for c in rec.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _stated_party(p: Participant | None) -> bool:
+    """A doer the sentence names, or places in a country, or a state, force or office."""
+    return p is not None and (p.named or p.country is not None or is_institution(p))
 
 
 ACCUSATIONS = frozenset({"allegation", "allegations", "accusation", "accusations", "charge", "charges", "claim",

@@ -72,6 +72,8 @@ HELPERS = frozenset({"doctor", "doctors", "medic", "medics", "nurse", "nurses", 
 OCCUPYING = frozenset({"storm", "occupy", "block", "blockade", "besiege"})
 FIGURATIVE = frozenset({"court", "legal", "price", "trade", "culture", "bidding", "custody", "tariff", "boardroom",
                         "takeover", "ratings", "media", "pr", "currency", "courtroom", "patent"})
+SPACECRAFT = frozenset({"lunar", "space", "unmanned", "robotic", "interplanetary", "mars", "solar", "moon", "orbital",
+                        "deep-space", "planetary"})  # "an unmanned lunar probe": a spacecraft, no investigation
 CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "rout", "hammer", "thrash", "overwhelm", "trounce"})
 ELECTORAL = frozenset({"election", "elections", "vote", "votes", "voters", "polls", "poll", "race", "campaign",
                        "primary", "primaries", "ballot", "electoral", "nomination", "candidate", "candidates"})
@@ -187,13 +189,16 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
     "rebels pushed into the city" a movement (not pressing someone: that pushes for something), "shot
     up" a rise, "kill time" an idiom, "declared Venezuela a threat" a judgement (designates), "the strikes
-    were made possible" an enabling, "asked himself" wondering, "sent a delegation" a mission (no aid)."""
+    were made possible" an enabling, "asked himself" wondering, "sent a delegation" a mission (no aid), "launched a lunar probe" a spacecraft."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
     if lemma == "try":
         return "xcomp" in deps
     if lemma in ("send", "dispatch") and _sends_envoys(tok, lex):
         return True
+    if lemma == "launch" and any(o.lower_ in ("probe", "probes") and any(m.lower_ in SPACECRAFT for m in o.children)
+                                 for o in tok.children if o.dep_ in ("dobj", "nsubjpass")):
+        return True  # "launched its first unmanned lunar probe": a spacecraft, not an investigation
     if designates(tok, lex):
         return True
     if lemma == "make" and any(c.dep_ in ("oprd", "ccomp", "acomp") and c.tag_.startswith("JJ") for c in tok.children):
@@ -315,6 +320,8 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-
 ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
+DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
+ACTIVISTS = frozenset({"activist", "activists", "campaigner", "campaigners"})
 
 
 UNSAID = frozenset({"comment", "elaborate", "say", "confirm", "speculate", "discuss", "answer"})
@@ -403,6 +410,8 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
+    if lemma in DISRUPTING and _rioting_subject(tok, lex, ACTIVISTS):
+        return Trigger(tok, "PROTEST", None, (tok,))  # "protesters disrupted a West End performance", "glued themselves"
     trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
@@ -772,10 +781,11 @@ def _seizes_goods(tok: Token, lex: Lexicon) -> bool:
     return any(lex.lemma(o.text, noun=True) in SEIZED_GOODS or o.lower_ in SEIZED_GOODS for o in _object_nouns(tok))
 
 
-def _rioting_subject(tok: Token, lex: Lexicon) -> bool:
-    """Rioters or a crowd doing violence: a violent protest (CAMEO 145), not an armed attack."""
+def _rioting_subject(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset()) -> bool:
+    """Rioters or a crowd doing violence: a violent protest (CAMEO 145), not an armed attack (`also`: more
+    words for protesters, where the verb is a protest tactic)."""
     subj = _subject(tok, active_only=True)
-    return subj is not None and subj.lower_ in RIOTING
+    return subj is not None and (subj.lower_ in RIOTING or subj.lower_ in also)
 
 
 def _in_protest(tok: Token) -> bool:
@@ -878,7 +888,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
         return None
-    if any(c.lower_ in FIGURATIVE for c in tok.children if c.dep_ in ("compound", "amod")) \
+    if any(c.lower_ in FIGURATIVE or noun == "probe" and c.lower_ in SPACECRAFT
+           for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked
     if tok.dep_ == "dobj" and (lex.lemma(tok.head.text) in NEEDING or _prevented(tok.head, lex)):

@@ -895,3 +895,12 @@ def test_who_is_accused_of_an_act_in_the_passive_did_it(resources):
 def test_whoever_criticism_comes_from_accuses_the_one_facing_it(resources, text, actor):
     ev = code(resources, text)[0]
     assert (ev.type, ev.actor.core) == ("ACCUSE", actor) and ev.recipient.core in ("prime minister", "minister", "president")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters disrupted the minister's speech in Leeds.", ["PROTEST"]),
+    ("Demonstrators interrupted the state ceremony in the capital.", ["PROTEST"]),
+    ("The strike disrupted flights across Europe.", []),  # disruption by no protester is no protest tactic
+])
+def test_protesters_disrupting_something_protest(resources, text, expected):
+    assert [ev.type for ev in code(resources, text)] == expected

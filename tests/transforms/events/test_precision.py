@@ -35,6 +35,10 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     # a strike in a match report (the noun "strike" anchors a political sentence, the score says sport)
     "A late strike from the substitute sealed a 2-1 win for Feyenoord in Utrecht.",
     "Apple released a new iPhone with a faster chipset on Tuesday.",
+    # science news
+    "India launched its first unmanned lunar probe from the Sriharikota space centre on Wednesday.",
+    "China's lunar probe landed on the far side of the moon.",
+    "Scientists warn that chronic sleep loss raises the risk of heart disease.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
@@ -193,3 +197,11 @@ def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
     lead = "Thousands of Christians protested in Lahore on Monday after suicide bombers attacked two churches."
     named = code(resources, lead, title="Protests in Lahore after suicide bombers attack churches")[0]
     assert named.type == "PROTEST" and named.what == "protests in Lahore"  # the noun phrase, not the clause after it
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police launched a probe into the killing of the journalist.", "ACCUSE"),  # an investigation
+    ("Russia warned that any attack on its forces would be met with force.", "THREATEN"),  # a state warns
+])
+def test_the_political_senses_stay(resources, text, etype):
+    assert code(resources, text)[0].type == etype
