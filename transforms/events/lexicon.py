@@ -19,7 +19,7 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 
 # Verbs that code an event only through their arguments (triggers._by_arguments): "let inspectors in",
 # "moved warships into", "troops began leaving", "halted the bombing", "ferried food to survivors".
-GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "donate", "distribute"})
+GIVING = frozenset({"hand", "give", "send", "deliver", "provide", "supply", "ship", "airlift", "airdrop", "donate", "distribute"})
 CARRYING = GIVING | {"dispatch", "ferry", "fly", "rush", "truck", "move"}
 ALLOWING = frozenset({"allow", "let", "permit", "admit", "open", "reopen"})
 LEAVING = frozenset({"leave", "quit", "exit", "roll"})
@@ -31,8 +31,10 @@ REVERSING = frozenset({"reverse", "overturn", "repeal", "scrap", "rescind", "rev
 TRADING = frozenset({"import", "export", "supply", "sell", "buy", "pipe"})
 HANDING_OVER = frozenset({"hand", "extradite", "transfer", "deport", "repatriate", "surrender"})
 ARRIVING = frozenset({"arrive", "land", "fly"})  # armed forces reaching a named place are deployed there
+DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
+TESTING = frozenset({"test"})  # "tested a ballistic missile": a show of force
 ARGUMENT_VERBS = (CARRYING | ALLOWING | LEAVING | MOVING | HALTING | FUNDING | EVACUATING | REVERSING | TRADING
-                  | HANDING_OVER | ARRIVING)
+                  | HANDING_OVER | ARRIVING | DISRUPTING | TESTING)
 # sector words that end compound words naming people ("steelworkers", "dockworkers", "coalminers")
 COMPOUND_ENDS = ("workers", "worker", "miners", "farmers", "students", "soldiers")
 _VOWELS = set("aeiou")

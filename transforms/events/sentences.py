@@ -77,6 +77,7 @@ def strip_dateline(text: str, start: int, end: int) -> tuple[int, str | None]:
 def may_hold_event(sentence: str, prefilter: Prefilter) -> bool:
     """True when the sentence holds a trigger word, or a phrase head together with its partner words."""
     words = {w.lower() for w in _WORD.findall(sentence)}
+    words |= {part for w in words if "-" in w for part in w.split("-") if part}  # "test-fired": the parser's tokens
     if words & prefilter.single:
         return True
     for head in words & prefilter.phrases.keys():

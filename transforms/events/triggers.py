@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
-                      HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, verb_above
+from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, DISRUPTING, EVACUATING, FUNDING, GIVING,
+                      HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TESTING, TRADING, Lexicon)
+from .phrases import HYPHENS, TIME_WORDS, antecedent, clause_verb, is_time_word, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -47,6 +47,7 @@ WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroy
                           "submarine", "submarines", "tank", "tanks", "vehicle", "vehicles", "craft", "jet", "jets",
                           "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
                           "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor"})
+WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo"})
 PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
                        "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
                        "referendum", "hearing", "inquiry", "commission", "process", "conference", "games", "olympics"})
@@ -101,6 +102,8 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
     out: dict[str, tuple[Token, ...]] = {}
     for child in tok.children:
         dep = child.dep_
+        if dep == "prep" and _dates_only(child):
+            continue  # "test-fired a missile on Sunday" did not fire on anyone
         if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
             low = lex.lemma_of(child)
             out.setdefault(low, (child,))
@@ -127,13 +130,20 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
     return out
 
 
+def _dates_only(prep: Token) -> bool:
+    """A preposition whose objects are all times: "on Sunday", "in March"."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.lower_ in TIME_WORDS for o in objs)
+
+
 def _object_nouns(tok: Token) -> list[Token]:
-    """The verb's object and the nouns compounded into it ("launched a mediation effort")."""
+    """The verb's object and the nouns compounded into it ("launched a mediation effort"), or a hyphenated
+    noun the parser took for its modifier ("staged a sit-in outside parliament": "in" modifies "parliament")."""
     out = []
     for child in tok.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass"):
             out.append(child)
-            out.extend(c for c in child.lefts if c.dep_ == "compound")
+            out.extend(c for c in child.lefts if c.dep_ == "compound" or c.dep_ == "nmod" and hyphenated(c) != c.lower_)
             out.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj")  # "5 million dollars of aid"
     return out
@@ -320,7 +330,6 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-
 ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
-DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
 ACTIVISTS = frozenset({"activist", "activists", "campaigner", "campaigners"})
 
 
@@ -410,6 +419,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
+    if (hyphenated(tok).startswith("test-") or lemma in TESTING) \
+            and {lex.lemma(o.text, noun=True) for o in _object_nouns(tok)} & WEAPON_TESTS:
+        return Trigger(tok, "MOBILIZE", "test", (tok,))  # "test-fired a nuclear-capable missile": a show of force
     if lemma in DISRUPTING and _rioting_subject(tok, lex, ACTIVISTS):
         return Trigger(tok, "PROTEST", None, (tok,))  # "protesters disrupted a West End performance", "glued themselves"
     trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)

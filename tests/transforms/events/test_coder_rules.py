@@ -904,3 +904,25 @@ def test_whoever_criticism_comes_from_accuses_the_one_facing_it(resources, text,
 ])
 def test_protesters_disrupting_something_protest(resources, text, expected):
     assert [ev.type for ev in code(resources, text)] == expected
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The World Bank approved a 200-million-dollar loan to Bangladesh for flood reconstruction.", "AID"),
+    ("Opposition supporters staged a sit-in outside parliament to demand electoral reform.", "PROTEST"),
+    ("India test-fired a nuclear-capable missile on Sunday.", "MOBILIZE"),
+    ("North Korea tested a ballistic missile over the Sea of Japan.", "MOBILIZE"),
+    ("The air force airdropped medicine and food to the besieged town of Goma.", "AID"),
+])
+def test_wire_phrasings_the_parser_splits_or_the_domain_words_hid(resources, text, etype):
+    """A lender's relief loan names a disaster word but is aid; a hyphenated sit-in the parser makes a
+    modifier; "test-fired" (a hyphenated word the prefilter reads in parts) and a date after "fired" that
+    is no target ("fired on Sunday")."""
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "The company tested a new engine at its plant in Ohio.",
+    "India's batsmen launched a ferocious counter-attack after tea, smashing 150 runs in 20 overs.",
+])
+def test_tests_of_things_and_cricket_counter_attacks_are_no_events(resources, text):
+    assert code(resources, text) == []
