@@ -525,6 +525,8 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     actor_tok, actor, recipient, rec_ok = _parties(trig, res, prev, facts, used)
     status, source = modality(trig, lex)
     trig, status = reframe(trig, status, lex)
+    if trig.type == "PROTEST" and lex.lemma(trig.token.text) == "protest" and _official(actor, res.gazetteer):
+        trig = replace(trig, type="ACCUSE", mode=None)  # "China protested against the arms sale": a state's protest
     skip = {t.i for t in (actor_tok,) if t is not None}
     location = pick_location(facts.places, trig, skip, used) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
@@ -697,6 +699,13 @@ def _owned_by_party(trig: Trigger, res: Resources) -> bool:
     # "raided the offices of the opposition newspaper", "the home of the opposition leader"
     return any(is_political(participant(g, lex, gaz), res.relevance) for c in rec.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _official(p: Participant | None, gaz: Gazetteer) -> bool:
+    """A state (its name or its capital's) or its government: a protest of theirs is made in words (an
+    ACCUSE), not in the street; "Nigerians" or "Chinese students" protest."""
+    return p is not None and (p.sector == "government" or fold(p.core) in gaz.capitals
+                              or any(place.kind == "country" for place in gaz.candidates(p.core)))
 
 
 def _stated_party(p: Participant | None) -> bool:

@@ -93,9 +93,10 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     if measure is not None and measure.dep_ in ("dobj", "nsubjpass") and measure.head.tag_.startswith("VB") \
             and lex.lemma(measure.head.text) not in WITNESSING:
         return find_actor(measure.head, lex)  # "warships launched 10 days of war games", "began a round of talks"
-    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.tag_.startswith("VB") \
-            and lex.lemma(prep.head.text) in JOURNEYS:
-        return find_actor(prep.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks
+    aim = measure if measure is not None else noun  # "gathered in Geneva for a new round of negotiations"
+    if aim.dep_ == "pobj" and aim.head.lower_ == "for" and aim.head.head.tag_.startswith("VB") \
+            and lex.lemma(aim.head.head.text) in JOURNEYS:
+        return find_actor(aim.head.head, lex)  # "Yeltsin travelled to Beijing for talks": Yeltsin talks
     if noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.tag_.startswith("VB") \
             and lex.lemma(prep.head.text) in STAYING:
         return find_actor(prep.head, lex)  # "the activist has been on hunger strike for 40 days"

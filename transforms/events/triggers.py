@@ -47,6 +47,7 @@ WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroy
                           "submarine", "submarines", "tank", "tanks", "vehicle", "vehicles", "craft", "jet", "jets",
                           "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
                           "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor"})
+SIEGES = frozenset({"siege", "sieges", "blockade", "blockades"})  # military ones: easing them is a retreat
 WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo"})
 PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
                        "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
@@ -515,7 +516,10 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive",
-                                         "sign", "conclude", "turn"}  # also triggers on their own
+                                         "sign", "conclude", "turn", "summon"}  # also triggers on their own
+ENVOYS_SUMMONED = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
+                             "chargé", "attache", "attaché"})
+SHUTDOWNS = frozenset({"closure", "closing", "shutdown", "dissolution", "suspension", "disbanding"})
 PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
 GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
 
@@ -536,6 +540,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "signed a treaty of friendship and cooperation"
     if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
+    if (lemma in REVERSING or lemma in HALTING) and obj_words & SIEGES:
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "lifted its siege of the city": CAMEO 0872, de-escalation
     if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
         return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "reversed its ban", "ended the curfew"
     if lemma in ALLOWING and obj_words & FREEDOMS:
@@ -594,6 +600,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
         if subtree & {"alert", "duty", "readiness", "standby"}:
             return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
+    if lemma == "summon" and obj_words & ENVOYS_SUMMONED:
+        return Trigger(tok, "ACCUSE", None, (tok,))  # "summoned the British charge d'affaires": a formal protest
+    if lemma == "order" and _state_subject(tok, lex) and obj_words & SHUTDOWNS:
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the closure of the only independent daily"
     if lemma == "order" and objs and _state_subject(tok, lex) and not obj_words & FORCES and any(
             c.dep_ == "xcomp" and lex.lemma(c.text) in SHUTTING for c in tok.children):
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the newspaper La Prensa to suspend publication"

@@ -926,3 +926,24 @@ def test_wire_phrasings_the_parser_splits_or_the_domain_words_hid(resources, tex
 ])
 def test_tests_of_things_and_cricket_counter_attacks_are_no_events(resources, text):
     assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The army lifted its siege of the rebel-held city.", "RETREAT"),  # CAMEO 0872: easing a military blockade
+    ("The government lifted the ban on opposition parties.", "CONCEDE"),  # CAMEO 081: easing a restriction
+    ("Representatives of the warring factions gathered in Geneva for a new round of negotiations.", "CONSULT"),
+])
+def test_lifting_a_siege_is_a_retreat_and_a_round_of_talks_is_held_by_who_gathered(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("The Iranian foreign ministry summoned the British charge d'affaires on Tuesday.", "ACCUSE", "British charge d'affaires"),
+    ("China protested against the arms sale to Taiwan.", "ACCUSE", "Taiwan"),  # a state protests in words
+    ("Chinese students protested against the arms sale.", "PROTEST", None),  # people protest in the street
+    ("The government of Zimbabwe ordered the closure of the country's only independent daily newspaper.", "COERCE",
+     "country's only independent daily newspaper"),
+])
+def test_official_protests_summonses_and_closures_ordered(resources, text, etype, recipient):
+    ev = code(resources, text)[0]
+    assert ev.type == etype and (ev.recipient.core if ev.recipient else None) == recipient
