@@ -242,8 +242,9 @@ def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazett
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "acl":
             subj = verb.head
-        if subj is not None and (actor is None or subj.i != actor.i):
-            return subj, True
+        if subj is not None and (actor is None or subj.i != actor.i) \
+                and (subj not in trig.words or is_actor_like(subj, lex, gaz)):
+            return subj, True  # not "sanctions were imposed on Iran": what was imposed is the act itself
     victim = _victim(verb, lex)
     if victim is not None:
         return victim, True

@@ -574,6 +574,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
             c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
+    if lemma in ("withdraw", "recall") and obj_words & ENVOYS_SUMMONED:
+        return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "withdrew its ambassador from Tehran": CAMEO 161
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
             and not any(lex.sector(o.lower_) in ("military", "police") for o in objs):
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
@@ -920,8 +922,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "at a joint press conference": words to the media, not a meeting of the parties
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
-    if _lull(tok, lex) or tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in JUDGED:
-        return None  # "argued that sanctions do not work": a judgement on a measure, not its use
+    if _lull(tok, lex) or tok.dep_ == "nsubj" and (lex.lemma(tok.head.text) in JUDGED or _judged_likely(tok.head)):
+        return None  # "argued that sanctions do not work", "sanctions were unlikely to change ...": a judgement
     if _in_a_name(tok):
         return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
     if entitled(tok):
@@ -953,6 +955,14 @@ EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
 SPOKEN = frozenset({"conference", "meeting", "session", "address", "briefing", "appearance", "interview"})  # "a joint
 # meeting" is a meeting (CONSULT), "a joint press conference" words to the media: no joint action either way
 JUDGED = frozenset({"work", "fail", "succeed", "backfire", "help", "hurt", "matter", "bite"})  # what a measure does
+LIKELIHOOD = frozenset({"unlikely", "likely", "ineffective", "effective", "counterproductive", "useless", "futile",
+                        "pointless", "unworkable", "necessary", "justified", "unjustified"})
+
+
+def _judged_likely(verb: Token) -> bool:
+    """"the sanctions were unlikely to change Pyongyang's behaviour", "sanctions are counterproductive": a
+    copula with an adjective of likelihood or worth judges the measure, no one imposes it."""
+    return verb.lower_ in COPULA and any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in verb.children)
 SUBSIDING = frozenset({"subside", "abate", "ease", "wane", "die", "pause", "stall"})
 
 

@@ -947,3 +947,19 @@ def test_lifting_a_siege_is_a_retreat_and_a_round_of_talks_is_held_by_who_gather
 def test_official_protests_summonses_and_closures_ordered(resources, text, etype, recipient):
     ev = code(resources, text)[0]
     assert ev.type == etype and (ev.recipient.core if ev.recipient else None) == recipient
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("Sanctions were imposed on Iran by the United Nations.", "SANCTION", "Iran"),  # not "Sanctions"
+    ("An American missionary was expelled from Morocco for proselytising.", "COERCE", "American missionary"),
+    ("The Iraqi army used chemical weapons against Kurdish villages in the north.", "ASSAULT", "Kurdish villages"),
+    ("Britain withdrew its ambassador from Tehran following the attack on its embassy.", "SANCTION", "Tehran"),
+    ("Inmates at the central prison staged a riot over poor conditions.", "PROTEST", None),
+])
+def test_what_a_passive_act_imposes_is_no_target_and_more_wire_acts(resources, text, etype, recipient):
+    ev = code(resources, text)[0]
+    assert ev.type == etype and (recipient is None or ev.recipient.core == recipient)
+
+
+def test_a_measure_judged_likely_or_not_to_work_is_not_imposed(resources):
+    assert code(resources, "Analysts said the sanctions were unlikely to change Pyongyang's behaviour.") == []
