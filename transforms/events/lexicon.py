@@ -32,9 +32,10 @@ TRADING = frozenset({"import", "export", "supply", "sell", "buy", "pipe"})
 HANDING_OVER = frozenset({"hand", "extradite", "transfer", "deport", "repatriate", "surrender"})
 ARRIVING = frozenset({"arrive", "land", "fly"})  # armed forces reaching a named place are deployed there
 DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
-TESTING = frozenset({"test"})  # "tested a ballistic missile": a show of force
+TESTING = frozenset({"test", "unveil"})  # "tested a ballistic missile", "unveiled a new missile": a show of force
+SHRINKING = frozenset({"reduce", "cut", "downsize", "scale", "thin", "halve"})  # "reduced its troop presence": a pullback
 ARGUMENT_VERBS = (CARRYING | ALLOWING | LEAVING | MOVING | HALTING | FUNDING | EVACUATING | REVERSING | TRADING
-                  | HANDING_OVER | ARRIVING | DISRUPTING | TESTING)
+                  | HANDING_OVER | ARRIVING | DISRUPTING | TESTING | SHRINKING)
 # sector words that end compound words naming people ("steelworkers", "dockworkers", "coalminers")
 COMPOUND_ENDS = ("workers", "worker", "miners", "farmers", "students", "soldiers")
 _VOWELS = set("aeiou")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, DISRUPTING, EVACUATING, FUNDING, GIVING,
-                      HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TESTING, TRADING, Lexicon)
+                      HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, SHRINKING, TESTING, TRADING, Lexicon)
 from .phrases import HYPHENS, TIME_WORDS, antecedent, clause_verb, is_time_word, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -449,6 +449,10 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 REACHING = frozenset({"reach", "cross", "enter"})
+# verbs the rules above give a type by their arguments though the lexicon gives them none: the sentence
+# prefilter must let their sentences through ("Huge crowds filled the square", "Belarus barred the
+# opposition candidate from running", "Iraqi troops entered Khafji")
+TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
@@ -574,6 +578,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
             c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
+    if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
+        return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
     if lemma in ("withdraw", "recall") and obj_words & ENVOYS_SUMMONED:
         return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "withdrew its ambassador from Tehran": CAMEO 161
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
@@ -588,6 +594,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered a BBC correspondent to leave": expelled
         if lemma == "force" and obj_words & POPULATIONS:
             return Trigger(tok, "ASSAULT", None, (tok, *objs[:1]))  # "forced refugees back across the border"
+    if lemma == "give" and _to_clause(tok) and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in tok.children):
+        return Trigger(tok, "THREATEN", None, (tok,))  # "gave the Serbs until midnight to withdraw": an ultimatum to them
     if lemma in ("give", "set") and any(c.dep_ in ("dobj", "dative", "npadvmod") and c.lower_ in DEADLINES
                                         and (any(g.dep_ in ("relcl", "acl") for g in c.children) or _to_clause(tok))
                                         for c in tok.children):

@@ -963,3 +963,29 @@ def test_what_a_passive_act_imposes_is_no_target_and_more_wire_acts(resources, t
 
 def test_a_measure_judged_likely_or_not_to_work_is_not_imposed(resources):
     assert code(resources, "Analysts said the sanctions were unlikely to change Pyongyang's behaviour.") == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The United States began reducing its troop presence in South Korea on Monday.", "RETREAT"),
+    ("Russia reduced its forces in Chechnya.", "RETREAT"),
+    ("Iran unveiled a new long-range missile at a military parade in Tehran.", "MOBILIZE"),
+])
+def test_forces_reduced_retreat_and_weapons_unveiled_mobilise(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_budget_cut_is_no_retreat(resources):
+    assert code(resources, "The government cut its defence budget by 10 percent.") == []
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("Belarus barred the opposition candidate from running in the presidential election.", "COERCE",
+     "opposition candidate"),
+    ("Police kept journalists from entering the area.", "COERCE", "journalists"),
+    ("NATO gave the Serbs until midnight to withdraw their heavy weapons.", "THREATEN", "Serbs"),
+])
+def test_verbs_typed_by_rules_reach_the_parser_and_ultimatums_until_a_day(resources, text, etype, recipient):
+    """The prefilter lets through the verbs that only the rules type (triggers.TYPED_BY_RULES): these
+    sentences were never parsed."""
+    ev = code(resources, text)[0]
+    assert (ev.type, ev.recipient.core) == (etype, recipient)
