@@ -607,7 +607,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     named = trig.type in ("CONCEDE", "ASSAULT") and len(trig.words) > 1  # "allowed elections", "returned fire"
     if verb in NEEDS_PARTY and not trig.nominal and not named \
             and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
-            or verb in ("send", "give", "provide") and trig.type != "MOBILIZE":
+            or verb in ("send", "give", "provide") and trig.type not in ("MOBILIZE", "CONCEDE", "RETREAT"):  # not "gave in"
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
                 or _owned_by_party(trig, res) or trig.type == "COERCE" and _silences(ev, trig, res)):
             return False

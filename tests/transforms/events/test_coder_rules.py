@@ -989,3 +989,18 @@ def test_verbs_typed_by_rules_reach_the_parser_and_ultimatums_until_a_day(resour
     sentences were never parsed."""
     ev = code(resources, text)[0]
     assert (ev.type, ev.recipient.core) == (etype, recipient)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The government caved in to the demands of the striking miners.", "CONCEDE"),
+    ("The government gave in to the demands of the striking miners.", "CONCEDE"),  # no aid: needs no recipient
+    ("Sudanese authorities gave aid agencies permission to enter the Darfur region.", "RETREAT"),
+    ("The rebels gave up their weapons.", "RETREAT"),  # disarming, not the CONCEDE of "give up"
+    ("French doctors set up a field hospital for refugees on the border.", "AID"),
+])
+def test_giving_in_giving_up_arms_and_setting_up_hospitals(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_reinforcements_called_in_are_mobilised(resources):
+    assert code(resources, "The army called in reinforcements after the rebel attack.")[0].type == "MOBILIZE"
