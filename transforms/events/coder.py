@@ -560,6 +560,8 @@ def predicate(trig: Trigger) -> str:
     head = trig.token
     if trig.nominal:  # the noun phrase without the clauses that describe it ("protests in Lahore after ...")
         cut = {t.i for c in head.subtree if c.i != head.i and c.dep_ in NOUN_CLAUSES for t in c.subtree}
+        # a headline's verb the parser took for a noun keeps its subject: "Kenyan police arrest opposition leader"
+        cut |= {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         words = [t for t in head.subtree if t.i == head.i or t.i not in cut and t.dep_ != "punct"]
     else:
         keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c) for t in c.subtree]

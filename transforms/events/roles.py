@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
+from .lexicon import HOSTILE, Lexicon
 from .phrases import antecedent, is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
 from .triggers import Trigger
 
@@ -229,7 +229,9 @@ def _argument_candidates(trig: Trigger) -> list[Token]:
         level3 += comp_objs + comp_preps + [p for o in comp_objs + comp_preps
                                             for p in _prep_objects(o, RECIPIENT_PREPS + ("of", "by"))]
     places = [p for n in [verb, *objs] for p in _prep_objects(n, ("in", "inside", "near"))]
-    return _with_conjuncts(level1) + level2 + inner + level3 + places
+    aimed = [p for n in nouns for p in _prep_objects(n, ("on", "against", "upon"))] \
+        if trig.type in HOSTILE else []  # "imposed sanctions on Iran" ("talks on border security" name a topic)
+    return _with_conjuncts(aimed) + _with_conjuncts(level1) + level2 + inner + level3 + places
 
 
 def find_recipient(trig: Trigger, actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:

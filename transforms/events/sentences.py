@@ -14,7 +14,9 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co dept fig approx est "
     "u.s u.k u.n e.u a.m p.m".split())
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+_DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                       r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # AP's state or country: "KYIV, Ukraine (AP) —"
+                       r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

@@ -1004,3 +1004,17 @@ def test_giving_in_giving_up_arms_and_setting_up_hospitals(resources, text, etyp
 
 def test_reinforcements_called_in_are_mobilised(resources):
     assert code(resources, "The army called in reinforcements after the rebel attack.")[0].type == "MOBILIZE"
+
+
+def test_a_sanction_noun_names_its_target_before_the_verbs_other_phrases(resources):
+    text = "EU ministers agreed to impose new sanctions on Iran over its supply of drones and missiles to Russia."
+    imposed = next(ev for ev in code(resources, text) if ev.type in ("SANCTION", "THREATEN"))
+    assert imposed.recipient.core == "Iran"  # the parser hangs "to Russia" on "impose"
+
+
+def test_a_headline_verb_taken_for_a_noun_leaves_its_subject_out_of_what(resources):
+    from transforms.events import ArticleInput, extract_events
+    main = extract_events(ArticleInput("t", "Kenyan police arrest opposition leader ahead of planned march",
+                                       "Kenyan police arrested a senior opposition leader in Nairobi on Wednesday.",
+                                       "2024-06-26"), resources)[0]
+    assert main.is_main and main.what == "arrest opposition leader ahead of planned march"

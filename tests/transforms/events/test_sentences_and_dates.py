@@ -63,3 +63,25 @@ def test_datelines_are_cut_from_the_sentence_and_name_the_place():
     start, place = strip_dateline(text, 0, end)
     assert (text[start:end], place) == ("Saudi Arabia launched air strikes.", "Sanaa")
     assert strip_dateline("US declares Venezuela a threat - officials say.", 0, 47) == (0, None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("KYIV, Ukraine (AP) \u2014 Russia launched missiles.", "Kyiv"),  # AP: the city, its country or state
+    ("SAN JUAN, Puerto Rico (AP) \u2014 Officials said.", "San Juan"),
+    ("LONDON, March 3 (Reuters) - Britain said.", "London"),
+    ("BRUSSELS \u2014 Ministers agreed.", "Brussels"),
+])
+def test_wire_datelines_with_a_country_or_state(text, place):
+    from transforms.events.sentences import strip_dateline
+
+    start, found = strip_dateline(text, 0, len(text))
+    assert found == place and text[start:].split()[0] in ("Russia", "Officials", "Britain", "Ministers")
+
+
+def test_a_wire_dateline_is_not_the_main_events_doer(resources):
+    from transforms.events import ArticleInput, extract_events
+    text = ("KYIV, Ukraine (AP) \u2014 Russia launched more than 100 missiles and drones at Ukraine's energy "
+            "infrastructure overnight, knocking out power across several regions, Ukrainian officials said on Sunday.")
+    main = extract_events(ArticleInput("t", "Russia strikes Ukrainian energy grid in overnight barrage", text,
+                                       "2024-08-26"), resources)[0]
+    assert main.is_main and main.type == "ASSAULT" and main.actor.core == "Russia"
