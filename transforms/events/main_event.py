@@ -3,10 +3,13 @@
 Newspapers state what an article is about in the headline and repeat it in the lead, so the main
 event is chosen among the events of the first sentences: the one whose action or type the headline
 shares, then the most salient; an article whose headline names nothing of any lead event has none
-(the lead recalls something else in passing). When its own sentence names no place, the headline's
+(the lead recalls something else in passing), nor has a piece its headline marks as opinion, analysis
+or review. When its own sentence names no place, the headline's
 place (or the lead's, or the dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
 """
 from __future__ import annotations
+
+import re
 
 from dataclasses import replace
 
@@ -22,6 +25,9 @@ from .resources import Resources
 from .roles import is_passive
 
 LEAD = 3  # sentences of the body that count as the lead
+# a headline that says the piece is commentary, analysis or a review: it argues about events, it reports none
+COMMENTARY = re.compile(r"\s*(?:opinion|analysis|comment|commentary|editorial|explainer|review|column|letters?|"
+                        r"view|viewpoint|perspective)\s*[:|\u2014\u2013-]", re.IGNORECASE)
 SURE = 0.5  # calibrated confidence above which a lead event is preferred as the main one
 
 
@@ -122,8 +128,8 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: dic
     ranked = sorted((ev for _, ev in events), key=lambda e: (-e.salience, e.start))
     words = headline_words(title, res.lexicon)
     in_lead = [ev for index, ev in events if index < LEAD]
-    if not in_lead:
-        return ranked
+    if not in_lead or title is not None and COMMENTARY.match(title.text):
+        return ranked  # "Opinion: Why the sanctions on Russia have not worked" reports no event of its own
     if title is not None and len(title):
         told = _content([t.text for t in title if t.tag_.startswith(("NN", "VB", "JJ"))], res.lexicon)
         if not any(_on_topic(ev, told, res.lexicon) for ev in in_lead):

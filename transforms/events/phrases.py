@@ -83,8 +83,9 @@ def _collect(tok: Token, drop: frozenset[str], preps: frozenset[str] | None) -> 
     for child in tok.children:
         if child.dep_ in drop and not (child.dep_ == "punct" and child.text in HYPHENS):
             continue
-        if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
-            continue
+        if child.dep_ == "prep" and preps is not None and (child.lower_ not in preps or any(
+                g.dep_ == "pcomp" for g in child.children)):
+            continue  # a core keeps "of Iraq", not "of paralysing the government" ("accused the opposition of ...")
         keep |= _collect(child, drop, preps)
     return keep
 

@@ -205,3 +205,19 @@ def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
 ])
 def test_the_political_senses_stay(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_commentary_headlines_claim_no_main_event(resources):
+    """An opinion, analysis or review piece argues about events; it reports none of its own."""
+    text = ("Two years after the West imposed sweeping sanctions on Russia, its economy is growing faster than "
+            "expected. Economists say the measures were undermined by oil sales to China and India.")
+    events = code(resources, text, title="Opinion: Why the sanctions on Russia have not worked")
+    assert events and not any(ev.is_main for ev in events)
+    news = code(resources, text, title="West's sanctions on Russia undermined by oil sales, economists say")
+    assert news[0].is_main  # the same lead under a news headline
+
+
+def test_a_party_accused_of_doing_something_is_named_without_the_accusation(resources):
+    ev = next(e for e in code(resources, "Ukraine's military accused the rebels of using mortars and tanks.")
+              if e.type == "ACCUSE")
+    assert ev.recipient.core == "rebels"
