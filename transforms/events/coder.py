@@ -29,7 +29,7 @@ from .relevance import Relevance, head_word, is_actor, is_institution, is_politi
 from .resources import Resources
 from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
-from .triggers import AID_GOODS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
+from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
 
 ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
@@ -564,7 +564,10 @@ def predicate(trig: Trigger) -> str:
         cut |= {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         words = [t for t in head.subtree if t.i == head.i or t.i not in cut and t.dep_ != "punct"]
     else:
-        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c) for t in c.subtree]
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        framing = {c.i for c in head.children if subj is not None and c.i < subj.i}  # "In a rare move, X ..."
+        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c)
+                         and c.i not in framing for t in c.subtree]
         words = sorted((t for t in keep if not (t.ent_type_ == "DATE" or is_time_word(t) and t.dep_ == "npadvmod")),
                        key=lambda t: t.i)
         patient = next((c for c in head.children if c.dep_ == "nsubjpass" and not is_pronoun(c)), None)
@@ -770,8 +773,10 @@ def _silences(ev: Event, trig: Trigger, res: Resources) -> bool:
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:
-    """Aid is goods, money or help given: "delivered food", "sent $5m" (not "sent him updates")."""
-    return any(res.lexicon.lemma(w.text, noun=True) in AID_GOODS or w.like_num or w.text in ("$", "£", "€")
+    """Aid is goods, money or help given: "delivered food", "sent $5m", "sent rescue teams" (not "sent him
+    updates")."""
+    return any(res.lexicon.lemma(w.text, noun=True) in AID_GOODS or w.lower_ in HELPERS or w.like_num
+               or w.text in ("$", "£", "€")
                for w in trig.token.subtree if w.dep_ in ("dobj", "pobj", "nummod", "compound", "quantmod", "nmod"))
 
 

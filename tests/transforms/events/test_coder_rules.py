@@ -1018,3 +1018,10 @@ def test_a_headline_verb_taken_for_a_noun_leaves_its_subject_out_of_what(resourc
                                        "Kenyan police arrested a senior opposition leader in Nairobi on Wednesday.",
                                        "2024-06-26"), resources)[0]
     assert main.is_main and main.what == "arrest opposition leader ahead of planned march"
+
+
+def test_rescue_teams_sent_after_a_disaster_are_aid(resources):
+    """Disaster text codes no event, but a state sending help in it does (the sentence names a party)."""
+    text = ("A powerful earthquake struck Morocco's High Atlas mountains late on Friday, killing more than 2,000 "
+            "people. Spain and Britain sent rescue teams.")
+    assert [(ev.type, ev.actor.core) for ev in code(resources, text)] == [("AID", "Spain and Britain")]

@@ -221,3 +221,9 @@ def test_a_party_accused_of_doing_something_is_named_without_the_accusation(reso
     ev = next(e for e in code(resources, "Ukraine's military accused the rebels of using mortars and tanks.")
               if e.type == "ACCUSE")
     assert ev.recipient.core == "rebels"
+
+
+def test_what_leaves_out_a_phrase_framing_the_sentence_before_its_subject(resources):
+    ev = code(resources, "In a rare diplomatic breakthrough, Saudi Arabia and Iran agreed on Friday to restore "
+                         "diplomatic relations.")[0]
+    assert ev.type == "AGREE" and ev.what == "agreed to restore diplomatic relations"
