@@ -4,13 +4,12 @@ Newspapers state what an article is about in the headline and repeat it in the l
 event is chosen among the events of the first sentences: the one whose action or type the headline
 shares, then the most salient; an article whose headline names nothing of any lead event has none
 (the lead recalls something else in passing), nor has a piece its headline marks as opinion, analysis
-or review. When its own sentence names no place, the headline's
-place (or the lead's, or the dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
+or review. When its own sentence names no place, the headline's place (or the lead's, or the
+dateline's) is where it happened: "Protests in Lahore", "Russia hits Kyiv".
 """
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS

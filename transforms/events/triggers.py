@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, DISRUPTING, EVACUATING, FUNDING, GIVING,
-                      HALTING, HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, SHRINKING, TESTING, TRADING, Lexicon)
+from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
+                      HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
 from .phrases import HYPHENS, TIME_WORDS, antecedent, clause_verb, is_time_word, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -329,6 +329,9 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-
 
 
 ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
+DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
+TESTING = frozenset({"test", "unveil"})  # "tested a ballistic missile", "unveiled a new missile": a show of force
+SHRINKING = frozenset({"reduce", "cut", "downsize", "scale", "thin", "halve"})  # "reduced its troop presence"
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
                      "demonstrators", "crowd", "crowds", "mob", "mobs"})
 ACTIVISTS = frozenset({"activist", "activists", "campaigner", "campaigners"})
@@ -449,10 +452,10 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 REACHING = frozenset({"reach", "cross", "enter"})
-# verbs the rules above give a type by their arguments though the lexicon gives them none: the sentence
-# prefilter must let their sentences through ("Huge crowds filled the square", "Belarus barred the
-# opposition candidate from running", "Iraqi troops entered Khafji")
-TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING
+# verbs the rules give a type by their arguments though the lexicon gives them none: the sentence prefilter
+# must let their sentences through ("Huge crowds filled the square", "Belarus barred the opposition
+# candidate from running", "India test-fired a missile", "reduced its troop presence")
+TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
@@ -519,8 +522,8 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | {"withdraw", "boycott", "expel", "force", "set", "block", "receive",
-                                         "sign", "conclude", "turn", "summon"}  # also triggers on their own
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | {"withdraw", "boycott", "expel", "force", "set", "block",
+                                                     "receive", "sign", "conclude", "turn", "summon"}  # also triggers on their own
 ENVOYS_SUMMONED = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
                              "chargé", "attache", "attaché"})
 SHUTDOWNS = frozenset({"closure", "closing", "shutdown", "dissolution", "suspension", "disbanding"})
