@@ -334,6 +334,8 @@ def _requested(tok: Token, lex: Lexicon) -> bool:
     urges Pakistan and India to talk directly" is the REQUEST only, "asked the rebels to lay down their
     arms" no RETREAT, "demanded that Moscow block the resolution" no REJECT by Moscow."""
     verb = clause_verb(tok)
+    while verb is not None and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        verb = verb.head  # "urged the government to protect them and to repeal the laws"
     if verb is None or verb.dep_ not in ("xcomp", "ccomp") or not verb.head.tag_.startswith("VB"):
         return False
     lemma = lex.lemma(verb.head.text)

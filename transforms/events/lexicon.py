@@ -98,7 +98,7 @@ def inflections(lemma: str) -> set[str]:
         out |= {w + "d", w[:-1] + "ing"}
     if len(w) > 2 and w.endswith("y") and w[-2] not in _VOWELS:
         out |= {w[:-1] + "ies", w[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", w) and len(w) <= 6:
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", w) and len(w) <= 8:  # "airdropped" (extra spellings are harmless)
         out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     return out
 

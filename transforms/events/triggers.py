@@ -46,7 +46,8 @@ ACCESS = frozenset({"inspector", "inspectors", "monitor", "monitors", "observer"
 WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroyer", "destroyers", "carrier", "carriers",
                           "submarine", "submarines", "tank", "tanks", "vehicle", "vehicles", "craft", "jet", "jets",
                           "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
-                          "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor"})
+                          "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor",
+                          "weapons", "artillery"})
 SIEGES = frozenset({"siege", "sieges", "blockade", "blockades"})  # military ones: easing them is a retreat
 WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo"})
 PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
@@ -455,7 +456,7 @@ REACHING = frozenset({"reach", "cross", "enter"})
 # verbs the rules give a type by their arguments though the lexicon gives them none: the sentence prefilter
 # must let their sentences through ("Huge crowds filled the square", "Belarus barred the opposition
 # candidate from running", "India test-fired a missile", "reduced its troop presence")
-TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING
+TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING | {"join", "add"}
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
@@ -523,9 +524,12 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | {"withdraw", "boycott", "expel", "force", "set", "block",
-                                                     "receive", "sign", "conclude", "turn", "summon"}  # also triggers on their own
+                                                     "receive", "sign", "conclude", "turn", "summon", "join", "add"}  # also triggers on their own
 ENVOYS_SUMMONED = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
                              "chargé", "attache", "attaché"})
+MEASURES = frozenset({"bill", "bills", "law", "laws", "decree", "decrees", "reform", "reforms", "tax", "taxes", "levy",
+                      "plan", "plans"})  # what a government scraps under pressure
+BLACKLISTS = frozenset({"blacklist", "blacklists", "sanctions", "terrorist", "entity"})  # "added X to its blacklist"
 SHUTDOWNS = frozenset({"closure", "closing", "shutdown", "dissolution", "suspension", "disbanding"})
 PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
 GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
@@ -586,8 +590,14 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in ("withdraw", "recall") and obj_words & ENVOYS_SUMMONED:
         return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "withdrew its ambassador from Tehran": CAMEO 161
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
-            and not any(lex.sector(o.lower_) in ("military", "police") for o in objs):
-        return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill"
+            and not any(lex.sector(o.lower_) in ("military", "police") for o in objs) \
+            or lemma in REVERSING and obj_words & MEASURES:
+        return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill", "scrapped the bill"
+    if lemma == "join" and objs and objs[0].tag_.startswith("NNP") and lex.sector(objs[0].lower_) == "igo":
+        return Trigger(tok, "COOPERATE", None, (tok,))  # "Finland formally joined NATO", "joined the ICC"
+    if lemma == "add" and any(g.lower_ in BLACKLISTS for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                              for g in c.subtree):
+        return Trigger(tok, "SANCTION", None, (tok,))  # "added the Wagner Group to its terrorist blacklist"
     if lemma == "expel" and obj_words & INDIVIDUALS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
     if lemma == "force" or lemma == "order" and _leaving(tok, lex):

@@ -1025,3 +1025,25 @@ def test_rescue_teams_sent_after_a_disaster_are_aid(resources):
     text = ("A powerful earthquake struck Morocco's High Atlas mountains late on Friday, killing more than 2,000 "
             "people. Spain and Britain sent rescue teams.")
     assert [(ev.type, ev.actor.core) for ev in code(resources, text)] == [("AID", "Spain and Britain")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Jordan airdropped food into northern Gaza.", "AID"),  # "airdropped": the prefilter knows the spelling
+    ("Finland formally joined NATO on Tuesday.", "COOPERATE"),
+    ("The EU added the Wagner Group to its terrorist blacklist.", "SANCTION"),
+    ("Russia moved tactical nuclear weapons into Belarus.", "MOBILIZE"),
+    ("The government scrapped the controversial finance bill after deadly protests.", "CONCEDE"),
+])
+def test_more_modern_wire_acts(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_person_joining_an_organisation_as_staff_is_no_cooperation(resources):
+    assert code(resources, "The secretary-general, a Ghanaian who joined the organisation as a budget officer "
+                           "in 1962, is the first head of the body to be chosen from its staff.") == []
+
+
+def test_every_act_someone_is_urged_to_do_is_requested(resources):
+    """Conjoined infinitives after "urged" are all the request's content."""
+    text = "Rights groups urged the government to protect minorities and to repeal the blasphemy laws."
+    assert [ev.type for ev in code(resources, text)] == ["REQUEST"]
