@@ -24,7 +24,7 @@ from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import has_aux, modality
 from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain,
-                      span_text, verbs_above)
+                      span_text, time_phrase, verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
@@ -568,7 +568,7 @@ def predicate(trig: Trigger) -> str:
     else:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         framing = {c.i for c in head.children if subj is not None and c.i < subj.i}  # "In a rare move, X ..."
-        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not _time_phrase(c)
+        keep = [head] + [t for c in head.children if c.dep_ not in LEFT_OUT and not time_phrase(c)
                          and c.i not in framing for t in c.subtree]
         words = sorted((t for t in keep if not (t.ent_type_ == "DATE" or is_time_word(t) and t.dep_ == "npadvmod")),
                        key=lambda t: t.i)
@@ -580,12 +580,6 @@ def predicate(trig: Trigger) -> str:
                 + [t for t in words if t.i != head.i and t.i not in agents]
     words = [t for t in words if not t.is_punct][:MAX_WHAT]
     return " ".join(t.lower_ if t.i == t.sent.start and not is_proper(t) else t.text for t in words)
-
-
-def _time_phrase(tok: Token) -> bool:
-    """"on Friday", "in March": a preposition whose object is a time word (the event's date, not its act)."""
-    objs = [c for c in tok.children if c.dep_ == "pobj"]
-    return tok.dep_ == "prep" and bool(objs) and all(is_time_word(o) for o in objs)
 
 
 def salience(ev: Event, rank: int, sentence_index: int, ctx: SentenceContext) -> float:

@@ -213,6 +213,13 @@ def is_time_word(tok: Token) -> bool:
     return tok.lower_ in TIME_WORDS or tok.like_num
 
 
+def time_phrase(tok: Token) -> bool:
+    """"on Friday", "in March": a preposition whose objects are all time words (the event's date, not one
+    of its parties or objects)."""
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return tok.dep_ == "prep" and bool(objs) and all(is_time_word(o) for o in objs)
+
+
 def _names_actor(tok: Token, lex: Lexicon, gaz: Gazetteer | None) -> bool:
     if is_pronoun(tok) and tok.lower_ not in ("it", "this", "that", "which"):
         return True

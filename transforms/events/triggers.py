@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, TIME_WORDS, antecedent, clause_verb, is_time_word, verb_above
+from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, time_phrase, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -104,7 +104,7 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
     out: dict[str, tuple[Token, ...]] = {}
     for child in tok.children:
         dep = child.dep_
-        if dep == "prep" and _dates_only(child):
+        if time_phrase(child):
             continue  # "test-fired a missile on Sunday" did not fire on anyone
         if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
             low = lex.lemma_of(child)
@@ -130,12 +130,6 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
                 if grand.dep_ == "mark":
                     out.setdefault(grand.lower_, (grand,))
     return out
-
-
-def _dates_only(prep: Token) -> bool:
-    """A preposition whose objects are all times: "on Sunday", "in March"."""
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objs) and all(o.lower_ in TIME_WORDS for o in objs)
 
 
 def _object_nouns(tok: Token) -> list[Token]:
@@ -525,8 +519,10 @@ PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "pla
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | {"withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join", "add"}  # also triggers on their own
-ENVOYS_SUMMONED = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
-                             "chargé", "attache", "attaché"})
+# heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
+# mark reduced relations (not ENVOYS, who are sent on a mission)
+HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
+                              "chargé", "attache", "attaché"})
 MEASURES = frozenset({"bill", "bills", "law", "laws", "decree", "decrees", "reform", "reforms", "tax", "taxes", "levy",
                       "plan", "plans"})  # what a government scraps under pressure
 BLACKLISTS = frozenset({"blacklist", "blacklists", "sanctions", "terrorist", "entity"})  # "added X to its blacklist"
@@ -587,7 +583,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
     if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
         return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
-    if lemma in ("withdraw", "recall") and obj_words & ENVOYS_SUMMONED:
+    if lemma in ("withdraw", "recall") and obj_words & HEADS_OF_MISSION:
         return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "withdrew its ambassador from Tehran": CAMEO 161
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
             and not any(lex.sector(o.lower_) in ("military", "police") for o in objs) \
@@ -623,7 +619,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "ordered its 1,300 troops home from Iraq"
         if subtree & {"alert", "duty", "readiness", "standby"}:
             return Trigger(tok, "MOBILIZE", None, (tok, *objs[:1]))  # "ordered the forces on special combat duty"
-    if lemma == "summon" and obj_words & ENVOYS_SUMMONED:
+    if lemma == "summon" and obj_words & HEADS_OF_MISSION:
         return Trigger(tok, "ACCUSE", None, (tok,))  # "summoned the British charge d'affaires": a formal protest
     if lemma == "order" and _state_subject(tok, lex) and obj_words & SHUTDOWNS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "ordered the closure of the only independent daily"
