@@ -27,7 +27,7 @@ from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_mo
                       span_text, time_phrase, verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
-from .roles import (LAUNCHING, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
+from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
 from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
 
@@ -214,21 +214,12 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
         # a verb with an object of its own does not take the party a conjoined verb is done to: "opposes all
         # forms of terrorism and calls on India and Pakistan to ..." was aimed at no country ("attacked and
         # occupied Crimea", "established ties with and opened an embassy in Tehran" were)
-        theirs = {t.i for c in verb.children if c.dep_ == "conj" for t in _addressees(c)}
+        theirs = {t.i for c in verb.children if c.dep_ == "conj" for t in addressees(c)}
         outside = [tok for tok in outside if tok.i not in theirs]
     best = min(outside, key=lambda t: tree_distance(t, trig.token), default=None)
     if best is not None and used is not None:
         used.add(best.i)
     return best
-
-
-def _addressees(verb: Token) -> list[Token]:
-    """Whom a verb is done to or addresses, by the parse alone: its objects and the objects of its "on",
-    "to", "with", "against", with their conjuncts ("calls on both India and Pakistan")."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "with", "against")
-              for g in c.children if g.dep_ == "pobj"]
-    return [x for h in heads for x in (h, *h.conjuncts)]
 
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],

@@ -209,6 +209,13 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return [x for t in tokens for x in (t, *[c for c in t.children if c.dep_ == "conj"])]
 
 
+def addressees(verb: Token) -> list[Token]:
+    """Whom a verb is done to or addresses, by the parse alone: its objects and the objects of its "on",
+    "to", "with", "against", with their conjuncts ("calls on both India and Pakistan")."""
+    objs = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+    return _with_conjuncts(objs + _prep_objects(verb, ("on", "upon", "to", "with", "against")))
+
+
 def _argument_candidates(trig: Trigger) -> list[Token]:
     """Nouns that may name the recipient, nearest first: objects, prepositional objects, the subject
     of a "that" clause, then the same inside objects and infinitive complements ("threatened to cut

@@ -450,7 +450,7 @@ REACHING = frozenset({"reach", "cross", "enter"})
 # verbs the rules give a type by their arguments though the lexicon gives them none: the sentence prefilter
 # must let their sentences through ("Huge crowds filled the square", "Belarus barred the opposition
 # candidate from running", "India test-fired a missile", "reduced its troop presence")
-TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING | {"join", "add"}
+TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING | {"join"}
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
@@ -518,14 +518,13 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | {"withdraw", "boycott", "expel", "force", "set", "block",
-                                                     "receive", "sign", "conclude", "turn", "summon", "join", "add"}  # also triggers on their own
+                                                     "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
 HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
                               "chargé", "attache", "attaché"})
 MEASURES = frozenset({"bill", "bills", "law", "laws", "decree", "decrees", "reform", "reforms", "tax", "taxes", "levy",
                       "plan", "plans"})  # what a government scraps under pressure
-BLACKLISTS = frozenset({"blacklist", "blacklists", "sanctions", "terrorist", "entity"})  # "added X to its blacklist"
 SHUTDOWNS = frozenset({"closure", "closing", "shutdown", "dissolution", "suspension", "disbanding"})
 PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
 GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
@@ -591,9 +590,6 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill", "scrapped the bill"
     if lemma == "join" and objs and objs[0].tag_.startswith("NNP") and lex.sector(objs[0].lower_) == "igo":
         return Trigger(tok, "COOPERATE", None, (tok,))  # "Finland formally joined NATO", "joined the ICC"
-    if lemma == "add" and any(g.lower_ in BLACKLISTS for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                              for g in c.subtree):
-        return Trigger(tok, "SANCTION", None, (tok,))  # "added the Wagner Group to its terrorist blacklist"
     if lemma == "expel" and obj_words & INDIVIDUALS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
     if lemma == "force" or lemma == "order" and _leaving(tok, lex):
