@@ -596,12 +596,15 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
     verb = res.lexicon.lemma(trig.token.text)
-    named = trig.type in ("CONCEDE", "ASSAULT") and len(trig.words) > 1  # "allowed elections", "returned fire"
+    named = trig.type in ("CONCEDE", "ASSAULT") and len(trig.words) > 1 \
+        or trig.type == "SANCTION" and any(w.tag_.startswith("NN") for w in trig.words)  # "allowed elections",
+    # "returned fire", "cut off military aid to the country": the phrase names the act, whoever bears it
     if verb in NEEDS_PARTY and not trig.nominal and not named \
             and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
             or verb in ("send", "give", "provide") and trig.type not in ("MOBILIZE", "CONCEDE", "RETREAT"):  # not "gave in"
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
-                or _owned_by_party(trig, res) or trig.type == "COERCE" and _silences(ev, trig, res)):
+                or _owned_by_party(trig, res) or trig.type == "COERCE" and _silences(ev, trig, res)
+                or _together(trig)):
             return False
     # a state, an armed group or an office acts politically; a named person, a crowd or an unnamed doer
     # only in a political sentence: against another party, or with a political word or a hostile act
@@ -747,16 +750,23 @@ def _mutual(actor: Participant | None) -> bool:
     return len(words) > 1 and (words[0] in ("two", "both") or words[:2] == ["the", "two"])
 
 
+def _together(trig: Trigger) -> bool:
+    """"Police in both countries worked together": the doers act with each other, each the other's party."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in trig.token.children)
+
+
 NETWORKS = frozenset({"internet", "website", "websites", "network", "networks", "broadband", "signal", "signals"})
 
 
 def _silences(ev: Event, trig: Trigger, res: Resources) -> bool:
     """A state shutting down or blocking the internet, a newspaper or a broadcaster ("authorities shut
-    down the internet across the region"): coercion of everyone who uses it."""
+    down the internet across the region", "shut down mobile internet services"): coercion of everyone
+    who uses it."""
     lex = res.lexicon
     return is_institution(ev.actor) and any(
-        c.dep_ in ("dobj", "nsubjpass") and (lex.lemma(c.text, noun=True) in NETWORKS or lex.sector(c.lower_) == "media")
-        for c in trig.token.children)
+        w.lower_ in NETWORKS or lex.lemma(w.text, noun=True) in NETWORKS or lex.sector(w.lower_) == "media"
+        for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")
+        for w in (c, *(m for m in c.children if m.dep_ in ("compound", "amod"))))
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:

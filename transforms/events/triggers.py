@@ -263,11 +263,16 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         objs = _object_nouns(tok)
         return "to" not in preps and not deps & {"xcomp", "ccomp"} and not _to_clause(tok) and not _money(objs) \
             and not {lex.lemma(o.text, noun=True) for o in objs} & (FORCES | AID_GOODS)
+    if lemma == "search":  # "searched for survivors", "search for the missing plane": a hunt; searching a place coerces
+        return "for" in preps and not deps & {"dobj", "nsubjpass"}
+    if lemma == "dismantle":  # "dismantled a drug smuggling network": breaking up a ring, not forces pulled back
+        return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in RINGS for c in tok.children)
     if lemma == "settle":  # "planned to settle at Swakopmund", "settled in Canada": a home, not a settlement
         return not deps & {"dobj", "nsubjpass"} and bool(preps & {"in", "at", "near", "into", "down"})
     return False
 
 
+RINGS = frozenset({"network", "ring", "cell", "gang", "racket", "cartel", "syndicate", "operation", "scheme"})
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
                       "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",
                       "misinformation", "disinformation", "obesity", "addiction", "climate", "illiteracy", "graft",
@@ -748,7 +753,7 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in lex.light or lemma in lex.verb_type:
         for child in _object_nouns(tok):
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
-            if noun in lex.noun_type:
+            if noun in lex.noun_type and not _to_the_media(child, noun):
                 etype = lex.noun_type[noun]
                 if lemma not in lex.verb_type or lemma in lex.light:
                     return _modified(Trigger(tok, etype, lex.modes.get((etype, noun)), (tok, child)), lex)
@@ -914,6 +919,12 @@ def _noun_lemma(tok: Token, lex: Lexicon) -> str:
     return lex.lemma(tok.text, noun=True)
 
 
+def _to_the_media(tok: Token, noun: str) -> bool:
+    """"at a joint press conference", "will hold a news conference": words to the media, not a meeting."""
+    return noun in ("conference", "briefing") and any(c.lower_ in ("press", "news") for c in tok.children
+                                                      if c.dep_ == "compound")
+
+
 def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     noun = _noun_lemma(tok, lex)
     if tok.tag_.startswith("NN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and _done_jointly(tok) \
@@ -931,8 +942,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # a court battle, a price war, a war of words: no one is attacked
     if tok.dep_ == "dobj" and (lex.lemma(tok.head.text) in NEEDING or _prevented(tok.head, lex)):
         return None  # "will need the support of the Greens": what someone lacks, not what was given
-    if noun in ("conference", "briefing") and any(c.lower_ in ("press", "news") for c in tok.children if c.dep_ == "compound"):
-        return None  # "at a joint press conference": words to the media, not a meeting of the parties
+    if _to_the_media(tok, noun):
+        return None
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if _lull(tok, lex) or tok.dep_ == "nsubj" and (lex.lemma(tok.head.text) in JUDGED or _judged_likely(tok.head)):

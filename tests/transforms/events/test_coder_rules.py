@@ -1047,3 +1047,24 @@ def test_every_act_someone_is_urged_to_do_is_requested(resources):
     """Conjoined infinitives after "urged" are all the request's content."""
     text = "Rights groups urged the government to protect minorities and to repeal the blasphemy laws."
     assert [ev.type for ev in code(resources, text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Japan donated 5 million dollars to help flood victims in Pakistan.", "AID"),  # disaster words, but a donation
+    ("Truck drivers blocked major highways in protest at rising fuel prices.", "PROTEST"),
+    ("Police in both countries worked together to dismantle a drug smuggling network.", "COOPERATE"),
+    ("The US cut off military aid to the country after the coup.", "SANCTION"),
+    ("The government shut down mobile internet services in the restive province.", "COERCE"),
+    ("Fighting between rival militias in Tripoli has killed at least 32 people since Sunday.", "ASSAULT"),
+    ("Chechen separatists seized a ferry carrying 160 passengers in the port of Trabzon.", "ASSAULT"),
+])
+def test_parties_named_by_group_work_or_phrase(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue teams from Turkey searched for survivors in the rubble.",  # a hunt, not a search of someone's home
+    "The opposition leader will hold a news conference on Monday.",  # words to the media, not a meeting
+])
+def test_searching_for_survivors_and_news_conferences_are_no_events(resources, text):
+    assert code(resources, text) == []
