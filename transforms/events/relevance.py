@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -48,10 +49,12 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def load_relevance() -> Relevance:
+def load_relevance(known_actors: Iterable[str] = ()) -> Relevance:
+    """The word lists; `known_actors` (the lexicon's named groups: "al-shabaab", "taliban") anchor a
+    sentence as its [anchors] words do ("Al-Shabaab fighters stormed a hotel" is no hotel review)."""
     data = tomllib.loads((resources.files("transforms.events") / "relevance.toml").read_text(encoding="utf-8"))
     return Relevance(domains=tuple((name, _words(words)) for name, words in data["domains"].items()),
-                     anchors=_words(data["anchors"]["words"]), furniture=_words(data["furniture"]["phrases"]),
+                     anchors=_words([*data["anchors"]["words"], *known_actors]), furniture=_words(data["furniture"]["phrases"]),
                      natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]),
                      abstract=frozenset(data["abstract_actors"]["words"]),
                      weapons=frozenset(data["weapons"]["words"]), carriers=frozenset(data["weapons"]["carriers"]),

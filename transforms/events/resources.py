@@ -136,4 +136,4 @@ def load_resources(model: str = MODEL) -> Resources:
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
     prefilter = build_prefilter(lexicon)
     return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter,
-                     relevance=load_relevance(), calibration=load_calibration())
+                     relevance=load_relevance(lexicon.known_actors), calibration=load_calibration())

@@ -23,7 +23,8 @@ WITNESSING = frozenset({"hear", "see", "witness", "watch", "feel", "notice", "fi
                         "recall", "remember", "fear", "survive", "flee", "escape", "cover", "recount", "endure"})
 # what measures out an act done over time: "launched 10 days of war games", "began a new round of talks"
 SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "night", "nights", "round",
-                   "rounds", "series", "wave", "waves", "spate", "session", "sessions"})
+                   "rounds", "series", "wave", "waves", "spate", "session", "sessions", "package", "packages", "raft",
+                   "batch", "tranche"})  # and measures of an act: "agreed a 14th package of sanctions"
 RECIPIENT_PREPS = ("against", "with", "on", "to", "at", "upon", "toward", "towards", "from", "into", "over", "for",
                    "between", "among")
 

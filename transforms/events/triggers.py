@@ -198,7 +198,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     were made possible" an enabling, "asked himself" wondering, "sent a delegation" a mission (no aid), "launched a lunar probe" a spacecraft."""
     deps = {c.dep_ for c in tok.children}
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
-    if lemma == "try":
+    if lemma in ("try", "seek"):  # "sought to manage tensions": an attempt, not a request
         return "xcomp" in deps
     if lemma in ("send", "dispatch") and _sends_envoys(tok, lex):
         return True
@@ -587,7 +587,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
     if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
         return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
-    if lemma in ("withdraw", "recall") and obj_words & HEADS_OF_MISSION:
+    diplomatic_staff = any(o.lower_ in ("staff", "personnel") and any(m.lower_ == "diplomatic" for m in o.children)
+                           for o in objs)  # "withdrawing its own diplomatic staff from those countries"
+    if lemma in ("withdraw", "recall") and (obj_words & HEADS_OF_MISSION or diplomatic_staff):
         return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "withdrew its ambassador from Tehran": CAMEO 161
     if lemma == "withdraw" and objs and not obj_words & (FORCES | SEIZED_GOODS | WAR_MATERIEL) \
             and not any(lex.sector(o.lower_) in ("military", "police") for o in objs) \
@@ -747,6 +749,8 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
                 if etype == "PROTEST" and _state_subject(tok, lex) and "COERCE" in lex.verb_types.get(lemma, ()):
                     etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
+                if etype == "ASSAULT" and "COERCE" in types and _of_media_or_premises(conts[rest], lex):
+                    etype = "COERCE"  # "the army took control of the state broadcaster": a coup's seizure, no battle
                 phrase = f"{lemma} {rest}"
                 mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
                 return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
@@ -763,6 +767,13 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             return None  # "reinforcing Portugal's role", "strengthened the economy": no forces moved
         return Trigger(tok, etype, lex.modes.get((etype, lemma)), (tok,))
     return None
+
+
+def _of_media_or_premises(words: tuple[Token, ...], lex: Lexicon) -> bool:
+    """"control of the state broadcaster", "of the newspaper's offices": a station or a building, not ground."""
+    return any(lex.sector(g.lower_) == "media" or lex.lemma(g.text, noun=True) in PREMISES
+               for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _forces_object(tok: Token, lex: Lexicon) -> bool:

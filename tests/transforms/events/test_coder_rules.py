@@ -1068,3 +1068,34 @@ def test_parties_named_by_group_work_or_phrase(resources, text, etype):
 ])
 def test_searching_for_survivors_and_news_conferences_are_no_events(resources, text):
     assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("European Union governments agreed on Thursday a 14th package of sanctions against Russia, diplomats said.",
+     "SANCTION", "European Union governments"),  # agreed as their object: decided, not planned
+    ("The foreign ministry said it was withdrawing its own diplomatic staff from those countries.", "SANCTION", "ministry"),
+    ("Al-Shabaab fighters stormed a hotel in the Somali capital.", "ASSAULT", "Al-Shabaab fighters"),  # no hotel review
+    ("Doctors Without Borders treated hundreds of wounded in the city.", "AID", "Doctors"),
+    ("The army took control of the state broadcaster.", "COERCE", "army"),  # a station, not ground taken in battle
+    ("The government agreed to the union's demand for a 10 percent pay rise.", "CONCEDE", "government"),
+    ("The US imposed visa restrictions on officials involved in the crackdown.", "SANCTION", "US"),
+])
+def test_measures_agreed_staff_withdrawn_named_groups_and_demands_met(resources, text, etype, actor):
+    first = code(resources, text)[0]
+    assert (first.type, first.actor.core) == (etype, actor)
+
+
+def test_seeking_to_do_something_is_an_attempt_not_a_request(resources):
+    text = "The two sides sought to manage tensions over trade and Taiwan."
+    assert [ev.type for ev in code(resources, text)] == []
+
+
+def test_an_act_the_headline_names_as_its_occasion_does_not_pick_the_main_event(resources):
+    """"... after deadly protests": the protests are the occasion; the president's refusal is the story."""
+    from transforms.events import ArticleInput, extract_events
+    text = ("NAIROBI, June 26 (Reuters) - Kenyan President William Ruto said on Wednesday he would not sign a "
+            "finance bill containing tax increases, a day after protesters stormed parliament and at least 23 "
+            "people were killed.")
+    main = extract_events(ArticleInput("t", "Kenya's president withdraws finance bill after deadly protests", text,
+                                       "2024-06-26"), resources)[0]
+    assert main.is_main and main.type == "REJECT" and main.actor.core == "Kenyan President William Ruto"

@@ -50,3 +50,10 @@ def test_regions_are_places_of_their_country(gaz):
     assert gaz.resolve("Punjab", Counter({"PK": 2})).country_code == "PK"
     assert gaz.resolve("Georgia").kind == "country"  # a country keeps its name
     assert gaz.resolve("Washington").kind == "city"
+
+
+def test_a_capital_called_by_its_own_name_wins_over_a_larger_city_of_that_old_name(gaz):
+    """Chattogram was once called Islamabad, and is larger; "Islamabad" is Pakistan's capital."""
+    islamabad = gaz.resolve("Islamabad")
+    assert (islamabad.name, islamabad.country_code) == ("Islamabad", "PK")
+    assert gaz.resolve("Bridgetown").country_code == "BB"
