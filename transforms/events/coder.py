@@ -591,7 +591,7 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         return False
     if _crime(ev, trig, res) or res.lexicon.lemma(trig.token.text) == "blame" and is_thing(ev.recipient, rel):
         return False  # crime; "blaming thick cloud and poor visibility": no one is accused
-    if _what_a_rule_allows(trig.token, rel):
+    if _what_a_rule_allows(trig.token, rel) or ev.type in ("CONSULT", "AGREE") and _body_meets_alone(ev, trig, res):
         return False
     if trig.token.dep_ == "acl" and fold(trig.token.head.text) in rel.natural:
         return False  # "record-breaking warmth hit Scandinavia": the noun the verb describes is the doer
@@ -748,6 +748,23 @@ def _mutual(actor: Participant | None) -> bool:
     """"The two countries", "both sides": parties acting with each other, each the other's recipient."""
     words = fold(actor.text).split() if actor is not None else []
     return len(words) > 1 and (words[0] in ("two", "both") or words[:2] == ["the", "two"])
+
+
+BODIES = frozenset({"cabinet", "parliament", "politburo", "senate", "congress", "legislature", "committee", "board",
+                    "jury", "presidium", "synod"})
+
+
+def _body_meets_alone(ev: Event, trig: Trigger, res: Resources) -> bool:
+    """"The Israeli cabinet will meet on Sunday to discuss the budget": a body sitting, with no one else; its
+    members consult each other, not another party (a meeting "with" someone, or of the body with another, is one)."""
+    if ev.actor is None or head_word(ev.actor) not in BODIES or res.lexicon.lemma(trig.token.text) not in MEETING:
+        return False
+    verbs = [trig.token, *(a for a in trig.token.ancestors if res.lexicon.lemma(a.text) in MEETING)]
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") or c.dep_ == "dobj" and is_political(
+        participant(c, res.lexicon, res.gazetteer), res.relevance) for v in verbs for c in v.children)
+
+
+MEETING = frozenset({"meet", "discuss", "convene", "confer", "gather", "sit"})
 
 
 def _together(trig: Trigger) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from .gazetteer import Gazetteer
 from .lexicon import HOSTILE, Lexicon
+from .relevance import CROWDS
 from .phrases import antecedent, is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
 from .triggers import Trigger
 
@@ -77,6 +78,9 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
         giver = next((g for h in holders for g in _prep_objects(h, ("from",)) if is_proper(g) or lex.sector(g.lower_)), None)
         if giver is not None:
             return giver  # "support from the Soros family", "criticism from Beijing", "faces criticism from his party"
+    crowd = next((c for c in noun.children if noun.dep_ == "ROOT" and c.i < noun.i and c.lower_ in CROWDS), None)
+    if crowd is not None:
+        return crowd  # the headline "Thousands march in Madrid": the parser took the verb for a noun
     owner = next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and is_proper(c))
                   or c.dep_ == "amod" and c.text[:1].isupper() and c.i != c.sent.start), None)
     if owner is not None:

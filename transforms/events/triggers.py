@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, time_phrase, verb_above
+from .phrases import HYPHENS, antecedent, clause_verb, is_proper, is_time_word, time_phrase, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -214,6 +214,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "return":
         return not deps & {"dobj", "nsubjpass", "dative"}
     if lemma == "push":  # pressing someone pushes *for* something or someone *to* do it
+        if preps & MOVEMENT and "dobj" not in deps:
+            return True  # "troops pushed into northern Iraq to hunt rebels": an advance with its purpose
         return not any(t.lower_ == "for" for t in tok.subtree if tok in (t.head, t.head.head)) \
             and not deps & {"xcomp", "ccomp"} and not _to_clause(tok)
     if lemma == "insist":  # "insist the levy is affordable": a claim, not a demand ("insist on", "insist they leave")
@@ -267,6 +269,12 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return "for" in preps and not deps & {"dobj", "nsubjpass"}
     if lemma == "dismantle":  # "dismantled a drug smuggling network": breaking up a ring, not forces pulled back
         return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in RINGS for c in tok.children)
+    if lemma == "back" and tok.dep_ == "acl" and any(
+            lex.sector(g.lower_) == "military" and not is_proper(g) for a in tok.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj"):
+        return True  # "troops backed by warplanes and helicopter gunships": air cover, not political support
+    if lemma == "meet" and _with_force(tok):  # "meet any provocation with force": a response, not a meeting
+        return True
     if lemma == "settle":  # "planned to settle at Swakopmund", "settled in Canada": a home, not a settlement
         return not deps & {"dobj", "nsubjpass"} and bool(preps & {"in", "at", "near", "into", "down"})
     return False
@@ -756,6 +764,8 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
     if lemma in lex.light or lemma in lex.verb_type:
         for child in _object_nouns(tok):
+            if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
+                continue  # "launches war games": exercises (classify_noun types them), no war launched
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
             if noun in lex.noun_type and not _to_the_media(child, noun):
                 etype = lex.noun_type[noun]
@@ -872,6 +882,7 @@ def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
     return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
 
 
+SANCTION_NOUNS = frozenset({"sanction", "sanctions", "embargo", "embargoes"})
 AIMED = frozenset({"at", "on", "against", "into", "in", "inside", "across", "within", "deep", "behind"})
 
 
@@ -897,6 +908,11 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
         words = {t.lower_ for t in tok.doc}
         if words & LABOUR_WORDS or not words & (MILITARY_WORDS | {"weapon", "weapons", "long-range"}):
             return "PROTEST"  # "they are willing to strike to scrap this designation": no target, no weapon
+    if "SANCTION" in types and any(c.dep_ == "prep" and c.lower_ in ("in", "as", "under") and any(
+            lex.lemma(g.text, noun=True) in SANCTION_NOUNS or g.lower_ == "part" and any(
+                lex.lemma(w.text, noun=True) in SANCTION_NOUNS for w in g.subtree) for g in c.children if g.dep_ == "pobj")
+            for c in (*tok.children, *(g for o in tok.children if o.dep_ == "dobj" for g in o.children))):
+        return "SANCTION"  # "UK bans Russian diamonds in new sanctions", "froze assets as part of sanctions"
     if "COERCE" in types and _seizes_goods(tok, lex):
         return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack
     if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
@@ -1117,6 +1133,14 @@ def a_disposition(tok: Token) -> bool:
     return tok.lower_ in INTENT_WORDS and tok.dep_ == "amod" and tok.head.dep_ not in ("nsubj", "nsubjpass")
 
 
+def _with_force(verb: Token) -> bool:
+    """"answer any aggression with force", "meet any provocation with force": a response in arms."""
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj")]  # the parser often hangs "with" on the object
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.lower_ in ("force", "strength", "might") for g in c.children if g.dep_ == "pobj")
+        for h in holders for c in h.children)
+
+
 def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
     """"ready to talk" is an AGREE, "prepared to impose martial law" a THREATEN."""
     if a_disposition(tok):
@@ -1127,6 +1151,7 @@ def _intent(tok: Token, lex: Lexicon) -> list[Trigger]:
         return []
     inner = classify_verb(comp, lex) if comp.tag_.startswith("VB") else None
     firmly = lex.lemma(comp.text) == "deal" and any(c.lower_ in STERNLY for c in comp.children)
+    firmly = firmly or _with_force(comp)  # "vowed to answer any aggression with force"
     hostile = inner is not None and inner.type in HOSTILE or lex.lemma(comp.text) in FORCEFUL or firmly \
         or any(_noun_type(o, lex) == "ASSAULT" for o in _object_nouns(comp))
     if tok.tag_.startswith("VB") and not hostile:

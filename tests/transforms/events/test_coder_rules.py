@@ -1099,3 +1099,32 @@ def test_an_act_the_headline_names_as_its_occasion_does_not_pick_the_main_event(
     main = extract_events(ArticleInput("t", "Kenya's president withdraws finance bill after deadly protests", text,
                                        "2024-06-26"), resources)[0]
     assert main.is_main and main.type == "REJECT" and main.actor.core == "Kenyan President William Ruto"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("China launched war games around Taiwan on Monday.", "MOBILIZE"),  # exercises, no war launched
+    ("UK bans Russian diamonds and metals in new sanctions", "SANCTION"),
+    ("The EU banned Russian coal as part of sanctions over the war.", "SANCTION"),
+    ("Iran vowed to answer any aggression with force.", "THREATEN"),
+    ("Pyongyang vowed to meet any provocation with force.", "THREATEN"),  # a response, not a meeting
+])
+def test_war_games_bans_as_sanctions_and_force_vowed(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli cabinet will meet on Sunday to discuss the budget, a government spokesman said.",  # a body sitting
+    "Real Madrid beat Barcelona in El Clasico thriller",
+])
+def test_a_body_meeting_alone_and_a_clasico_are_no_events(resources, text):
+    assert code(resources, text) == []
+
+
+def test_troops_backed_by_warplanes_pushing_into_a_country_neither_support_nor_request(resources):
+    text = ("Turkish troops backed by warplanes and helicopter gunships pushed into northern Iraq on Wednesday to hunt "
+            "Kurdish rebels, military sources said.")
+    assert not {ev.type for ev in code(resources, text)} & {"SUPPORT", "REQUEST"}
+
+
+def test_a_body_meeting_another_party_consults(resources):
+    assert code(resources, "The cabinet met with union leaders on Monday.")[0].type == "CONSULT"
