@@ -33,8 +33,7 @@ from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a
 
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
-                     "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # what a body ADOPTING
-# decides on its own
+                     "framework", "blueprint", "spending", "funding", "levy", "tax", "fee", "development"})  # a body's own texts
 INFORMATION = frozenset({"update", "updates", "information", "detail", "details", "message", "messages", "letter",
                          "letters", "news", "briefing", "briefings", "report", "reports", "data", "evidence", "email",
                          "emails", "text", "texts", "note", "notes", "signal", "signals", "answer", "answers",

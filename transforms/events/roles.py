@@ -11,8 +11,8 @@ from spacy.tokens import Token
 
 from .gazetteer import Gazetteer
 from .lexicon import HOSTILE, Lexicon
-from .relevance import CROWDS
 from .phrases import antecedent, is_actor_like, is_pronoun, is_proper, is_time_word, owner_modifier, verb_above
+from .relevance import CROWDS
 from .triggers import Trigger
 
 STATIVE = frozenset({"oppose", "commit", "determine", "engage", "involve", "dedicate", "prepare", "resolve"})

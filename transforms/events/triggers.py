@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, antecedent, clause_verb, is_proper, is_time_word, time_phrase, verb_above
+from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, time_phrase, verb_above
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -48,6 +48,8 @@ WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroy
                           "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
                           "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor",
                           "weapons", "artillery"})
+AIRCRAFT = frozenset({"warplane", "warplanes", "helicopter", "helicopters", "gunship", "gunships", "drone", "drones",
+                      "aircraft", "planes"})
 SIEGES = frozenset({"siege", "sieges", "blockade", "blockades"})  # military ones: easing them is a retreat
 WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo"})
 PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
@@ -270,7 +272,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "dismantle":  # "dismantled a drug smuggling network": breaking up a ring, not forces pulled back
         return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in RINGS for c in tok.children)
     if lemma == "back" and tok.dep_ == "acl" and any(
-            lex.sector(g.lower_) == "military" and not is_proper(g) for a in tok.children if a.dep_ == "agent"
+            g.lower_ in WAR_MATERIEL | AIRCRAFT for a in tok.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj"):
         return True  # "troops backed by warplanes and helicopter gunships": air cover, not political support
     if lemma == "meet" and _with_force(tok):  # "meet any provocation with force": a response, not a meeting
