@@ -305,8 +305,23 @@ def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
         return antecedent(tok)  # "nine targets that were hit": the targets
     head = tok.head
     while head.head.i != head.i:
-        head = head.head
+        clause, head = head, head.head
         subj = subject(head)
         if subj is not None and not is_pronoun(subj) and subj.dep_ != "expl":  # not the "there" of "there were"
-            return subj
+            return _those_acted_on(tok, clause, head, subj, lex) or subj
     return tok
+
+
+def _those_acted_on(pronoun: Token, clause: Token, verb: Token, subj: Token, lex: Lexicon) -> Token | None:
+    """"Police arrested hundreds of supporters as they tried to march on the capital": the people a state
+    force acts on are the "they" of the clause telling what they were doing (not the police)."""
+    if pronoun.lower_ != "they" or clause.dep_ != "advcl" or lex.sector(subj.lower_) not in ("police", "military") \
+            or not any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when") for m in clause.children):
+        return None
+    targets = [c for c in verb.children if c.dep_ == "dobj"] + _prep_objects(verb, ("at", "on", "against"))
+    for obj in targets:  # "fired tear gas at protesters as they marched"
+        group = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"), obj)  # "hundreds of supporters"
+        if lex.sector(group.lower_) in ("civilian", "opposition") and group.tag_ == "NNS":
+            return group
+    return None

@@ -1128,3 +1128,10 @@ def test_troops_backed_by_warplanes_pushing_into_a_country_neither_support_nor_r
 
 def test_a_body_meeting_another_party_consults(resources):
     assert code(resources, "The cabinet met with union leaders on Monday.")[0].type == "CONSULT"
+
+
+def test_they_of_a_clause_after_a_state_force_acting_on_people_are_those_people(resources):
+    """"as they marched": the protesters march, not the police who fired at them."""
+    events = code(resources, "Police fired tear gas at protesters as they marched towards parliament.")
+    protest = next(ev for ev in events if ev.type == "PROTEST")
+    assert protest.actor.core == "protesters"
