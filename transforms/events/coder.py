@@ -47,6 +47,11 @@ MAX_TRIGGERS = 3  # a sentence reports few events; the ones ranked lower are rar
 MIN_CONFIDENCE = 0.3  # below it a candidate is not stored as an event
 STATUS_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.75, "threatened": 0.7, "planned": 0.7}
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "of", "throughout"})
+# where forces, aid or a retreat go: "deployed tanks to eastern Ladakh", "sent relief to Turkey", "withdrew from Kherson"
+MOVES = {"MOBILIZE": frozenset({"to", "towards", "toward"}), "AID": frozenset({"to"}), "RETREAT": frozenset({"from"})}
+VENUES = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout"})  # where something was said or done
+# acts done in words or dealings: a place they name without "in", "at"... is a party or a theme, not where
+DEALINGS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST", "AGREE", "SANCTION", "COOPERATE"})
 _WORDS = re.compile(r"[a-z]+")
 _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*")
 
@@ -221,15 +226,26 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
     return best
 
 
+def _at_venue(tok: Token) -> bool:
+    """"in Geneva", "at the White House", "in the Egyptian resort of Sharm el-Sheikh"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # the resort of Sharm el-Sheikh
+    return tok.dep_ == "pobj" and tok.head.lower_ in VENUES
+
+
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
                   used: set[int] | None = None) -> EventLocation | None:
     """The place named nearest the trigger in the parse, preferring "in/at/near X" and a city to a region
-    or country ("in Austin, Texas"); its index goes into `used`."""
+    or country ("in Austin, Texas"); for acts done in words or dealings (DEALINGS) only such a venue. Its
+    index goes into `used`."""
     best: tuple[float, Token, Place] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.head.i == trig.token.i
+        if trig.type in DEALINGS and not _at_venue(tok):
+            continue  # "Greece rejected an accord signed by Turkey": a party; the dateline's Athens is where
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
+            or tok.head.i == trig.token.i
         score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
         if best is None or score < best[0]:
             best = (score, tok, place)

@@ -9,6 +9,7 @@ from transforms.language import detect_language
 
 from .coder import SentenceContext, code_sentence, country_votes, entities_in_windows
 from .dates import parse_published
+from .headlines import reparsed
 from .model import Event, EventLocation, as_input
 from spacy.tokens import Token
 
@@ -17,7 +18,7 @@ from .main_event import LEAD, put_main_first
 from .relevance import article_domain, off_topic
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
-from .triggers import Trigger, find_triggers
+from .triggers import OCCASIONS, Trigger, find_triggers
 
 BATCH = 64
 
@@ -31,9 +32,6 @@ def _title_hints(title_doc: Any, triggers: tuple[Trigger, ...]) -> tuple[frozens
     types = frozenset(t.type for t in triggers if not _occasion(t.token))
     words = frozenset(t.lower_ for t in title_doc if (t.tag_.startswith("NN") or is_proper(t)) and len(t) > 3)
     return types, words
-
-
-OCCASIONS = frozenset({"after", "amid", "following", "despite", "before", "since", "ahead"})
 
 
 def _occasion(tok: Token) -> bool:
@@ -105,7 +103,7 @@ def extract_events_many(articles: Iterable[Any], resources: Resources, batch_siz
     """Events of each article, in input order; one parser pipe over every candidate sentence."""
     plans = [_plan(a, resources) for a in articles]
     texts = [t for _, _, batch in plans for t in batch]
-    docs = list(resources.nlp.pipe(texts, batch_size=batch_size))
+    docs = [reparsed(doc, resources.nlp, resources.lexicon) for doc in resources.nlp.pipe(texts, batch_size=batch_size)]
     entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
     out, pos = [], 0
     for art, chosen, batch in plans:

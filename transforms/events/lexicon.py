@@ -59,6 +59,7 @@ class Lexicon:
     forms: dict[str, str] = field(repr=False)  # surface form -> verb lemma
     noun_forms: dict[str, str] = field(repr=False)  # plural -> singular for trigger nouns
     trigger_forms: frozenset[str] = field(repr=False, default=frozenset())
+    irregular: dict[str, str] = field(repr=False, default_factory=dict)  # irregular verb form -> lemma
     # English morphology for words the tables do not know: (lower-case word, noun?) -> lemma
     morphology: Callable[[str, bool], str] | None = field(repr=False, compare=False, default=None)
 
@@ -80,6 +81,19 @@ class Lexicon:
         if found is None and len(low) > 8 and low.isalpha():
             found = next((self.sector_of[end] for end in COMPOUND_ENDS if low.endswith(end)), None)
         return found
+
+    def past(self, lemma: str) -> str:
+        """The simple past of a verb lemma ("demand" -> "demanded", "slam" -> "slammed", "strike" -> "struck")."""
+        irregular = [f for f, lem in self.irregular.items() if lem == lemma and not f.endswith(("ing", "s"))]
+        if irregular:
+            return irregular[0]
+        if lemma.endswith("e"):
+            return lemma + "d"
+        if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in _VOWELS:
+            return lemma[:-1] + "ied"
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", lemma) or lemma.endswith(("pel", "trol", "mit", "cur")):
+            return lemma + lemma[-1] + "ed"  # "slammed", "banned"; the stressed last syllable of "expelled", "committed"
+        return lemma + "ed"
 
     def lemma_of(self, tok: Any) -> str:
         """Lemma of a parsed token, by its part of speech (nouns: "shelling"; verbs: "shelled" -> "shell")."""
@@ -169,5 +183,5 @@ def load_lexicon(morphology: Callable[[str, bool], str] | None = None) -> Lexico
         light=frozenset(data["light_verbs"]["lemmas"]), reporting=rep,
         report_nouns=frozenset(data["reporting"]["nouns"]), sector_of=sector_of, known_actors=known,
         victim_verbs=frozenset(data["roles"]["victim"]), noun_modifiers=data["noun_modifiers"], forms=forms, noun_forms=noun_forms,
-        trigger_forms=trigger_forms, morphology=morphology,
+        trigger_forms=trigger_forms, morphology=morphology, irregular=data["irregular"]["forms"],
     )

@@ -275,6 +275,21 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
             g.lower_ in WAR_MATERIEL | AIRCRAFT for a in tok.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj"):
         return True  # "troops backed by warplanes and helicopter gunships": air cover, not political support
+    objs = [next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"), c) if c.lower_ in CROWD_COUNTS else c
+            for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "thousands of illegal weapons": weapons
+    if lemma == "destroy" and objs and all(lex.lemma(o.text, noun=True) in SEIZED_GOODS and not any(
+            c.dep_ in ("poss", "compound", "amod") and (c.text[:1].isupper() or c.dep_ == "poss") for c in o.children)
+            for o in objs):
+        return True  # "police destroyed thousands of illegal weapons": disposal (not "destroyed Ukrainian weapons")
+    if lemma in ("burn", "torch") and objs and all(any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her", "its")
+                                                         for c in o.children) for o in objs):
+        return True  # "women burned their headscarves at rallies": a protest gesture, no attack
+    if lemma == "take" and "over" in preps and "as" in preps:  # "took over as chief of the army": an appointment
+        return True
+    if lemma == "admit" and "to" in preps and not deps & {"dobj", "ccomp", "xcomp"} and not any(
+            g.dep_ == "pcomp" for c in tok.children if c.lower_ == "to" for g in c.children):
+        return True  # "was admitted to hospital" (not "admitted to using cluster munitions")
     if lemma == "meet" and _with_force(tok):  # "meet any provocation with force": a response, not a meeting
         return True
     if lemma == "settle":  # "planned to settle at Swakopmund", "settled in Canada": a home, not a settlement
@@ -484,6 +499,8 @@ def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma not in ARRIVING or subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING
                                                          for t in subj.subtree):
         return None
+    if any(t.lower_ in HELPERS for t in subj.subtree):  # "a brigade of Cuban doctors arrived in Lombardy"
+        return Trigger(tok, "AID", "humanitarian", (tok,))
     if not any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(g.dep_ == "pobj" and g.tag_ == "NNP"
                                                                        for g in c.children) for c in tok.children):
         return None
@@ -783,9 +800,10 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
 
 def _of_media_or_premises(words: tuple[Token, ...], lex: Lexicon) -> bool:
     """"control of the state broadcaster", "of the newspaper's offices": a station or a building, not ground."""
-    return any(lex.sector(g.lower_) == "media" or lex.lemma(g.text, noun=True) in PREMISES
+    return any(lex.sector(n.lower_) == "media" or lex.lemma(n.text, noun=True) in PREMISES
                for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
-               for g in p.children if g.dep_ == "pobj")
+               for g in p.children if g.dep_ == "pobj"
+               for n in (g, *(a for a in g.children if a.dep_ == "appos")))  # "of Zaman, the largest newspaper"
 
 
 def _forces_object(tok: Token, lex: Lexicon) -> bool:
@@ -802,6 +820,8 @@ def _modified(trig: Trigger, lex: Lexicon) -> Trigger:
     nouns = [w for w in trig.words if w.tag_.startswith("NN")]
     for mod in (c for n in nouns for c in n.children if c.dep_ in ("compound", "amod")):
         etype = lex.noun_modifiers.get(mod.lower_)
+        if etype == "PROTEST" and lex.lemma(mod.head.text, noun=True) != "strike":
+            continue  # a general or hunger *strike* is a protest; "a general mobilisation" is not
         if etype:
             return Trigger(trig.token, etype, trig.mode, trig.words, trig.nominal, trig.priority)
     strikes = [n for n in nouns if lex.lemma(n.text, noun=True) == "strike"]
@@ -850,7 +870,13 @@ def _rioting_subject(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset(
     """Rioters or a crowd doing violence: a violent protest (CAMEO 145), not an armed attack (`also`: more
     words for protesters, where the verb is a protest tactic)."""
     subj = _subject(tok, active_only=True)
+    if subj is not None and subj.lower_ in CROWD_COUNTS:  # "hundreds of thousands of demonstrators"
+        subj = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"), subj)
     return subj is not None and (subj.lower_ in RIOTING or subj.lower_ in also)
+
+
+CROWD_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds"})
 
 
 def _in_protest(tok: Token) -> bool:
@@ -1102,12 +1128,16 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in a.children)
            for a in (tok, *tok.ancestors)):
         return 1.5  # "although it had earlier threatened to walk out, the opposition said it had reached a deal"
+    if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in OCCASIONS for m in a.children)
+           for a in (tok, *tok.ancestors)):
+        return 1.0  # "rioting broke out after police shot a woman": the shooting is what it followed
     if a_purpose(tok):
         return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
     return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
 
 
 CONCESSIVE = frozenset({"although", "though"})
+OCCASIONS = frozenset({"after", "amid", "following", "despite", "before", "since", "ahead"})  # when, or on what occasion
 AIMS = frozenset({"bid", "effort", "efforts", "attempt", "attempts", "drive", "push", "order", "move", "quest", "hope",
                   "hopes", "aim"})
 

@@ -1135,3 +1135,25 @@ def test_they_of_a_clause_after_a_state_force_acting_on_people_are_those_people(
     events = code(resources, "Police fired tear gas at protesters as they marched towards parliament.")
     protest = next(ev for ev in events if ev.type == "PROTEST")
     assert protest.actor.core == "protesters"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A brigade of Cuban doctors arrived in Lombardy to help overwhelmed hospitals fight the coronavirus.", "AID"),
+    ("Armenia announced a general mobilisation of its armed forces.", "MOBILIZE"),  # a general *strike* protests
+    ("Pakistan conducted five nuclear tests in reply to Indian blasts.", "MOBILIZE"),
+    ("Turkish authorities seized control of Zaman, the country's largest newspaper, appointing trustees to run it.",
+     "COERCE"),
+    ("The president threatened to slap tariffs on all Mexican goods.", "THREATEN"),  # tariffs: a political sentence
+])
+def test_helpers_arriving_mobilisation_tests_a_newspaper_seized_and_tariffs(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Police destroyed thousands of illegal weapons recovered in a cross-border operation.",  # disposal
+    "Women burned their headscarves in several Iranian cities.",  # their own: a gesture, not an attack
+    "General Bipin Rawat took over as chief of the Indian army on Saturday.",  # an appointment
+    "The prime minister was admitted to hospital with a chest infection on Sunday night, a spokesman said.",
+])
+def test_disposal_gestures_appointments_and_hospital_stays_are_no_attacks_or_concessions(resources, text):
+    assert not {ev.type for ev in code(resources, text)} & {"ASSAULT", "CONCEDE"}
