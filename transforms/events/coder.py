@@ -227,10 +227,19 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
 
 
 def _at_venue(tok: Token) -> bool:
-    """"in Geneva", "at the White House", "in the Egyptian resort of Sharm el-Sheikh"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
-        tok = tok.head.head  # the resort of Sharm el-Sheikh
-    return tok.dep_ == "pobj" and tok.head.lower_ in VENUES
+    """"in Geneva", "at the White House", "in the Egyptian resort of Sharm el-Sheikh", "at the court in The
+    Hague": a place the clause is set in (not "over its war in Ukraine", the place of one of its nouns)."""
+    while tok.dep_ == "pobj" and tok.head.lower_ in VENUES | {"of"}:
+        if tok.head.head.tag_.startswith("VB"):
+            return tok.head.lower_ in VENUES
+        tok = tok.head.head  # up from "The Hague" to "the court", from "Sharm el-Sheikh" to "the resort"
+    return False
+
+
+def _where_clause(place: Token, trigger: Token) -> bool:
+    """"in The Hague, where officials would hand him a copy of the statute": the clause happens there."""
+    return any(c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children) and trigger in (c, *c.subtree)
+               for c in place.children)
 
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
@@ -242,7 +251,7 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
-        if trig.type in DEALINGS and not _at_venue(tok):
+        if trig.type in DEALINGS and not _at_venue(tok) and not _where_clause(tok, trig.token):
             continue  # "Greece rejected an accord signed by Turkey": a party; the dateline's Athens is where
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
             or tok.head.i == trig.token.i

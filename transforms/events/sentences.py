@@ -15,6 +15,7 @@ ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u a.m p.m".split())
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                       r"(?:/[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?"  # "WASHINGTON/BEIRUT": the first is the place
                        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # AP's state or country: "KYIV, Ukraine (AP) —"
                        r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")

@@ -588,8 +588,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees / to Cambodians"
     if lemma in EVACUATING and subtree & CASUALTIES:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
-    if lemma in HANDING_OVER and subtree & SUSPECTS:
+    if lemma in HANDING_OVER and {t.lower_ for o in objs for t in o.subtree} & SUSPECTS and (
+            lemma != "deport" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
+    # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone)
     if lemma in GIVING and (obj_words | subtree) & EVIDENCE:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:

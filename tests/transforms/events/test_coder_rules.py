@@ -1157,3 +1157,24 @@ def test_helpers_arriving_mobilisation_tests_a_newspaper_seized_and_tariffs(reso
 ])
 def test_disposal_gestures_appointments_and_hospital_stays_are_no_attacks_or_concessions(resources, text):
     assert not {ev.type for ev in code(resources, text)} & {"ASSAULT", "CONCEDE"}
+
+
+def test_deporting_people_over_suspected_links_coerces_and_deporting_suspects_to_a_state_cooperates(resources):
+    assert code(resources, "Malaysian authorities deported 12 foreign nationals on Tuesday over suspected links "
+                           "to the Islamic State group, police said.")[0].type == "COERCE"
+    assert code(resources, "Turkey deported three suspected militants to France.")[0].type == "COOPERATE"
+
+
+@pytest.mark.parametrize("text, title, where", [
+    ("ATHENS, Dec 5 (Reuters) - Greece on Wednesday rejected a maritime boundary accord signed by Turkey and "
+     "Libya's internationally recognised government, calling it legally void.",
+     "Greece rejects Turkey-Libya maritime deal", "Athens"),  # Turkey is a party, not the venue
+    ("BRUSSELS, June 20 (Reuters) - European Union governments agreed on Thursday a 14th package of sanctions "
+     "against Russia over its war in Ukraine, diplomats said.", "EU agrees new sanctions package", "Brussels"),
+    ("The Palestinian foreign minister was due to attend a closed ceremony at the court in The Hague, where "
+     "officials would hand him a copy of the Rome Statute.", "", "The Hague"),
+])
+def test_words_and_dealings_happen_at_their_venue_or_the_dateline(resources, text, title, where):
+    from transforms.events import ArticleInput, extract_events
+    first = extract_events(ArticleInput("t", title, text, "2019-12-05"), resources)[0]
+    assert first.location is not None and first.location.name == where

@@ -70,6 +70,7 @@ def test_datelines_are_cut_from_the_sentence_and_name_the_place():
     ("SAN JUAN, Puerto Rico (AP) \u2014 Officials said.", "San Juan"),
     ("LONDON, March 3 (Reuters) - Britain said.", "London"),
     ("BRUSSELS \u2014 Ministers agreed.", "Brussels"),
+    ("WASHINGTON/BEIRUT, April 7 (Reuters) - Britain said.", "Washington"),  # two desks: the first
 ])
 def test_wire_datelines_with_a_country_or_state(text, place):
     from transforms.events.sentences import strip_dateline
