@@ -47,7 +47,7 @@ WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroy
                           "submarine", "submarines", "tank", "tanks", "vehicle", "vehicles", "craft", "jet", "jets",
                           "fighter", "fighters", "bomber", "bombers", "missile", "missiles", "battery", "batteries",
                           "battalion", "battalions", "brigade", "brigades", "division", "divisions", "armour", "armor",
-                          "weapons", "artillery"})
+                          "weapons", "artillery", "gun", "guns", "howitzer", "howitzers", "mortar", "mortars"})
 AIRCRAFT = frozenset({"warplane", "warplanes", "helicopter", "helicopters", "gunship", "gunships", "drone", "drones",
                       "aircraft", "planes"})
 SIEGES = frozenset({"siege", "sieges", "blockade", "blockades"})  # military ones: easing them is a retreat
@@ -234,6 +234,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return any(o.lower_ in INFORMATION for o in objs)
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and lex.lemma(tok.head.text) in ACCIDENTS:
         return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
+    if lemma in ("kill", "injure", "wound") and _killed_by_mishap(tok, lex):
+        return True  # "50 miners were killed in a methane explosion", "... killed when fire swept through a train"
     if lemma in ("talk", "speak") and any(lex.sector(g.lower_) == "media" for c in tok.children
                                           if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "not authorized to talk to the media": a statement to the press, not a meeting
@@ -285,6 +287,13 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma in ("burn", "torch") and objs and all(any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her", "its")
                                                          for c in o.children) for o in objs):
         return True  # "women burned their headscarves at rallies": a protest gesture, no attack
+    if lemma == "pull" and objs and not preps & {"out", "back", "away"} \
+            and not {lex.lemma(o.text, noun=True) for o in objs} & (FORCES | WAR_MATERIEL):
+        return True  # "worked through the night to pull survivors from collapsed blocks": no forces pulled back
+    if lemma in ("patrol", "station", "garrison", "guard") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True  # "a buffer zone patrolled by United Nations troops": a standing arrangement, no act
+    if lemma == "rule" and "out" in preps and "as" in preps:  # "ruling out guerrilla fire as the cause": a finding
+        return True
     if lemma == "take" and "over" in preps and "as" in preps:  # "took over as chief of the army": an appointment
         return True
     if lemma == "admit" and "to" in preps and not deps & {"dobj", "ccomp", "xcomp"} and not any(
@@ -348,13 +357,57 @@ def _armed_context(tok: Token, lex: Lexicon) -> bool:
 
 
 ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land"})
+MISHAPS = frozenset({"explosion", "blast", "fire", "blaze", "inferno", "crash", "accident", "collapse", "flood",
+                     "floods", "flooding", "earthquake", "quake", "stampede", "derailment", "landslide", "mudslide",
+                     "storm", "avalanche", "collision", "disaster", "mishap", "eruption", "tsunami", "cyclone",
+                     "hurricane", "typhoon", "tornado", "leak", "flames", "water", "waters", "heat", "cold"})
+ARMED = frozenset({"bomb", "car", "suicide", "rocket", "missile", "mortar", "grenade", "shell", "artillery", "drone",
+                   "ied", "landmine", "roadside", "mine", "booby", "truck", "shelling", "bombing", "attack"})
+
+
+ACCIDENTAL_CAUSES = frozenset({"methane", "gas", "boiler", "chemical", "industrial", "electrical", "fuel", "firework",
+                               "fireworks", "dust", "pipeline", "reactor", "accidental", "forest", "bush", "house"})
+
+
+def _into_the_sea(tok: Token, lex: Lexicon) -> bool:
+    """The weapon fired lands in the sea ("into waters off the ports", "into the Sea of Japan", "a missile that
+    ... fell into the Pacific"), and the clause names no one it was fired at."""
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against") and not time_phrase(c) for c in tok.children):
+        return False
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("into", "in", "off") and t.lower_ in WATERS for t in tok.subtree)
+
+
+def _killed_by_mishap(verb: Token, lex: Lexicon) -> bool:
+    """Killed in a mishap, with no one named who killed: "were killed in a methane explosion at the coal mine",
+    "were killed when fire swept through a crowded train", "were killed when their helicopter crashed" (not
+    "in a car bomb explosion", "in an attack", nor "killed by gunmen")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")):
+        for cause in (g for g in prep.children if g.dep_ == "pobj"):
+            mods = {m.lower_ for m in cause.children if m.dep_ in ("compound", "amod", "nmod")}
+            if lex.lemma(cause.text, noun=True) in MISHAPS and not mods & ARMED:
+                return True
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if lex.lemma(clause.text) in ACCIDENTS or subj is not None and lex.lemma(subj.text, noun=True) in MISHAPS:
+            return True
+    return False
+
+
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
-SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
+SCORE = re.compile(r"(?<!voted )(?<!votes )(?<!vote of )(?<!margin of )"  # "voted 13-0 to impose": a vote, no match
+                   r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
 ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
 DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
+LAUNCHES = frozenset({"fire", "launch", "shoot"})
+WATERS = frozenset({"sea", "seas", "waters", "ocean", "pacific", "atlantic"})
+NUCLEAR = frozenset({"nuclear", "atomic", "missile", "weapons", "weapon"})
 TESTING = frozenset({"test", "unveil"})  # "tested a ballistic missile", "unveiled a new missile": a show of force
 SHRINKING = frozenset({"reduce", "cut", "downsize", "scale", "thin", "halve"})  # "reduced its troop presence"
 RIOTING = frozenset({"rioter", "rioters", "protester", "protesters", "protestor", "protestors", "demonstrator",
@@ -448,9 +501,14 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", None, (tok,))  # "police stopped protesters from marching", "barred journalists from entering"
     if lemma in ASSEMBLING and _rioting_subject(tok, lex) and any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return Trigger(tok, "PROTEST", None, (tok,))  # "huge crowds filled the square", "protesters thronged the streets"
-    if (hyphenated(tok).startswith("test-") or lemma in TESTING) \
-            and {lex.lemma(o.text, noun=True) for o in _object_nouns(tok)} & WEAPON_TESTS:
-        return Trigger(tok, "MOBILIZE", "test", (tok,))  # "test-fired a nuclear-capable missile": a show of force
+    weapons = {lex.lemma(o.text, noun=True) for o in _object_nouns(tok)} & WEAPON_TESTS
+    if (hyphenated(tok).startswith("test-") or lemma in TESTING) and weapons \
+            or lemma in LAUNCHES and weapons and _into_the_sea(tok, lex):
+        return Trigger(tok, "MOBILIZE", "test", (tok,))  # "test-fired a nuclear-capable missile", "fired missiles
+        # into waters off Keelung", "launched a missile that fell into the Pacific": a show of force, no target hit
+    if lemma in ("conduct", "carry", "stage") and any(
+            lex.lemma(o.text, noun=True) == "test" and any(m.lower_ in NUCLEAR for m in o.children) for o in _object_nouns(tok)):
+        return Trigger(tok, "MOBILIZE", "test", (tok,))  # "carried out five underground nuclear tests"
     if lemma in DISRUPTING and _rioting_subject(tok, lex, ACTIVISTS):
         return Trigger(tok, "PROTEST", None, (tok,))  # "protesters disrupted a West End performance", "glued themselves"
     trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
@@ -493,8 +551,9 @@ def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma not in ARRIVING | REACHING:
         return None
     subj = _subject(tok, active_only=True)
-    if subj is not None and any(lex.lemma(t.text, noun=True) in AID_GOODS for t in subj.subtree if t.dep_ != "nsubj") \
-            and any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if subj is not None and any(lex.lemma(t.text, noun=True) in AID_GOODS for t in subj.subtree
+                                if t.dep_ not in ("nsubj", "compound", "amod", "poss")) \
+            and any(c.dep_ in ("dobj", "prep") for c in tok.children):  # not "the grain harvest reached 211m tonnes"
         return Trigger(tok, "AID", "humanitarian", (tok,))
     if lemma not in ARRIVING or subj is None or not any(lex.sector(t.lower_) == "military" or t.lower_ in PEACEKEEPING
                                                          for t in subj.subtree):
@@ -557,6 +616,7 @@ HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "d
                               "chargé", "attache", "attaché"})
 MEASURES = frozenset({"bill", "bills", "law", "laws", "decree", "decrees", "reform", "reforms", "tax", "taxes", "levy",
                       "plan", "plans"})  # what a government scraps under pressure
+PUBLICATIONS = frozenset({"publication", "broadcast", "broadcasts", "broadcasting", "transmission", "transmissions"})
 SHUTDOWNS = frozenset({"closure", "closing", "shutdown", "dissolution", "suspension", "disbanding"})
 PACTS = frozenset({"treaty", "pact", "agreement", "accord", "declaration", "charter"})
 GOODWILL = frozenset({"friendship", "neighbourliness", "neighborliness", "amity"})
@@ -576,6 +636,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                                                              for g in c.subtree}
     if lemma in ("sign", "conclude") and obj_words & PACTS and subtree & GOODWILL:
         return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "signed a treaty of friendship and cooperation"
+    if lemma in ("suspend", "ban", "close", "shut") and (obj_words & PUBLICATIONS or any(
+            lex.sector(o.lower_) == "media" for o in objs)):
+        return Trigger(tok, "COERCE", "censor", (tok, *objs[:1]))  # "suspended publication of the daily El Watan"
     if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
     if (lemma in REVERSING or lemma in HALTING) and obj_words & SIEGES:
@@ -784,7 +847,9 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 mode = lex.modes.get((etype, phrase)) or lex.modes.get((etype, lemma))
                 return _modified(Trigger(tok, etype, mode, (tok, *conts[rest])), lex)
     if lemma in lex.light or lemma in lex.verb_type:
-        for child in _object_nouns(tok):
+        conjoined = [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "conj"
+                     and lemma != "have"]  # not "had massed tanks and artillery": what one has
+        for child in [*_object_nouns(tok), *conjoined]:  # "impose a sweeping trade and financial embargo"
             if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
                 continue  # "launches war games": exercises (classify_noun types them), no war launched
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
@@ -943,6 +1008,9 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
                 lex.lemma(w.text, noun=True) in SANCTION_NOUNS for w in g.subtree) for g in c.children if g.dep_ == "pobj")
             for c in (*tok.children, *(g for o in tok.children if o.dep_ == "dobj" for g in o.children))):
         return "SANCTION"  # "UK bans Russian diamonds in new sanctions", "froze assets as part of sanctions"
+    if "COERCE" in types and lemma in ("seize", "grab", "snatch") and obj is not None and any(
+            lex.sector(w.lower_) in ("civilian", "media") for w in (obj, *obj.children) if w.dep_ != "prep"):
+        return "COERCE"  # "gunmen seized American journalist Terry Anderson": a kidnapping, like "abducted"
     if "COERCE" in types and _seizes_goods(tok, lex):
         return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack
     if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
@@ -1001,6 +1069,9 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if _to_the_media(tok, noun):
         return None
+    if noun in ("explosion", "blast", "fire") and any(c.lower_ in ACCIDENTAL_CAUSES for c in tok.children
+                                                      if c.dep_ in ("compound", "amod", "nmod")):
+        return None  # "a methane explosion at the coal mine", "a gas blast": an accident
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if _lull(tok, lex) or tok.dep_ == "nsubj" and (lex.lemma(tok.head.text) in JUDGED or _judged_likely(tok.head)):

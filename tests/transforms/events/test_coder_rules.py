@@ -1178,3 +1178,43 @@ def test_words_and_dealings_happen_at_their_venue_or_the_dateline(resources, tex
     from transforms.events import ArticleInput, extract_events
     first = extract_events(ArticleInput("t", title, text, "2019-12-05"), resources)[0]
     assert first.location is not None and first.location.name == where
+
+
+@pytest.mark.parametrize("text", [
+    "At least 50 miners were killed in a methane explosion at the Zasyadko coal mine, the Emergencies Ministry said.",
+    "More than 370 people were killed when fire swept through a crowded passenger train, Egyptian officials said.",
+    "Eleven soldiers were killed when their military helicopter crashed in bad weather in the Andes, the Colombian "
+    "army said, ruling out guerrilla fire as the cause.",
+])
+def test_deaths_in_mishaps_are_no_attacks_even_when_officials_report_them(resources, text):
+    assert code(resources, text) == []
+
+
+def test_a_bomb_explosion_still_kills(resources):
+    assert code(resources, "Twenty people were killed in a car bomb explosion in Baghdad.")[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("China fired unarmed missiles into waters off the Taiwanese ports of Keelung and Kaohsiung on Friday.", "MOBILIZE"),
+    ("North Korea launched a ballistic missile that flew over northern Japan and fell into the Pacific.", "MOBILIZE"),
+    ("Pakistan carried out five underground nuclear tests in the Chagai hills on Thursday.", "MOBILIZE"),
+    ("Gunmen seized American journalist Terry Anderson in west Beirut, witnesses said.", "COERCE"),  # a kidnapping
+    ("Algerian authorities suspended publication of the independent daily El Watan for a month.", "COERCE"),
+    ("Soviet authorities banished the dissident to the closed city of Gorky.", "COERCE"),
+    ("The United Nations Security Council voted 13-0 to impose a sweeping trade and financial embargo on Iraq, four "
+     "days after its troops invaded Kuwait, with Cuba and Yemen abstaining.", "SANCTION"),  # a vote, not a score
+    ("Iraqi forces invaded Kuwait before dawn, in a lightning attack on the emirate.", "ASSAULT"),  # no weather
+    ("Rioters looted and burned hundreds of shops in Jakarta as anger over soaring prices spilled into the streets.",
+     "PROTEST"),  # prices: no business text
+])
+def test_missiles_into_the_sea_tests_kidnappings_censorship_votes_and_riots(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Soviet army units worked through the night to pull survivors from collapsed apartment blocks.",
+    "Cyprus has been divided since 1974 by a buffer zone patrolled by United Nations troops.",
+    "The Soviet Union's grain harvest reached 211 million tonnes this year, the State Statistics Committee said.",
+])
+def test_rescues_standing_patrols_and_harvests_are_no_events(resources, text):
+    assert code(resources, text) == []
