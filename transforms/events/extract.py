@@ -56,7 +56,7 @@ def dateline_place(text: str, res: Resources) -> EventLocation | None:
     """The place of the article's dateline, resolved in the gazetteer (None without one)."""
     spans = sentence_spans(text)
     name = strip_dateline(text, *spans[0])[1] if spans else None
-    place = res.gazetteer.resolve(name) if name else None
+    place = res.gazetteer.dateline(name) if name else None
     return place.as_location(name) if place else None
 
 

@@ -10,7 +10,7 @@ import math
 import tomllib
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +50,7 @@ class Gazetteer:
     iso3: dict[str, str]
     country_names: dict[str, str]
     capitals: frozenset[str] = frozenset()  # folded capital names: "Washington said" means its government
+    desks: dict[str, Place] = field(default_factory=dict)  # "UNITED NATIONS (AP) —": datelines only
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         return self.places.get(fold(name), ())
@@ -61,6 +62,10 @@ class Gazetteer:
             return self.demonyms[key]
         countries = [p for p in self.places.get(key, ()) if p.kind == "country"]
         return countries[0].country_code if countries else None
+
+    def dateline(self, name: str) -> Place | None:
+        """The place a dateline names: a desk ("United Nations" is New York) or any place."""
+        return self.desks.get(fold(name)) or self.resolve(name)
 
     def resolve(self, name: str, votes: Counter[str] | None = None) -> Place | None:
         """The most plausible place for `name`: countries first, then a capital called so by its own name
@@ -134,10 +139,15 @@ def load_gazetteer() -> Gazetteer:
         country = countries.get(code, {"name": alias.title(), "population": 0})
         place = Place(country["name"], code, None, None, None, int(country.get("population") or 0), "country")
         index[fold(alias)] = (place, *[p for p in index.get(fold(alias), ()) if p.kind != "country"])
-    for landmark, (city, code) in extra["landmarks"].items():
+    def city_in(city: str, code: str) -> Place | None:
         in_country = [p for p in index.get(fold(city), ()) if p.country_code == code and p.kind == "city"]
-        if in_country:
-            index[fold(landmark)] = [max(in_country, key=lambda p: p.population)]
+        return max(in_country, key=lambda p: p.population) if in_country else None
+
+    for landmark, (city, code) in extra["landmarks"].items():
+        if (found := city_in(city, code)) is not None:
+            index[fold(landmark)] = [found]
+    desks = {fold(desk): found for desk, (city, code) in extra["dateline_desks"].items()
+             if (found := city_in(city, code)) is not None}
     # US states, but Washington, which news names for the capital's government
     regions = [(s["name"], "US", s["code"]) for s in cache.get_us_states().values() if s["name"] != "Washington"]
     regions += [(name, code, None) for name, codes in extra["regions"].items()
@@ -152,4 +162,5 @@ def load_gazetteer() -> Gazetteer:
         iso3={code: c["iso3"] for code, c in countries.items()},
         country_names={code: c["name"] for code, c in countries.items()},
         capitals=frozenset(fold(c["capital"]) for c in countries.values() if c.get("capital")) | {"washington"},
+        desks=desks,
     )

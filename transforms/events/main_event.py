@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from .coder import LOCATIVE, MAJOR_CITY, SentenceContext, places_in, predicate
+from .coder import DEALINGS, LOCATIVE, MAJOR_CITY, SentenceContext, _at_venue, places_in, predicate
 from .gazetteer import Place, fold
 from .lexicon import Lexicon
 from .model import Event, EventLocation, Participant
@@ -57,16 +57,22 @@ def _on_topic(ev: Event, told: set[str], lex: Lexicon) -> bool:
     return bool(told & _content(" ".join(parts).split(), lex))
 
 
-def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources) -> EventLocation | None:
+def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources, venues_only: bool = False) -> EventLocation | None:
     """The first place named in the given sentences (headline, then lead), else the dateline.
 
     Headlines capitalise every word ("Man, 34, arrested"), so a name counts as a place only where the
-    sentence says so: after "in/at/near/into", tagged a place by the NER, or a country or major city."""
-    for doc in docs:
-        for tok, place in places_in(doc, ctx, res):
-            if _stated_place(tok, place):
-                return place.as_location(span_text(proper_chain(tok)))
-    return ctx.dateline
+    sentence says so: after "in/at/near/into", tagged a place by the NER, or a country or major city. For
+    an act done in words or dealings (`venues_only`), only a venue ("in Geneva") is where: "Russia vetoes
+    UN extension of aid to Syria" names two parties and no place (without a dateline either, a party's
+    place is the best guess left)."""
+    for venue in (True, False) if venues_only else (False,):
+        for doc in docs:
+            for tok, place in places_in(doc, ctx, res):
+                if (not venue or _at_venue(tok)) and _stated_place(tok, place):
+                    return place.as_location(span_text(proper_chain(tok)))
+        if ctx.dateline is not None:
+            return ctx.dateline
+    return None
 
 
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -136,7 +142,8 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: dic
     in_lead = [ev for ev in in_lead if ev.confidence >= SURE] or in_lead  # the likelier events first
     main = max(in_lead, key=lambda e: (_agrees(e, words, ctx, res.lexicon) + e.salience, -e.start))
     own = next(index for index, ev in events if ev is main)
-    where = main.location or first_place([d for d in (title, *lead.values()) if d is not None], ctx, res) \
+    where = main.location or first_place([d for d in (title, *lead.values()) if d is not None], ctx, res,
+                                         main.type in DEALINGS) \
         or named_place([lead[own], *(d for i, d in lead.items() if i != own), *([title] if title is not None else [])],
                        res)
     flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor,

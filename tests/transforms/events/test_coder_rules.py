@@ -1218,3 +1218,12 @@ def test_missiles_into_the_sea_tests_kidnappings_censorship_votes_and_riots(reso
 ])
 def test_rescues_standing_patrols_and_harvests_are_no_events(resources, text):
     assert code(resources, text) == []
+
+
+def test_a_main_dealing_with_no_venue_is_placed_at_the_dateline_not_at_a_party(resources):
+    from transforms.events import ArticleInput, extract_events
+    text = ("UNITED NATIONS (AP) \u2014 Russia on Tuesday vetoed a U.N. Security Council resolution that would have "
+            "extended cross-border aid deliveries to millions of people in northwest Syria.")
+    main = extract_events(ArticleInput("t", "Russia vetoes UN extension of cross-border aid to northwest Syria",
+                                       text, "2023-07-11"), resources)[0]
+    assert main.is_main and main.type == "REJECT" and main.location.country_code == "US"
