@@ -60,12 +60,12 @@ FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.74, "main_4w
           "main_none_ok_dev": 0.88, "main_none_ok_holdout": 0.82,
           "sent_type_acc_dev": 0.82, "sent_type_acc_holdout": 0.72, "sent_event_f1_dev": 0.91,
           "sent_event_f1_holdout": 0.87, "written_type_acc": 0.90, "written_nonevent_ok": 0.93, "check_type_acc": 0.88,
-          "check_event_f1": 0.94, "articles_per_s": 15.0}
+          "check_event_f1": 0.95, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (the training files): none.
-# Written check non-events of those kinds (100): one (two with coder 0.7, three with 0.6, four with 0.5),
-# measured and left unexamined so that the set stays unseen.
-CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 0, "check_offtopic_assault": 1}
+# Written check non-events of those kinds (100): none since coder 0.42 (one with 0.7-0.41, two with 0.7, three
+# with 0.6, four with 0.5), measured and left unexamined so that the set stays unseen.
+CEILINGS = {"sent_nonevent_assault": 0, "written_offtopic_assault": 0, "check_offtopic_assault": 0}
 PLOVER_METRICS = {"type_acc": "type_acc", "actor_lenient": "actor_lenient", "target_lenient": "target_lenient",
                   "full": "event_full(type+actor+target)"}
 

@@ -396,6 +396,18 @@ def _dated_by_year(tok: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
+BATTLES = frozenset({"battle", "siege", "war", "massacre", "invasion", "revolution", "uprising", "campaign", "raid",
+                     "liberation", "fall", "sack"})  # (not "the Strait of Hormuz", "the Sea of Japan")
+
+
+def _in_a_named_battle(verb: Token) -> bool:
+    """"soldiers killed in the Battle of Waterloo": done in a named event of the past ("the Siege of Sarajevo")."""
+    return any(g.lower_ in BATTLES and g.text[:1].isupper() and g.i > 0 and g.i + 2 < len(g.doc)
+               and g.doc[g.i + 1].lower_ == "of" and g.doc[g.i + 2].tag_ in ("NNP", "NNPS")
+               for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for g in c.children if g.dep_ == "pobj")
+
+
 def _commemorated(tok: Token) -> bool:
     """"to mark the anniversary of the peace treaty": an act remembered, not done."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("anniversary", "anniversaries")
@@ -454,7 +466,7 @@ def _background(tok: Token) -> bool:
     conjoined = verb.head if verb is not None and verb.dep_ == "conj" else None  # "annexed in 1975 and recognised"
     if any(node is not None and (_since_long_ago(node) or _dated_by_year(node)) for node in (tok, verb, conjoined)):
         return True
-    if tok.tag_.startswith("NN") and _commemorated(tok):
+    if tok.tag_.startswith("NN") and _commemorated(tok) or verb is not None and _in_a_named_battle(verb):
         return True
     for node in (tok, *tok.ancestors):
         if node.dep_ in RECOUNTING and (_dated_by_year(node) or _is_year(node.head) or _dated_by_year(node.head)):

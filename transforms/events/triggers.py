@@ -225,6 +225,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
             a.lower_ in ("should", "must") for a in c.children) for c in tok.children)
     if lemma == "turn":  # "a footballer turned senator": a change, not turning someone down or away
         return not preps & {"down", "away", "back", "against"}
+    if lemma == "hit" and any(c.dep_ == "dobj" and lex.lemma(c.text, noun=True) in OBSTACLES for c in tok.children):
+        return True  # "the jet plunged 10,000 feet before hitting the Java Sea", "lost control and hit several cars"
     if lemma == "hit":  # "the eastern states were badly hit": hard times, not an attack
         return bool({c.lower_ for c in tok.children if c.dep_ == "advmod"} & {"badly", "hard", "hardest", "worst"})
     if lemma == "sink":  # "a submarine sank": the ship went down; sinking a ship takes an object
@@ -232,8 +234,11 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma in ("release", "publish"):  # "results released by the ministry": information, not a prisoner
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
         return any(o.lower_ in INFORMATION for o in objs)
-    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and lex.lemma(tok.head.text) in ACCIDENTS:
-        return True  # "a helicopter crashed into a mountain, killing all 12 soldiers": the crash killed them
+    doers = [c for c in tok.head.children if c.dep_ == "nsubj"] + ([tok.head.head] if tok.head.dep_ == "acl" else [])
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and (lex.lemma(tok.head.text) in ACCIDENTS or any(
+            lex.lemma(d.text, noun=True) in MISHAPS for d in doers)):
+        return True  # "a helicopter crashed into a mountain, killing all 12 soldiers", "a fire swept through a
+        # warehouse, killing 67": the crash or the fire killed them
     if lemma in ("kill", "injure", "wound") and _killed_by_mishap(tok, lex):
         return True  # "50 miners were killed in a methane explosion", "... killed when fire swept through a train"
     if lemma in ("talk", "speak") and any(lex.sector(g.lower_) == "media" for c in tok.children
@@ -306,6 +311,9 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     return False
 
 
+OBSTACLES = frozenset({"sea", "ground", "water", "mountain", "mountainside", "hillside", "tree", "trees", "wall", "runway",
+                       "iceberg", "reef", "car", "cars", "vehicle", "vehicles", "bus", "lorry", "truck", "barrier",
+                       "pole", "bridge", "pylon", "rock", "rocks"})
 RINGS = frozenset({"network", "ring", "cell", "gang", "racket", "cartel", "syndicate", "operation", "scheme"})
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
                       "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",
@@ -356,11 +364,14 @@ def _armed_context(tok: Token, lex: Lexicon) -> bool:
     return bool({t.lower_ for t in tok.doc} & MILITARY_WORDS)
 
 
-ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land"})
+ACCIDENTS = frozenset({"crash", "sink", "capsize", "derail", "collapse", "overturn", "plunge", "crash-land", "collide",
+                       "skid", "topple"})
 MISHAPS = frozenset({"explosion", "blast", "fire", "blaze", "inferno", "crash", "accident", "collapse", "flood",
                      "floods", "flooding", "earthquake", "quake", "stampede", "derailment", "landslide", "mudslide",
                      "storm", "avalanche", "collision", "disaster", "mishap", "eruption", "tsunami", "cyclone",
-                     "hurricane", "typhoon", "tornado", "leak", "flames", "water", "waters", "heat", "cold"})
+                     "hurricane", "typhoon", "tornado", "leak", "flames", "water", "waters", "heat", "cold",
+                     "rain", "rains", "downpour", "mudslide", "mudslides", "landslides", "snow", "wind", "winds",
+                     "crush", "wildfire", "wildfires", "drought", "wave", "waves", "lightning", "smoke"})
 ARMED = frozenset({"bomb", "car", "suicide", "rocket", "missile", "mortar", "grenade", "shell", "artillery", "drone",
                    "ied", "landmine", "roadside", "mine", "booby", "truck", "shelling", "bombing", "attack"})
 
@@ -391,15 +402,16 @@ def _killed_by_mishap(verb: Token, lex: Lexicon) -> bool:
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if not any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children):
             continue
-        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if lex.lemma(clause.text) in ACCIDENTS or subj is not None and lex.lemma(subj.text, noun=True) in MISHAPS:
-            return True
+        args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # "when torrential rain
+        if lex.lemma(clause.text) in ACCIDENTS or any(lex.lemma(a.text, noun=True) in MISHAPS for a in args):
+            return True  # triggered mudslides"
     return False
 
 
 COPULA = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
 SCORE = re.compile(r"(?<!voted )(?<!votes )(?<!vote of )(?<!margin of )"  # "voted 13-0 to impose": a vote, no match
-                   r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b")
+                   r"\b\d{1,3} ?[-–] ?\d{1,3}\b(?! (?:percent|per cent|%|vote))|\bon penalties\b"
+                   r"|\b\d{1,3}(?:st|nd|rd|th)[- ]minute\b")  # "fired home in the 78th minute"
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping"})
 
 
@@ -1133,6 +1145,9 @@ def _in_a_name(tok: Token) -> bool:
         return False
     if not any(t.is_alpha and len(t) > 4 and t.is_lower for t in tok.doc):
         return False  # "Arab Leaders Agree to Form Joint Force Against Houthis": title case keeps short words small
+    after = tok.doc[tok.i + 1:tok.i + 3]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].tag_ in ("NNP", "NNPS"):
+        return True  # "the Battle of Stalingrad", "the Siege of Leningrad": a name from history
     before = tok.doc[tok.i - 1]
     if before.lower_ == "of" and tok.i > 1:
         before = tok.doc[tok.i - 2]  # "the Conference of Berlin"

@@ -1227,3 +1227,37 @@ def test_a_main_dealing_with_no_venue_is_placed_at_the_dateline_not_at_a_party(r
     main = extract_events(ArticleInput("t", "Russia vetoes UN extension of cross-border aid to northwest Syria",
                                        text, "2023-07-11"), resources)[0]
     assert main.is_main and main.type == "REJECT" and main.location.country_code == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said at least 14 people were killed when torrential rain triggered mudslides in Petropolis.",
+    "Dust storms and strong winds hit Baghdad on Monday, sending more than 1,000 people to hospital, the health "
+    "ministry said.",
+    "A police spokesman said the avalanche struck a group of trekkers near the Annapurna base camp, killing nine.",
+    "The army said two of its helicopters collided during a rehearsal for a naval parade, killing all ten crew members.",
+    "A fire swept through a chemical warehouse in Chittagong's old town, killing at least 67 people.",
+    "More than 150 people were killed in a crowd crush during Halloween celebrations in Seoul.",
+    "Investigators said the jet plunged 10,000 feet in less than a minute before hitting the Java Sea.",
+    "The Iran-Iraq war, which began in 1980, killed an estimated half a million people.",
+    "Archaeologists uncovered the remains of soldiers killed in the Battle of Waterloo beneath a farm in Belgium.",
+])
+def test_disasters_accidents_and_history_reported_by_officials_are_no_attacks(resources, text):
+    assert "ASSAULT" not in {ev.type for ev in code(resources, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Haaland fired home from close range in the 78th minute to kill off the game.",
+    "Nadal struck a forehand winner down the line to break serve in the third set.",
+    "The Celtics shot 48 percent from three-point range to blow out Miami by 30 points.",
+    "Hamilton attacked Leclerc into turn one but locked up and ran wide.",
+    "The Warriors blew a 20-point lead as the Lakers stormed back in the fourth quarter.",
+    "Canelo Alvarez punished Plant with a left hook in the 11th round to unify the super middleweight titles.",
+])
+def test_sport_told_in_war_words_is_no_event(resources, text):
+    assert code(resources, text) == []
+
+
+def test_a_place_named_like_a_battle_is_still_a_place(resources):
+    """"in the Sea of Japan" is where the drills were held, not a named event of the past."""
+    assert code(resources, "Russia and China held joint naval drills in the Sea of Japan this week.")[0].type \
+        == "COOPERATE"
