@@ -41,6 +41,7 @@ class Relevance:
     weapons: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # domain words written with a capital in relevance.toml ("Wimbledon")
+    states: re.Pattern[str] | None = None  # country names, as written (case-sensitive)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -49,16 +50,21 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def load_relevance(known_actors: Iterable[str] = ()) -> Relevance:
+def load_relevance(known_actors: Iterable[str] = (), countries: Iterable[str] = ()) -> Relevance:
     """The word lists; `known_actors` (the lexicon's named groups: "al-shabaab", "taliban") anchor a
-    sentence as its [anchors] words do ("Al-Shabaab fighters stormed a hotel" is no hotel review)."""
+    sentence as its [anchors] words do ("Al-Shabaab fighters stormed a hotel" is no hotel review), and
+    `countries` (the gazetteer's country names) let two states named together do it in disaster or business
+    text ("Ukraine accused Russia of blowing up the dam, flooding dozens of villages")."""
+    names = sorted(set(countries), key=len, reverse=True)
+    states = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
     data = tomllib.loads((resources.files("transforms.events") / "relevance.toml").read_text(encoding="utf-8"))
     return Relevance(domains=tuple((name, _words(words)) for name, words in data["domains"].items()),
                      anchors=_words([*data["anchors"]["words"], *known_actors]), furniture=_words(data["furniture"]["phrases"]),
                      natural=frozenset(data["natural_actors"]["words"]), people=frozenset(data["people"]["words"]),
                      abstract=frozenset(data["abstract_actors"]["words"]),
                      weapons=frozenset(data["weapons"]["words"]), carriers=frozenset(data["weapons"]["carriers"]),
-                     names=frozenset(w.lower() for words in data["domains"].values() for w in words if w[:1].isupper()))
+                     names=frozenset(w.lower() for words in data["domains"].values() for w in words if w[:1].isupper()),
+                     states=states)
 
 
 def off_topic(sentence: str, rel: Relevance) -> str | None:
@@ -67,8 +73,14 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
         return "furniture"
     if rel.anchors.search(sentence):
         return None
-    return next((name for name, pattern in rel.domains
+    kind = next((name for name, pattern in rel.domains
                  if any(_marks(m, rel.names) for m in pattern.finditer(sentence))), None)
+    if kind in STATE_MATTERS and rel.states is not None and len(set(rel.states.findall(sentence))) >= 2:
+        return None  # "India declined foreign assistance for flood relief, including an offer from the UAE"
+    return kind
+
+
+STATE_MATTERS = frozenset({"disaster", "business"})  # what two states can deal over (not a match between them)
 
 
 def article_domain(kinds: list[str | None], anchored: int) -> str | None:

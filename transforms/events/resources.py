@@ -135,5 +135,7 @@ def load_resources(model: str = MODEL) -> Resources:
     data = tomllib.loads((package_files.files("transforms.events") / "lexicon.toml").read_text(encoding="utf-8"))
     contexts = tuple((name, frozenset(words)) for name, words in data["contexts"].items())
     prefilter = build_prefilter(lexicon)
-    return Resources(nlp=nlp, gazetteer=load_gazetteer(), lexicon=lexicon, contexts=contexts, prefilter=prefilter,
-                     relevance=load_relevance(lexicon.known_actors), calibration=load_calibration())
+    gazetteer = load_gazetteer()
+    relevance = load_relevance(lexicon.known_actors, gazetteer.country_names.values())
+    return Resources(nlp=nlp, gazetteer=gazetteer, lexicon=lexicon, contexts=contexts, prefilter=prefilter,
+                     relevance=relevance, calibration=load_calibration())

@@ -256,6 +256,9 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "deliver":  # "delivered a speech", "delivered its verdict": words, not goods
         return any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in WORDS_DELIVERED
                    for c in tok.children)
+    if lemma == "share" and any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in FEELINGS
+                                for c in tok.children):
+        return True  # "saying he shared their grief", "the two leaders share concerns": a feeling, not cooperation
     if lemma == "share":  # "a video shared widely on social media": posting, not sharing with a party
         return "with" not in preps and any(g.lower_ in PLATFORMS for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                                            for g in c.subtree)
@@ -314,6 +317,9 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
 OBSTACLES = frozenset({"sea", "ground", "water", "mountain", "mountainside", "hillside", "tree", "trees", "wall", "runway",
                        "iceberg", "reef", "car", "cars", "vehicle", "vehicles", "bus", "lorry", "truck", "barrier",
                        "pole", "bridge", "pylon", "rock", "rocks"})
+FEELINGS = frozenset({"grief", "sorrow", "pain", "concern", "concerns", "sympathy", "sadness", "joy", "view", "views",
+                      "vision", "value", "values", "belief", "beliefs", "opinion", "opinions", "feeling", "feelings",
+                      "frustration", "anger", "fear", "fears", "hope", "hopes", "worry", "worries", "outrage"})
 RINGS = frozenset({"network", "ring", "cell", "gang", "racket", "cartel", "syndicate", "operation", "scheme"})
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
                       "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",

@@ -1261,3 +1261,22 @@ def test_a_place_named_like_a_battle_is_still_a_place(resources):
     """"in the Sea of Japan" is where the drills were held, not a named event of the past."""
     assert code(resources, "Russia and China held joint naval drills in the Sea of Japan this week.")[0].type \
         == "COOPERATE"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ukraine accused Russia of deliberately blowing up the Kakhovka dam, flooding dozens of villages downstream.",
+     "ACCUSE"),  # two states named: flood words do not make it disaster text
+    ("India declined foreign financial assistance for flood relief in Kerala, including an offer from the United "
+     "Arab Emirates.", "REJECT"),
+])
+def test_two_states_dealing_over_a_disaster_are_political(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit India and Bangladesh, killing more than 50 people.",  # two states, but a flood does the hitting
+    "The Pope sent a message of condolence to the people of Armenia after the earthquake, saying he shared their "
+    "grief, Vatican Radio reported.",  # a grief shared is no cooperation
+])
+def test_states_named_in_disaster_text_do_not_make_the_disaster_an_act(resources, text):
+    assert code(resources, text) == []
