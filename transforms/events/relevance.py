@@ -25,7 +25,8 @@ IMPERSONAL = frozenset({"it", "they", "them", "we", "us", "you", "i", "there", "
 FEATURES = frozenset({"river", "storm", "hurricane", "typhoon", "cyclone", "tropical", "mount", "lake", "volcano"})
 PERSONS = frozenset({"he", "she", "him", "her"})
 HUMAN_PLURALS = ("ists", "ians", "ees")  # activists, Palestinians, refugees
-CROWDS = frozenset({"thousands", "hundreds", "dozens", "millions", "tens of thousands", "hundreds of thousands"})
+CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds", "tens of thousands",
+                    "hundreds of thousands"})  # a counted crowd: "thousands marched", "hundreds of thousands of X"
 
 
 @dataclass(frozen=True)

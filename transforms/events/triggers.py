@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
 from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, time_phrase, verb_above
+from .relevance import CROWDS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
                           "swears", "swore", "sworn", "pledge", "pledges", "pledged"})
@@ -286,7 +287,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
             for g in a.children if g.dep_ == "pobj"):
         return True  # "troops backed by warplanes and helicopter gunships": air cover, not political support
     objs = [next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                  if g.dep_ == "pobj"), c) if c.lower_ in CROWD_COUNTS else c
+                  if g.dep_ == "pobj"), c) if c.lower_ in CROWDS else c
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "thousands of illegal weapons": weapons
     if lemma == "destroy" and objs and all(lex.lemma(o.text, noun=True) in SEIZED_GOODS and not any(
             c.dep_ in ("poss", "compound", "amod") and (c.text[:1].isupper() or c.dep_ == "poss") for c in o.children)
@@ -376,7 +377,7 @@ MISHAPS = frozenset({"explosion", "blast", "fire", "blaze", "inferno", "crash", 
                      "floods", "flooding", "earthquake", "quake", "stampede", "derailment", "landslide", "mudslide",
                      "storm", "avalanche", "collision", "disaster", "mishap", "eruption", "tsunami", "cyclone",
                      "hurricane", "typhoon", "tornado", "leak", "flames", "water", "waters", "heat", "cold",
-                     "rain", "rains", "downpour", "mudslide", "mudslides", "landslides", "snow", "wind", "winds",
+                     "rain", "rains", "downpour", "mudslides", "landslides", "snow", "wind", "winds",
                      "crush", "wildfire", "wildfires", "drought", "wave", "waves", "lightning", "smoke"})
 ARMED = frozenset({"bomb", "car", "suicide", "rocket", "missile", "mortar", "grenade", "shell", "artillery", "drone",
                    "ied", "landmine", "roadside", "mine", "booby", "truck", "shelling", "bombing", "attack"})
@@ -955,13 +956,10 @@ def _rioting_subject(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset(
     """Rioters or a crowd doing violence: a violent protest (CAMEO 145), not an armed attack (`also`: more
     words for protesters, where the verb is a protest tactic)."""
     subj = _subject(tok, active_only=True)
-    if subj is not None and subj.lower_ in CROWD_COUNTS:  # "hundreds of thousands of demonstrators"
+    if subj is not None and subj.lower_ in CROWDS:  # "hundreds of thousands of demonstrators"
         subj = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                      if g.dep_ == "pobj"), subj)
     return subj is not None and (subj.lower_ in RIOTING or subj.lower_ in also)
-
-
-CROWD_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds"})
 
 
 def _in_protest(tok: Token) -> bool:
