@@ -115,8 +115,9 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
             for mod in (g for g in child.children if g.dep_ in ("compound", "amod") and g.i < child.i):
                 out.setdefault(f"{lex.lemma_of(mod)} {low}", (mod, child))  # "fired tear gas", "declared martial law"
             if dep == "prt":
-                for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                    out.setdefault(f"{low} {lex.lemma_of(obj)}", (child, obj))  # "broke off relations"
+                for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                    out.setdefault(f"{low} {lex.lemma_of(obj)}", (child, obj))  # "broke off relations", "weapons
+                    # were handed in"
                 for prep in (c for c in tok.children if c.dep_ == "prep"):
                     out.setdefault(f"{low} {prep.lower_}", (child, prep))  # "came out against the plan"
             for grand in child.children:

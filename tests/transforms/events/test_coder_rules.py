@@ -1280,3 +1280,10 @@ def test_two_states_dealing_over_a_disaster_are_political(resources, text, etype
 ])
 def test_states_named_in_disaster_text_do_not_make_the_disaster_an_act(resources, text):
     assert code(resources, text) == []
+
+
+def test_a_phrase_with_a_particle_reads_a_passive_subject_as_its_object(resources):
+    """"The police presence was stepped up": the presence is what was stepped up ("step up presence")."""
+    text = ("The police presence in Lhasa was stepped up sharply in the run-up to the anniversary of the 1959 "
+            "uprising, residents told Radio Free Asia.")
+    assert code(resources, text)[0].type == "MOBILIZE"
