@@ -140,7 +140,8 @@ def gazetteer_places(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tup
     """Every name in the sentence the gazetteer knows, before the NER has had its say."""
     found = []
     for tok in doc:
-        if is_proper(tok) and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
+        if is_proper(tok) and tok.text[:1].isupper() and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
+            # (the parser tags some common words as names: "the western bank of the Dnieper" is no town Bank)
             place = res.gazetteer.resolve(span_text(proper_chain(tok)), ctx.votes)
             if place is not None:
                 found.append((tok, place))

@@ -99,7 +99,8 @@ def _stated_place(tok: Token, place: Place) -> bool:
 
 # doers a lead names only by their role ("officials said they sent the list"): the headline names them
 UNNAMED = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "authorities", "sources",
-                     "source", "side", "sides", "government", "ministry", "police", "it", "they"})
+                     "source", "side", "sides", "government", "ministry", "police", "it", "they", "he", "she"})
+# ("Speaking in Geneva on Monday, she said ...": the headline says who)
 
 
 def _named_doer(main: Event, title: Doc | None, res: Resources) -> Participant | None:

@@ -1287,3 +1287,22 @@ def test_a_phrase_with_a_particle_reads_a_passive_subject_as_its_object(resource
     text = ("The police presence in Lhasa was stepped up sharply in the run-up to the anniversary of the 1959 "
             "uprising, residents told Radio Free Asia.")
     assert code(resources, text)[0].type == "MOBILIZE"
+
+
+def test_a_lead_s_pronoun_doer_is_named_by_the_headline(resources):
+    from transforms.events import ArticleInput, extract_events
+    text = ("Speaking in Geneva on Monday, she urged Ethiopian authorities to end abuses in Tigray and allow "
+            "unhindered humanitarian access to the region.")
+    main = extract_events(ArticleInput("t", "U.N. rights chief Bachelet urges Ethiopia to end abuses in Tigray",
+                                       text, "2021-06-21"), resources)[0]
+    assert main.is_main and main.actor.core == "U.N. rights chief Bachelet"
+
+
+def test_a_common_word_the_parser_tags_as_a_name_is_no_place(resources):
+    from transforms.events import ArticleInput, extract_events
+    text = ("KYIV, Ukraine (AP) \u2014 Russian news agencies reported on Wednesday that Russian Defense Minister "
+            "Sergei Shoigu had ordered troops to withdraw from the western bank of the Dnieper River, including the "
+            "city of Kherson, the only regional capital Moscow had captured since the invasion.")
+    main = extract_events(ArticleInput("t", "Russia orders troops to pull out of Kherson", text, "2022-11-10"),
+                          resources)[0]
+    assert main.is_main and main.location.country_code == "UA"  # not a town called Bank
