@@ -25,7 +25,8 @@ AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supp
                        "blankets", "vaccine", "vaccines", "medical", "relief", "fuel", "wheat", "grain", "rice", "flour",
                        "assistance", "loan", "loans", "credit", "credits", "funding", "humanitarian"})
 CASUALTIES = frozenset({"wounded", "injured", "sick", "casualties", "civilians", "children", "patients", "refugees",
-                        "survivors", "residents", "people", "families"})
+                        "survivors", "residents", "people", "families", "villagers", "inhabitants", "tourists",
+                        "passengers"})
 REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees", "fleeing"})
 EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents"})
 ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
@@ -302,6 +303,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "worked through the night to pull survivors from collapsed blocks": no forces pulled back
     if lemma in ("patrol", "station", "garrison", "guard") and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True  # "a buffer zone patrolled by United Nations troops": a standing arrangement, no act
+    if lemma == "train" and tok.tag_ == "VBN" and not deps & {"dobj", "nsubjpass"} and preps & {"at", "in"}:
+        return True  # "an economist trained at the London School of Economics": an education, no military aid
     if lemma == "rule" and "out" in preps and "as" in preps:  # "ruling out guerrilla fire as the cause": a finding
         return True
     if lemma == "take" and "over" in preps and "as" in preps:  # "took over as chief of the army": an appointment
@@ -694,6 +697,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     aid = {lex.lemma(t.text, noun=True) for o in objs for t in o.subtree} & (AID_GOODS | HELPERS)
     if lemma in CARRYING and (aid or lemma in GIVING and _money(objs)):
         return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "gave 50 million crowns", "flew in a team of doctors"
+    if lemma == "order" and obj_words & FORCES and any(c.dep_ == "prep" and c.lower_ in MOVEMENT | {"to", "onto"}
+                                                       for c in tok.children):
+        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "ordered troops onto the streets of Guayaquil"
     if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
             c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"

@@ -1306,3 +1306,23 @@ def test_a_common_word_the_parser_tags_as_a_name_is_no_place(resources):
     main = extract_events(ArticleInput("t", "Russia orders troops to pull out of Kherson", text, "2022-11-10"),
                           resources)[0]
     assert main.is_main and main.location.country_code == "UA"  # not a town called Bank
+
+
+@pytest.mark.parametrize("text, types", [
+    ("India's population has reached 846 million, according to provisional figures from the census, the "
+     "Registrar-General said in New Delhi.", []),  # a statistic reaches a figure
+    ("Mount Pinatubo erupted again on Saturday, forcing Philippine soldiers to evacuate thousands more villagers "
+     "from its slopes.", ["AID"]),  # villagers evacuated are rescued, no forces pulled back
+    ("Soviet Interior Ministry troops in the Transcaucasus were placed on a state of high alert after fresh unrest "
+     "in Nagorno-Karabakh.", ["MOBILIZE"]),
+])
+def test_statistics_rescues_and_states_of_alert(resources, text, types):
+    assert [ev.type for ev in code(resources, text)][:1] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Ecuador's President Daniel Noboa ordered troops onto the streets of Guayaquil.", ["MOBILIZE"]),
+    ("The minister is a former central bank governor and an economist trained at the London School of Economics.", []),
+])
+def test_troops_ordered_somewhere_deploy_and_a_schooling_is_no_aid(resources, text, types):
+    assert [ev.type for ev in code(resources, text)][:1] == types
