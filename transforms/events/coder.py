@@ -29,7 +29,7 @@ from .relevance import Relevance, head_word, is_actor, is_institution, is_politi
 from .resources import Resources
 from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
-from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers
+from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers, in_a_name
 
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
@@ -227,7 +227,7 @@ def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Tok
     return best
 
 
-def _at_venue(tok: Token) -> bool:
+def at_venue(tok: Token) -> bool:
     """"in Geneva", "at the White House", "in the Egyptian resort of Sharm el-Sheikh", "at the court in The
     Hague": a place the clause is set in (not "over its war in Ukraine", the place of one of its nouns)."""
     while tok.dep_ == "pobj" and tok.head.lower_ in VENUES | {"of"}:
@@ -252,7 +252,7 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
             continue
-        if trig.type in DEALINGS and not _at_venue(tok) and not _where_clause(tok, trig.token):
+        if trig.type in DEALINGS and not at_venue(tok) and not _where_clause(tok, trig.token):
             continue  # "Greece rejected an accord signed by Turkey": a party; the dateline's Athens is where
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
             or tok.head.i == trig.token.i
@@ -403,8 +403,7 @@ BATTLES = frozenset({"battle", "siege", "war", "massacre", "invasion", "revoluti
 
 def _in_a_named_battle(verb: Token) -> bool:
     """"soldiers killed in the Battle of Waterloo": done in a named event of the past ("the Siege of Sarajevo")."""
-    return any(g.lower_ in BATTLES and g.text[:1].isupper() and g.i > 0 and g.i + 2 < len(g.doc)
-               and g.doc[g.i + 1].lower_ == "of" and g.doc[g.i + 2].tag_ in ("NNP", "NNPS")
+    return any(g.lower_ in BATTLES and in_a_name(g)
                for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                for g in c.children if g.dep_ == "pobj")
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from .coder import DEALINGS, LOCATIVE, MAJOR_CITY, SentenceContext, _at_venue, places_in, predicate
+from .coder import DEALINGS, LOCATIVE, MAJOR_CITY, SentenceContext, at_venue, places_in, predicate
 from .gazetteer import Place, fold
 from .lexicon import Lexicon
 from .model import Event, EventLocation, Participant
@@ -68,7 +68,7 @@ def first_place(docs: list[Doc], ctx: SentenceContext, res: Resources, venues_on
     for venue in (True, False) if venues_only else (False,):
         for doc in docs:
             for tok, place in places_in(doc, ctx, res):
-                if (not venue or _at_venue(tok)) and _stated_place(tok, place):
+                if (not venue or at_venue(tok)) and _stated_place(tok, place):
                     return place.as_location(span_text(proper_chain(tok)))
         if ctx.dateline is not None:
             return ctx.dateline

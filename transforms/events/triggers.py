@@ -1099,7 +1099,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if _lull(tok, lex) or tok.dep_ == "nsubj" and (lex.lemma(tok.head.text) in JUDGED or _judged_likely(tok.head)):
         return None  # "argued that sanctions do not work", "sanctions were unlikely to change ...": a judgement
-    if _in_a_name(tok):
+    if in_a_name(tok):
         return None  # "the Status of Forces Agreement", "the World Governments Summit": a name, not an act
     if entitled(tok):
         return None  # "an obligation to facilitate humanitarian assistance"
@@ -1147,7 +1147,7 @@ def _lull(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ in ("nsubj", "csubj") and lex.lemma(tok.head.text) in HALTING | SUBSIDING
 
 
-def _in_a_name(tok: Token) -> bool:
+def in_a_name(tok: Token) -> bool:
     """A capitalised event noun inside a sentence, after a capitalised word of the same name ("the
     Status of Forces Agreement", "the Good Friday Agreement", "at the World Governments Summit"): the
     name of a treaty, a meeting or a war. Not in a headline written in title case, where every noun
