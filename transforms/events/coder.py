@@ -491,6 +491,8 @@ def _possible(tok: Token) -> bool:
 
 
 WARNING = frozenset({"warn", "threaten", "vow", "caution", "signal", "hint"})
+ACCEPTING = frozenset({"accept", "agree", "approve", "support", "endorse", "tolerate", "allow", "permit", "recognize",
+                       "recognise"})  # "cannot accept", "could not support": refused, not doubted
 
 
 def _speculative(trig: Trigger, lex: Lexicon) -> bool:
@@ -505,6 +507,8 @@ def _speculative(trig: Trigger, lex: Lexicon) -> bool:
         return False
     if trig.type == "THREATEN" or not trig.nominal and _conditional(clause, True):
         return False
+    if not trig.nominal and any(c.dep_ == "neg" for c in clause.children) and lex.lemma(clause.text) in ACCEPTING:
+        return False  # "said they could not accept a power-sharing arrangement": a refusal (REJECT), no speculation
     return not any(lex.lemma(a.text) in WARNING for a in clause.ancestors)
 
 
@@ -521,6 +525,8 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
         return replace(trig, type="RETREAT", mode=None), status
     tok = trig.token
     verb = tok.head if trig.nominal and tok.dep_ in ("dobj", "nsubjpass") and tok.head.tag_.startswith("VB") else tok
+    if verb.dep_ == "xcomp" and lex.lemma(verb.head.text) == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # "would have to review its relations with Spain unless ...": the "would" is on "have"
     if (status == "planned" or _future(verb) or _possible(verb)) \
             and _conditional(verb, trig.type in HOSTILE | {"RETREAT"}):
         return replace(trig, type="THREATEN", mode=None), "asserted"

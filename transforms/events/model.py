@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-CODER_VERSION = "plover-rules-0.46"
+CODER_VERSION = "plover-rules-0.47"
 
 
 @dataclass(frozen=True)

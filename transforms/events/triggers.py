@@ -562,6 +562,9 @@ REACHING = frozenset({"reach", "cross", "enter"})
 # must let their sentences through ("Huge crowds filled the square", "Belarus barred the opposition
 # candidate from running", "India test-fired a missile", "reduced its troop presence")
 TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING | {"join"}
+STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
+                             "harbours", "harbors", "airport", "airports", "facilities"})
+RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
@@ -631,7 +634,49 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | {"withdraw", "boycott", "expel", "force", "set", "block",
+RALLY_CALLS = frozenset({"urge", "call", "appeal", "ask", "lobby", "press", "exhort", "encourage"})
+UNITING = frozenset({"unite", "mobilize", "mobilise", "rally", "stand", "band", "close", "join", "form"})
+BACKING = frozenset({"support", "back", "endorse"})
+
+
+def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """Asking others to take a side is taking it: "urged the European Community to support the PLO" rallies
+    support for the PLO (SUPPORT, CAMEO 053), "called on Arabs to unite against Sharon" rallies opposition
+    to him (ACCUSE, CAMEO 113); so does "launched a campaign to rally public support against the bid".
+    The request's addressees are among the action words: the side taken is the recipient, not they."""
+    if lemma == "rally":
+        backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
+        if not backing:
+            return None
+        against = backing[0].lower_ == "opposition" or any(
+            p.dep_ == "prep" and p.lower_ == "against" for n in (tok, backing[0]) for p in n.children)
+        return Trigger(tok, "ACCUSE" if against else "SUPPORT", None, (tok, backing[0]))
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+        return None  # "called his counterpart to discuss ...": a phone call
+    for clause in (c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.tag_.startswith("VB"))]
+        lemmas = {lex.lemma(v.text) for v in verbs}
+        against = any(p.dep_ == "prep" and p.lower_ == "against" for v in verbs
+                      for n in (v, *(o for o in v.children if o.dep_ == "dobj")) for p in n.children)
+        backed = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+        etype = "ACCUSE" if lemmas & {"oppose", "resist"} or lemmas & UNITING and against \
+            else "SUPPORT" if lemmas & BACKING and any(_a_party(o, lex) for o in backed) else None
+        if etype is not None:
+            addressed = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
+                if g.dep_ == "pobj"]
+            return Trigger(tok, etype, None, (tok, clause, *(t for a in addressed for t in a.subtree)))
+    return None
+
+
+def _a_party(noun: Token, lex: Lexicon) -> bool:
+    """A named party or a group of a known sector, or what one owns ("Lebanon's bid"); not "the peace plan"."""
+    return any(n.tag_.startswith("NNP") or lex.sector(n.lower_) is not None
+               for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
+
+
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
@@ -657,6 +702,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
     subtree = {t.lower_ for o in objs for t in o.subtree} | {g.lower_ for c in tok.children if c.dep_ == "prep"
                                                              for g in c.subtree}
+    side = _side_taken(tok, lemma, lex) if lemma in RALLY_CALLS or lemma == "rally" else None
+    if side is not None:
+        return side
     if lemma in ("sign", "conclude") and obj_words & PACTS and subtree & GOODWILL:
         return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "signed a treaty of friendship and cooperation"
     if lemma in ("suspend", "ban", "close", "shut") and (obj_words & PUBLICATIONS or any(
@@ -668,6 +716,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "lifted its siege of the city": CAMEO 0872, de-escalation
     if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
         return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "reversed its ban", "ended the curfew"
+    if lemma in HALTING and any(_noun_type(o, lex) == "PROTEST" for o in objs):
+        if subj_sector in STATE_SECTORS:
+            return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "police ended the protest": broke it up
+        return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "opposition supporters ended 88 days of protests"
     if lemma in ALLOWING and obj_words & FREEDOMS:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "voted to allow direct presidential elections"
     if lemma in ALLOWING and (subtree & REFUGEES or obj_words & BORDERS and _to_people(tok)):
@@ -675,9 +727,17 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in EVACUATING and subtree & CASUALTIES:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
     if lemma in HANDING_OVER and {t.lower_ for o in objs for t in o.subtree} & SUSPECTS and (
-            lemma != "deport" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+            lemma != "deport" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+            and any(o.lower_ in SUSPECTS for o in objs)):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
-    # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone)
+    # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone; not
+    # "deported 400 suspected militants to southern Lebanon": an expulsion of those it holds suspect)
+    if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return Trigger(tok, "CONCEDE", "return", (tok, *objs[:1]))  # "Iraq handed back to Kuwait its state archives"
+    if lemma in ALLOWING and obj_words & STAGING_GROUNDS and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FORCES | AIRCRAFT | WAR_MATERIEL for g in c.children)
+            for c in tok.children):
+        return Trigger(tok, "COOPERATE", "military", (tok, *objs[:1]))  # "opened its air base to American warplanes"
     if lemma in GIVING and (obj_words | subtree) & EVIDENCE:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
@@ -700,6 +760,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "order" and obj_words & FORCES and any(c.dep_ == "prep" and c.lower_ in MOVEMENT | {"to", "onto"}
                                                        for c in tok.children):
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "ordered troops onto the streets of Guayaquil"
+    if lemma in DISPATCHING and obj_words & (FORCES | RESERVISTS) and any(
+            c.dep_ in ("advmod", "prt") and c.lower_ == "home" for c in tok.children):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "sent home 20,000 reservists": demobilised
     if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
             c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
@@ -861,12 +924,18 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return settled
     if lemma in lex.phrases:
         conts = _continuations(tok, lex)
-        for rest, etype in sorted(lex.phrases[lemma], key=lambda p: -len(p[0].split())):  # longest first
+        # the longest phrase first; of equally long ones, the one whose words come nearest the verb ("asked
+        # forgiveness from China for its aggression" is an apology, not a request "for" something)
+        found = sorted((p for p in lex.phrases[lemma] if p[0] in conts),
+                       key=lambda p: (-len(p[0].split()), abs(conts[p[0]][-1].i - tok.i)))
+        for rest, etype in found:
             if rest in conts:
                 types = {t for r, t in lex.phrases[lemma] if r == rest}
                 etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
                 if etype == "PROTEST" and _state_subject(tok, lex) and "COERCE" in lex.verb_types.get(lemma, ()):
                     etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
+                if etype == "ASSAULT" and lemma == "take" and _seizes_goods(tok, lex):
+                    etype = "COERCE"  # "troops took over the plants of a cement company": property seized (CAMEO 1711)
                 if etype == "ASSAULT" and "COERCE" in types and _of_media_or_premises(conts[rest], lex):
                     etype = "COERCE"  # "the army took control of the state broadcaster": a coup's seizure, no battle
                 phrase = f"{lemma} {rest}"
@@ -878,6 +947,10 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         for child in [*_object_nouns(tok), *conjoined]:  # "impose a sweeping trade and financial embargo"
             if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
                 continue  # "launches war games": exercises (classify_noun types them), no war launched
+            stopped = _stopped(child, lex) if lemma not in SETTLING else None  # not "signed a cessation of
+            # hostilities": an agreement
+            if stopped is not None:
+                return Trigger(tok, stopped, None, (tok, child))  # "declared a three-month suspension of attacks"
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
             if noun in lex.noun_type and not _to_the_media(child, noun):
                 etype = lex.noun_type[noun]
@@ -1080,6 +1153,10 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
     if noun == "game" and any(c.lower_ == "war" for c in tok.children if c.dep_ == "compound"):
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and _stopped(tok, lex) is not None:
+        return Trigger(tok, _stopped(tok, lex), None, (tok,), nominal=True)  # "a cessation of hostilities was declared"
+    if noun in TRUCES and tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in TAKING_EFFECT:
+        return Trigger(tok, "RETREAT", None, (tok,), nominal=True)  # "a ceasefire took hold across Bosnia"
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
@@ -1118,6 +1195,33 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if trig.type in HOSTILE and SCORE.search(tok.doc.text):
         return None  # "a late strike from the substitute sealed a 2-1 win": a match
     return trig
+
+
+SETTLING = frozenset({"sign", "reach", "seal", "clinch", "negotiate", "conclude", "agree", "broker", "strike"})
+STOPPAGES = frozenset({"cessation", "suspension", "halt", "end", "moratorium", "stop"})
+HOSTILITIES = frozenset({"hostilities", "fighting", "attacks", "attack", "violence", "offensive",
+                         "offensives", "bombing", "bombings", "shelling", "raids", "strikes", "struggle"})
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+TAKING_EFFECT = frozenset({"take", "come", "go", "begin", "start", "enter", "hold"})  # "took hold/effect", "came
+# into force", "went into effect", "began at midnight": the guns are silent
+
+
+def _stopped(noun: Token, lex: Lexicon) -> str | None:
+    """"a complete cessation of military operations", "a three-month suspension of attacks on Israelis": a
+    truce declared (RETREAT, CAMEO 0871), not a sanction or an attack; "the end of the curfew", "an end to
+    sanctions": a measure eased (CONCEDE)."""
+    if lex.lemma(noun.text, noun=True) not in STOPPAGES and noun.lower_ not in STOPPAGES:
+        return None
+    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+              for g in p.children if g.dep_ == "pobj"):
+        kind = lex.noun_type.get(lex.lemma(g.text, noun=True))  # the noun's own type: "air links" are no attack
+        armed = g.lower_ == "operations" and any(m.lower_ in ("military", "combat", "armed", "offensive")
+                                                 for m in g.children if m.dep_ == "amod")  # not "relief operations"
+        if g.lower_ in HOSTILITIES or armed or kind == "ASSAULT":
+            return "RETREAT"
+        if kind in ("COERCE", "SANCTION"):
+            return "CONCEDE"
+    return None
 
 
 def _done_jointly(noun: Token) -> bool:

@@ -1162,7 +1162,7 @@ def test_disposal_gestures_appointments_and_hospital_stays_are_no_attacks_or_con
 def test_deporting_people_over_suspected_links_coerces_and_deporting_suspects_to_a_state_cooperates(resources):
     assert code(resources, "Malaysian authorities deported 12 foreign nationals on Tuesday over suspected links "
                            "to the Islamic State group, police said.")[0].type == "COERCE"
-    assert code(resources, "Turkey deported three suspected militants to France.")[0].type == "COOPERATE"
+    assert code(resources, "Turkey deported three terror suspects to France.")[0].type == "COOPERATE"
 
 
 @pytest.mark.parametrize("text, title, where", [
@@ -1326,3 +1326,43 @@ def test_statistics_rescues_and_states_of_alert(resources, text, types):
 ])
 def test_troops_ordered_somewhere_deploy_and_a_schooling_is_no_aid(resources, text, types):
     assert [ev.type for ev in code(resources, text)][:1] == types
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Arab League Secretary-General Chedli Klibi urged the European Community to support the Palestine "
+     "Liberation Organization.", "SUPPORT"),  # rallying support for a party (CAMEO 053)
+    ("Islamic clerics in Pakistan called on Muslims on Friday to unite against the government's plans to amend "
+     "the blasphemy laws.", "ACCUSE"),  # rallying opposition (CAMEO 113)
+    ("Opposition parties in Togo launched a campaign to rally public support against the president's bid for a "
+     "third term.", "ACCUSE"),
+    ("The Irish Republican Army declared a complete cessation of military operations on Wednesday.", "RETREAT"),
+    ("Hamas declared a three-month suspension of attacks on Israelis on Sunday.", "RETREAT"),
+    ("A U.S.-brokered ceasefire between the government and the rebels took hold across Bosnia on Thursday.",
+     "RETREAT"),
+    ("Croatia's Defence Ministry said it had sent home 20,000 reservists.", "RETREAT"),
+    ("Serbian opposition supporters ended 88 days of daily street protests in Belgrade on Tuesday.", "CONCEDE"),
+    ("Police ended the protest by firing tear gas.", "COERCE"),
+    ("The government announced the end of the curfew in the province.", "CONCEDE"),
+    ("Rebels said on Thursday they could not accept a power-sharing arrangement proposed by mediators.", "REJECT"),
+    ("Morocco said it would have to review its relations with Spain unless Madrid pulled its troops off the "
+     "islet.", "THREATEN"),
+    ("Japan asked forgiveness from China for its wartime aggression.", "SUPPORT"),  # an apology, no request
+    ("Three Italian aid workers were set free on Saturday by the militiamen who had abducted them.", "CONCEDE"),
+    ("Israel deported more than 400 suspected Islamic militants to southern Lebanon on Thursday.", "COERCE"),
+    ("Uzbekistan opened its Khanabad air base to American warplanes on Friday.", "COOPERATE"),
+    ("Iraq handed back to Kuwait a first batch of state archives seized during the occupation.", "CONCEDE"),
+    ("Venezuelan National Guard troops took over the plants of a Mexican-owned cement company.", "COERCE"),
+    ("A federal jury in Florida found two retired Salvadoran generals liable for the torture of civilians.",
+     "ACCUSE"),
+])
+def test_sides_taken_truces_yielding_refusals_and_property(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ethiopia's federal government and the rebels signed a permanent cessation of hostilities.", "AGREE"),
+    ("Britain announced the suspension of air links with Libya.", "SANCTION"),  # "air links" are no attack
+    ("The president urged the rebels to support the peace plan.", "REQUEST"),  # a plan is no side to rally for
+])
+def test_what_a_truce_or_a_rally_rule_leaves_alone(resources, text, etype):
+    assert code(resources, text)[0].type == etype
