@@ -305,6 +305,9 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     lex = res.lexicon
     finder = find_nominal_actor if trig.nominal else find_actor
     actor_tok = resolve_pronoun(finder(trig.token, lex), lex)
+    if actor_tok is None and not trig.nominal:  # "the withdrawal of Syrian troops was completed": the act's noun
+        subject = next((w for w in trig.words if w.dep_ == "nsubjpass" and w.head.i == trig.token.i), None)
+        actor_tok = find_nominal_actor(subject, lex) if subject is not None else None  # names its doer
     if actor_tok is not None and actor_tok.lower_ in res.relevance.weapons:
         actor_tok = launch_origin(actor_tok, lex, res.gazetteer) or actor_tok
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
@@ -532,6 +535,8 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
         return replace(trig, type="THREATEN", mode=None), "asserted"
     if status != "planned" and _future(verb) and trig.type in HOSTILE:
         status = "planned"  # "NATO confirmed it would tighten the blockade": an announced hostile act
+    if verb is not tok and _future(verb) and trig.type in COOPERATIVE:
+        status = "planned"  # "it would begin joint naval patrols with Tanzania": the noun's verb is to come
     if status == "planned" and trig.type in COOPERATIVE:
         return replace(trig, type="AGREE", mode=None), "asserted"
     if status == "planned" and trig.type == "ASSAULT" and _armed_preparation(trig, lex):

@@ -5,7 +5,8 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-CODER_VERSION = "plover-rules-0.47"
+ENGLISH_LEXIFIED = frozenset({"en", "pcm"})
+CODER_VERSION = "plover-rules-0.48"
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,10 @@ class ArticleInput:
     @property
     def codable(self) -> bool:
         """English, or of a language no one could tell (a text too short to detect, such as one
-        sentence): the lexicon and the parser are English ones."""
-        return not self.language or self.language.lower().split("-")[0] == "en"
+        sentence): the lexicon and the parser are English ones. Nigerian Pidgin ("pcm") counts as English:
+        the detector gives it to English wire copy dense with Nigerian names ("Nigerian President Olusegun
+        Obasanjo launched a diplomatic campaign ..."), and Pidgin's words are English ones."""
+        return not self.language or self.language.lower().split("-")[0] in ENGLISH_LEXIFIED
 
 
 def as_input(doc: Any) -> ArticleInput:

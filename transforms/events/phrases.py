@@ -176,10 +176,18 @@ def sector_of(tok: Token, head: str, lex: Lexicon, gaz: Gazetteer) -> str | None
     return None
 
 
+PARTS = frozenset({"wing", "wings", "faction", "factions", "branch", "arm", "cell", "cells", "unit", "units",
+                   "leadership", "ranks"})  # a part of a group acts as the group: its sector is the group's
+
+
 def participant(tok: Token, lex: Lexicon, gaz: Gazetteer) -> Participant:
     counted = quantity_of(tok)  # "thousands of former guerrillas" -> "guerrillas"
     head = head_entity(counted, lex)
     sector = sector_of(tok, head, lex, gaz) or (sector_of(counted, head, lex, gaz) if counted is not tok else None)
+    if sector is None and counted.lower_ in PARTS:  # "the armed wing of Hamas", "a faction of the army"
+        whole = next((g for p in counted.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), None)
+        sector = sector_of(whole, head_entity(whole, lex), lex, gaz) if whole is not None else None
     return Participant(text=whole_phrase(tok), core=core_phrase(tok), head=head,
                        country=country_of(tok, gaz), sector=sector, named=is_proper(counted))
 

@@ -85,11 +85,17 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
                   or c.dep_ == "amod" and c.text[:1].isupper() and c.i != c.sent.start), None)
     if owner is not None:
         return owner  # "NATO's blockade", "the Indian strikes" (a capitalised adjective inside the sentence)
-    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting erupted ... between X and Y"
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else []) \
+        + _prep_objects(noun, ("of",))  # "fighting erupted ... between X and Y", "the restoration of relations between X and Y"
     between = next((g for h in holders for g in _prep_objects(h, ("between",))), None)
     if between is not None and (any(c.dep_ == "conj" for c in between.children) or between.tag_ == "NNS"):
         return between  # "fighting between the army and a paramilitary force": the first side acts on the second;
         # "between rival armed groups": the groups act on each other
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT") and lex.noun_type.get(lex.lemma(noun.text, noun=True)) in SELF_ACTING:
+        # (not "Vietnam completed the pullout of its troops": the verb's subject does it)
+        of = _prep_objects(noun, ("of",))
+        if of and (is_proper(of[0]) or lex.sector(of[0].lower_) is not None):
+            return of[0]  # "the demobilisation of 2,000 paramilitaries", "the disengagement of Chinese and Indian troops"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         verb = lex.lemma(noun.head.text)
         return None if verb in WITNESSING or verb in lex.victim_verbs else find_actor(noun.head, lex)
@@ -108,6 +114,7 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+SELF_ACTING = frozenset({"RETREAT", "MOBILIZE", "PROTEST"})  # acts whose "of" names who does them, not their target
 STAYING = frozenset({"be", "go", "remain", "stay"})  # "went on strike", "remains on hunger strike"
 RECEIVING = frozenset({"receive", "get", "obtain", "secure", "accept"})
 LAUNCHING = frozenset({"fire", "launch", "shoot"})

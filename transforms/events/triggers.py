@@ -28,7 +28,8 @@ CASUALTIES = frozenset({"wounded", "injured", "sick", "casualties", "civilians",
                         "survivors", "residents", "people", "families", "villagers", "inhabitants", "tourists",
                         "passengers"})
 REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees", "fleeing"})
-EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents"})
+EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents", "information",
+                      "details", "data", "tip-off", "tip-offs"})
 ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
 SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives", "wanted", "accused"})
 SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
@@ -110,7 +111,8 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
         dep = child.dep_
         if time_phrase(child):
             continue  # "test-fired a missile on Sunday" did not fire on anyone
-        if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod"):
+        if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod",
+                   "nsubjpass"):  # "a seven-day truce was declared by Renamo": declare truce
             low = lex.lemma_of(child)
             out.setdefault(low, (child,))
             for mod in (g for g in child.children if g.dep_ in ("compound", "amod") and g.i < child.i):
@@ -552,8 +554,10 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "I fled the war in Ukraine", "students fled to the Emirates": displacement, no retreat
     if trig.type == "RETREAT" and lemma != "flee" and _civilian_subject(tok, lex):
         return Trigger(tok, "CONCEDE", None, trig.words)  # "students ended their occupation": protesters yield
-    if lemma in GIVING and any(lex.lemma(c.text, noun=True) in AID_GOODS for c in _object_nouns(tok)):
-        return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession
+    if lemma in GIVING and trig.mode != "economic" and any(lex.lemma(c.text, noun=True) in AID_GOODS
+                                                           for c in _object_nouns(tok)):
+        return Trigger(tok, "AID", None, trig.words)  # handing over medicine is aid, not a concession (fuel oil
+        # shipped as trade stays economic cooperation)
     return trig
 
 
@@ -562,6 +566,9 @@ REACHING = frozenset({"reach", "cross", "enter"})
 # must let their sentences through ("Huge crowds filled the square", "Belarus barred the opposition
 # candidate from running", "India test-fired a missile", "reduced its troop presence")
 TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHRINKING | {"join"}
+ARMS_HANDED = frozenset({"weapon", "weapons", "arms", "rifle", "rifles", "gun", "guns", "grenade", "grenades",
+                         "ammunition", "explosives"})
+VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "equipment"})
 STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
                              "harbours", "harbors", "airport", "airports", "facilities"})
 RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
@@ -645,6 +652,10 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     to him (ACCUSE, CAMEO 113); so does "launched a campaign to rally public support against the bid".
     The request's addressees are among the action words: the side taken is the recipient, not they."""
     if lemma == "rally":
+        rallied = [o for o in tok.children if o.dep_ == "dobj"]
+        behind = [p for n in (tok, *rallied) for p in n.children if p.dep_ == "prep" and p.lower_ in ("behind", "around")]
+        if behind and rallied:
+            return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # "rallied its member states behind a Palestinian bid"
         backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
         if not backing:
             return None
@@ -738,6 +749,14 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FORCES | AIRCRAFT | WAR_MATERIEL for g in c.children)
             for c in tok.children):
         return Trigger(tok, "COOPERATE", "military", (tok, *objs[:1]))  # "opened its air base to American warplanes"
+    if lemma in GIVING and obj_words & ARMS_HANDED and subj_sector in ("rebel", "militia"):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "fighters handing rifles and grenades to officials"
+    if lemma in GIVING and obj_words & (WAR_MATERIEL | AIRCRAFT | ARMS_HANDED | VESSELS) and subj_sector not in (
+            "rebel", "militia") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                lex.sector(g.lower_) in ("military", "government") for g in c.children if g.dep_ == "pobj")
+            for c in tok.children):
+        return Trigger(tok, "AID", "military", (tok, *objs[:1]))  # "handed over 20 armoured personnel carriers to
+        # Somalia's national army", "six patrol boats to the Tunisian navy"
     if lemma in GIVING and (obj_words | subtree) & EVIDENCE:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
@@ -1155,6 +1174,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and _stopped(tok, lex) is not None:
         return Trigger(tok, _stopped(tok, lex), None, (tok,), nominal=True)  # "a cessation of hostilities was declared"
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") and _of_what(tok, lex) is not None:
+        return Trigger(tok, _of_what(tok, lex), None, (tok,), nominal=True)  # "the restoration of diplomatic relations"
     if noun in TRUCES and tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in TAKING_EFFECT:
         return Trigger(tok, "RETREAT", None, (tok,), nominal=True)  # "a ceasefire took hold across Bosnia"
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
@@ -1172,6 +1193,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if noun in ("explosion", "blast", "fire") and any(c.lower_ in ACCIDENTAL_CAUSES for c in tok.children
                                                       if c.dep_ in ("compound", "amod", "nmod")):
         return None  # "a methane explosion at the coal mine", "a gas blast": an accident
+    if noun == "charge" and (tok.head.lower_ == "of" and tok.head.head.lower_ == "free" or tok.head.lower_ == "in"):
+        return None  # "handed over free of charge", "the officer in charge": no accusation
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
         return None  # "expose ourselves to security threats": a risk; a threat is made by someone, to someone or to do something
     if _lull(tok, lex) or tok.dep_ == "nsubj" and (lex.lemma(tok.head.text) in JUDGED or _judged_likely(tok.head)):
@@ -1198,7 +1221,26 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 SETTLING = frozenset({"sign", "reach", "seal", "clinch", "negotiate", "conclude", "agree", "broker", "strike"})
-STOPPAGES = frozenset({"cessation", "suspension", "halt", "end", "moratorium", "stop"})
+STOPPAGES = frozenset({"cessation", "suspension", "halt", "end", "moratorium", "stop", "removal", "lifting", "easing",
+                       "relaxation", "repeal"})
+RESTORING = frozenset({"restoration", "establishment", "normalisation", "normalization", "resumption", "upgrading"})
+SHARING = frozenset({"exchange", "exchanges", "sharing", "swap"})
+TIES = frozenset({"relations", "ties"})
+
+
+def _of_what(noun: Token, lex: Lexicon) -> str | None:
+    """A noun whose type its "of" object settles: "the restoration of diplomatic relations between Cuba and the
+    United States" (SUPPORT, CAMEO 05), "an exchange of intelligence on Islamic State cells" (COOPERATE, 06)."""
+    word = noun.lower_
+    if word not in RESTORING and word not in SHARING:
+        return None
+    objs = {g.lower_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"}
+    if word in RESTORING and objs & TIES:
+        return "SUPPORT"
+    if word in SHARING and objs & EVIDENCE:
+        return "COOPERATE"
+    return None
 HOSTILITIES = frozenset({"hostilities", "fighting", "attacks", "attack", "violence", "offensive",
                          "offensives", "bombing", "bombings", "shelling", "raids", "strikes", "struggle"})
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
@@ -1214,6 +1256,8 @@ def _stopped(noun: Token, lex: Lexicon) -> str | None:
         return None
     for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
               for g in p.children if g.dep_ == "pobj"):
+        if g.lower_ in SIEGES:
+            return "RETREAT"  # "the lifting of the siege": CAMEO 0872
         kind = lex.noun_type.get(lex.lemma(g.text, noun=True))  # the noun's own type: "air links" are no attack
         armed = g.lower_ == "operations" and any(m.lower_ in ("military", "combat", "armed", "offensive")
                                                  for m in g.children if m.dep_ == "amod")  # not "relief operations"
@@ -1269,14 +1313,22 @@ def in_a_name(tok: Token) -> bool:
     return before.text[:1].isupper() and (before.i > 0 or before.tag_ in ("NNP", "NNPS"))
 
 
+SERVICES = frozenset({"army", "force", "forces", "navy", "marines", "guard", "police", "troops", "units", "corps"})
+
+
 def _held_together(noun: Token) -> bool:
     """The exercise is held by two or more parties named together or counted ("French and Egyptian
     warships launched war games", "Japan and the Philippines held drills", "the two navies held
-    exercises") or called joint; one party's exercise is a show of force (MOBILIZE)."""
-    if any(c.lower_ in JOINT for c in noun.children if c.dep_ in ("amod", "compound", "advmod")):
-        return True
+    exercises") or called joint; one party's exercise is a show of force (MOBILIZE), even when its own
+    services hold it jointly ("India's army, air force and navy began their largest joint exercises")."""
     verb = verb_above(noun)
     subj = _subject(verb) if verb is not None else None
+    services = [subj, *(c for c in subj.subtree if c.dep_ == "conj")] if subj is not None else []
+    if services and any(c.dep_ == "poss" for c in subj.children) and all(t.lower_ in SERVICES for t in services) \
+            and not any(c.dep_ == "poss" for t in services[1:] for c in t.children):  # not "India's army and
+        return False  # China's People's Liberation Army"
+    if any(c.lower_ in JOINT for c in noun.children if c.dep_ in ("amod", "compound", "advmod")):
+        return True
     return subj is not None and (any(t.dep_ == "conj" for t in subj.subtree) or any(
         c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")))
 

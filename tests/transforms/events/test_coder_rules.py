@@ -366,6 +366,12 @@ def test_an_article_in_another_language_codes_no_event(resources):
     assert extract_events(stored, resources) == []
 
 
+def test_english_wire_copy_the_detector_calls_nigerian_pidgin_is_coded(resources):
+    text = ("Nigerian President Olusegun Obasanjo launched a diplomatic campaign on Monday to rally African support "
+            "for Liberia's fragile transitional government ahead of an international donors' conference in New York.")
+    assert [ev.type for ev in code(resources, text)][:1] == ["SUPPORT"]  # detected as "pcm"
+
+
 @pytest.mark.parametrize("text", [
     "Two Pakistani officials said they were not authorized to talk to the media about the matter.",
     "The farmer said he heard three loud explosions before dawn.",
@@ -1366,3 +1372,49 @@ def test_sides_taken_truces_yielding_refusals_and_property(resources, text, etyp
 ])
 def test_what_a_truce_or_a_rally_rule_leaves_alone(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("India's army, air force and navy began their largest joint exercises in a decade in the Rajasthan desert.",
+     "MOBILIZE"),  # one state's own services: a show of force
+    ("India's army and China's People's Liberation Army carried out a joint counter-terrorism exercise near "
+     "Kunming.", "COOPERATE"),  # two states' armies
+])
+def test_a_joint_exercise_of_one_state_s_services_shows_force(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The armed wing of Hamas announced a unilateral ceasefire from midnight, Gaza radio reported.", "RETREAT"),
+    ("A seven-day truce was declared by Mozambique's Renamo opposition movement on Tuesday.", "RETREAT"),
+    ("Kenya's defence ministry said it would begin joint naval patrols with Tanzania next month.", "AGREE"),
+    ("The Organisation of Islamic Cooperation rallied its member states behind a Palestinian bid for full United "
+     "Nations membership.", "SUPPORT"),
+    ("Turkey handed over 20 armoured personnel carriers to Somalia's national army on Monday free of charge.",
+     "AID"),
+    ("The demobilisation was completed on Wednesday, with fighters handing rifles and grenades to government "
+     "officials at a ceremony in Tierralta.", "RETREAT"),
+    ("Moroccan intelligence supplied French investigators with information that helped them locate the "
+     "ringleader.", "COOPERATE"),
+    ("Under a barter deal, Venezuela began shipping fuel oil to Cuba in exchange for the services of Cuban "
+     "doctors.", "COOPERATE"),
+    ("The restoration of diplomatic relations between Cuba and the United States was completed on Monday.",
+     "SUPPORT"),
+    ("The disengagement of Chinese and Indian troops from the banks of Pangong Tso lake was completed on "
+     "Thursday.", "RETREAT"),
+    ("The withdrawal of Syrian troops from Lebanon was completed on Tuesday.", "RETREAT"),
+])
+def test_parts_of_groups_passive_phrases_nouns_of_acts_and_goods_handed_over(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_passive_phrase_s_noun_names_the_doer(resources):
+    first = code(resources, "The withdrawal of Syrian troops from Lebanon was completed on Tuesday.")[0]
+    assert first.actor.core == "Syrian troops"
+    first = code(resources, "The armed wing of Hamas announced a unilateral ceasefire from midnight.")[0]
+    assert first.actor.sector == "rebel"
+
+
+def test_free_of_charge_is_no_accusation(resources):
+    assert [ev.type for ev in code(resources, "Turkey handed over 20 armoured personnel carriers to Somalia's "
+                                              "national army on Monday free of charge.")] == ["AID"]
