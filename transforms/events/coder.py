@@ -528,6 +528,8 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
         return replace(trig, type="RETREAT", mode=None), status
     tok = trig.token
     verb = tok.head if trig.nominal and tok.dep_ in ("dobj", "nsubjpass") and tok.head.tag_.startswith("VB") else tok
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.tag_.startswith("VB"):
+        verb = verb.head.head  # "Russia would respond to any new sanctions by banning imports": the "would" is above
     if verb.dep_ == "xcomp" and lex.lemma(verb.head.text) == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # "would have to review its relations with Spain unless ...": the "would" is on "have"
     if (status == "planned" or _future(verb) or _possible(verb)) \

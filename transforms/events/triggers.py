@@ -39,7 +39,8 @@ SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives"
                           "land", "lands", "house", "houses", "home", "homes", "company", "companies", "firm",
                           "firms", "shop", "shops", "newspaper", "passport", "passports", "ship", "vessel", "tanker",
                           "cargo", "equipment", "document", "documents", "computer", "computers", "bank", "account",
-                          "accounts", "fund", "funds", "estate", "estates", "plantation", "plantations", "mine", "mines"})
+                          "accounts", "fund", "funds", "estate", "estates", "plantation", "plantations", "mine", "mines",
+                          "press", "presses", "plant", "plants", "factory", "factories", "refinery", "refineries"})
 OBSTRUCTING = frozenset({"block", "blockade", "barricade", "besiege", "picket"})
 STATE_SECTORS = frozenset({"government", "military", "police"})
 # what an authority lets in when it allows international involvement: a de-escalation (RETREAT)
@@ -641,9 +642,13 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
+CREDENTIALS = frozenset({"accreditation", "accreditations", "credentials", "visas", "visa"})
+MEDIATING = frozenset({"mediator", "mediators", "facilitator", "facilitators", "mediation", "broker", "go-between"})
 RALLY_CALLS = frozenset({"urge", "call", "appeal", "ask", "lobby", "press", "exhort", "encourage"})
 UNITING = frozenset({"unite", "mobilize", "mobilise", "rally", "stand", "band", "close", "join", "form"})
 BACKING = frozenset({"support", "back", "endorse"})
+OPPOSING = frozenset({"isolate", "oppose", "resist", "boycott", "topple", "oust", "overthrow", "defeat", "condemn"})
+# "to join a worldwide campaign to isolate the apartheid regime": rallying opposition to it
 
 
 def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -671,7 +676,8 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         against = any(p.dep_ == "prep" and p.lower_ == "against" for v in verbs
                       for n in (v, *(o for o in v.children if o.dep_ == "dobj")) for p in n.children)
         backed = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
-        etype = "ACCUSE" if lemmas & {"oppose", "resist"} or lemmas & UNITING and against \
+        hostile_aim = any(lex.lemma(t.text) in OPPOSING for v in verbs for t in v.subtree if t.tag_.startswith("VB"))
+        etype = "ACCUSE" if lemmas & {"oppose", "resist"} or lemmas & UNITING and (against or hostile_aim) \
             else "SUPPORT" if lemmas & BACKING and any(_a_party(o, lex) for o in backed) else None
         if etype is not None:
             addressed = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
@@ -687,7 +693,7 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
                for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "withdraw", "boycott", "expel", "force", "set", "block",
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "abandon", "quit", "freeze", "drop", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
@@ -787,6 +793,12 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
     if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
         return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
+    if lemma == "withdraw" and obj_words & CREDENTIALS:
+        return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "withdrew the accreditation of eight IAEA inspectors"
+    if lemma in HALTING | {"abandon", "quit", "freeze", "drop"} and obj_words & {"role", "efforts", "mediation"} \
+            and subtree & MEDIATING:
+        return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "was freezing its role as facilitator of the peace
+        # talks", "could abandon its role as a mediator": halting mediation (CAMEO 165)
     diplomatic_staff = any(o.lower_ in ("staff", "personnel") and any(m.lower_ == "diplomatic" for m in o.children)
                            for o in objs)  # "withdrawing its own diplomatic staff from those countries"
     if lemma in ("withdraw", "recall") and (obj_words & HEADS_OF_MISSION or diplomatic_staff):
@@ -883,7 +895,8 @@ def _to_clause(tok: Token) -> bool:
 
 def _leaving(tok: Token, lex: Lexicon) -> bool:
     """"ordered the agencies to leave", "forced them out": the object is sent away."""
-    return any(c.dep_ in ("xcomp", "ccomp") and lex.lemma(c.text) in DEPARTING
+    return any(c.dep_ in ("xcomp", "ccomp") and (lex.lemma(c.text) in DEPARTING or lex.lemma(c.text) in ("pull", "move", "get")
+                                                  and any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children))
                for c in tok.children) \
         or any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back", "away") for c in tok.children)
 
@@ -966,6 +979,9 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         for child in [*_object_nouns(tok), *conjoined]:  # "impose a sweeping trade and financial embargo"
             if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
                 continue  # "launches war games": exercises (classify_noun types them), no war launched
+            if _trade_ban(child):
+                return Trigger(tok, "SANCTION", "embargo", (tok, child))  # "ordered a ban on the sale of computers to
+                # South African security forces": an embargo, not a ban on a party or a paper
             stopped = _stopped(child, lex) if lemma not in SETTLING else None  # not "signed a cessation of
             # hostilities": an agreement
             if stopped is not None:
@@ -1172,6 +1188,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", None, (tok,), nominal=True, priority=1.5)  # "joint patrols"
     if noun == "game" and any(c.lower_ == "war" for c in tok.children if c.dep_ == "compound"):
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") and _trade_ban(tok):
+        return Trigger(tok, "SANCTION", "embargo", (tok,), nominal=True)  # "a ban on arms sales to Taiwan"
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and _stopped(tok, lex) is not None:
         return Trigger(tok, _stopped(tok, lex), None, (tok,), nominal=True)  # "a cessation of hostilities was declared"
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") and _of_what(tok, lex) is not None:
@@ -1193,6 +1211,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if noun in ("explosion", "blast", "fire") and any(c.lower_ in ACCIDENTAL_CAUSES for c in tok.children
                                                       if c.dep_ in ("compound", "amod", "nmod")):
         return None  # "a methane explosion at the coal mine", "a gas blast": an accident
+    if _judged_crime(tok):
+        return None  # "found six officers guilty of the kidnapping and murder of dissidents": the verdict is the act
     if noun == "charge" and (tok.head.lower_ == "of" and tok.head.head.lower_ == "free" or tok.head.lower_ == "in"):
         return None  # "handed over free of charge", "the officer in charge": no accusation
     if noun == "threat" and tok.dep_ != "ROOT" and not any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in tok.children):
@@ -1248,6 +1268,17 @@ TAKING_EFFECT = frozenset({"take", "come", "go", "begin", "start", "enter", "hol
 # into force", "went into effect", "began at midnight": the guns are silent
 
 
+TRADE = frozenset({"sale", "sales", "export", "exports", "import", "imports", "loan", "loans", "trade", "investment",
+                   "investments", "shipment", "shipments", "delivery", "deliveries", "credit", "credits"})
+
+
+def _trade_ban(noun: Token) -> bool:
+    """"a ban on the sale of computers to South African forces", "a ban on imports from Iran": an embargo."""
+    return noun.lower_ in ("ban", "bans", "prohibition", "moratorium") and any(
+        g.lower_ in TRADE for p in noun.children if p.dep_ == "prep" and p.lower_ == "on"
+        for g in p.children if g.dep_ == "pobj")
+
+
 def _stopped(noun: Token, lex: Lexicon) -> str | None:
     """"a complete cessation of military operations", "a three-month suspension of attacks on Israelis": a
     truce declared (RETREAT, CAMEO 0871), not a sanction or an attack; "the end of the curfew", "an end to
@@ -1266,6 +1297,22 @@ def _stopped(noun: Token, lex: Lexicon) -> str | None:
         if kind in ("COERCE", "SANCTION"):
             return "CONCEDE"
     return None
+
+
+VERDICTS = frozenset({"guilty", "liable", "innocent", "responsible", "convicted", "acquitted", "cleared", "accused",
+                      "charged", "indicted", "suspected"})
+
+
+def _judged_crime(noun: Token) -> bool:
+    """The crime a verdict or a charge names ("guilty of the kidnapping", "liable for the torture of civilians",
+    "convicted of murder"): what a court judges, not an act the sentence reports."""
+    if noun.dep_ == "conj":
+        noun = noun.head  # "of the kidnapping and murder"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for"):
+        return False
+    above = list(noun.head.ancestors)[:3]  # ("guilty on Thursday of the kidnapping": the parser hangs "of" on the day)
+    return any(a.lower_ in VERDICTS or any(c.lower_ in VERDICTS for c in a.children if c.dep_ in ("oprd", "acomp", "ccomp"))
+               for a in above)
 
 
 def _done_jointly(noun: Token) -> bool:

@@ -1418,3 +1418,26 @@ def test_a_passive_phrase_s_noun_names_the_doer(resources):
 def test_free_of_charge_is_no_accusation(resources):
     assert [ev.type for ev in code(resources, "Turkey handed over 20 armoured personnel carriers to Somalia's "
                                               "national army on Monday free of charge.")] == ["AID"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("President Ronald Reagan on Monday ordered a ban on the sale of computers to South African security forces.",
+     "SANCTION"),  # an embargo, not a ban on a party
+    ("Kremlin spokesman Dmitry Peskov said Russia would respond to any new European Union sanctions by banning "
+     "imports of Western cars.", "THREATEN"),
+    ("The ANC called on Western governments and trade unions to join a worldwide campaign to isolate the apartheid "
+     "regime.", "ACCUSE"),  # rallying opposition
+    ("Canada paused negotiations on a trade agreement with India on Friday.", "SANCTION"),
+    ("Tehran withdrew the accreditation of eight IAEA inspectors on Saturday.", "SANCTION"),
+    ("Norway said on Friday it was freezing its role as facilitator of the peace talks between the Philippine "
+     "government and communist rebels.", "SANCTION"),  # halting mediation
+    ("The Zimbabwean authorities seized the printing presses of the independent Daily News on Friday.", "COERCE"),
+])
+def test_trade_bans_answers_by_banning_campaigns_to_isolate_and_halted_mediation(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_the_crime_a_verdict_names_is_no_event(resources):
+    text = ("A federal court in Buenos Aires found six former military officers guilty on Thursday of the kidnapping "
+            "and murder of political dissidents during the 1976-1983 dictatorship, court officials said.")
+    assert "COERCE" not in [ev.type for ev in code(resources, text)]
