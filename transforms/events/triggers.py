@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, time_phrase, verb_above
+from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, quantity_of, time_phrase, verb_above
 from .relevance import CROWDS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -430,7 +430,8 @@ PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "peace-
 
 
 ASSEMBLING = frozenset({"fill", "throng", "pack", "gather", "pour", "flood", "converge", "mass", "swarm", "occupy"})
-DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue"})  # protest tactics
+DISRUPTING = frozenset({"disrupt", "interrupt", "heckle", "glue", "chain", "padlock", "superglue", "paralyse", "paralyze",
+                        "cripple", "surround"})  # protest tactics
 LAUNCHES = frozenset({"fire", "launch", "shoot"})
 WATERS = frozenset({"sea", "seas", "waters", "ocean", "pacific", "atlantic"})
 NUCLEAR = frozenset({"nuclear", "atomic", "missile", "weapons", "weapon"})
@@ -535,7 +536,7 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if lemma in ("conduct", "carry", "stage") and any(
             lex.lemma(o.text, noun=True) == "test" and any(m.lower_ in NUCLEAR for m in o.children) for o in _object_nouns(tok)):
         return Trigger(tok, "MOBILIZE", "test", (tok,))  # "carried out five underground nuclear tests"
-    if lemma in DISRUPTING and _rioting_subject(tok, lex, ACTIVISTS):
+    if lemma in DISRUPTING and (_rioting_subject(tok, lex, ACTIVISTS) or _protesting_subject(tok, lex)):
         return Trigger(tok, "PROTEST", None, (tok,))  # "protesters disrupted a West End performance", "glued themselves"
     trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
@@ -966,7 +967,9 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                 etype = "PROTEST" if "PROTEST" in types and _civilian_subject(tok, lex) else etype
                 if etype == "PROTEST" and _state_subject(tok, lex) and "COERCE" in lex.verb_types.get(lemma, ()):
                     etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
-                if etype == "ASSAULT" and lemma == "take" and _seizes_goods(tok, lex):
+                if etype in ("ASSAULT", "COERCE") and lemma == "take" and _protesting_subject(tok, lex):
+                    etype = "PROTEST"  # "teachers took over toll booths", "youths took over the town hall": an occupation
+                elif etype == "ASSAULT" and lemma == "take" and _seizes_goods(tok, lex):
                     etype = "COERCE"  # "troops took over the plants of a cement company": property seized (CAMEO 1711)
                 if etype == "ASSAULT" and "COERCE" in types and _of_media_or_premises(conts[rest], lex):
                     etype = "COERCE"  # "the army took control of the state broadcaster": a coup's seizure, no battle
@@ -1058,13 +1061,16 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     subj = _subject(tok, active_only=True)
     if subj is None:
         return False
+    subj = quantity_of(subj)  # "thousands of opposition supporters"
     noun = lex.lemma(subj.text, noun=True)
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
 
 
 def _seizes_goods(tok: Token, lex: Lexicon) -> bool:
     """"War veterans seized three more farms": property taken is a seizure (CAMEO 1711), whoever takes it."""
-    return any(lex.lemma(o.text, noun=True) in SEIZED_GOODS or o.lower_ in SEIZED_GOODS for o in _object_nouns(tok))
+    return any((lex.lemma(o.text, noun=True) in SEIZED_GOODS or o.lower_ in SEIZED_GOODS)
+               and not any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her", "our") for c in o.children)
+               for o in _object_nouns(tok))  # not "pharmacists shut their shops nationwide": a strike
 
 
 def _rioting_subject(tok: Token, lex: Lexicon, also: frozenset[str] = frozenset()) -> bool:
@@ -1105,7 +1111,7 @@ def _fleeing_party(tok: Token, lex: Lexicon) -> bool:
 
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
     subj = _subject(tok)
-    return subj is not None and lex.sector(subj.lower_) in ("civilian", "opposition")
+    return subj is not None and lex.sector(quantity_of(subj).lower_) in ("civilian", "opposition")
 
 
 SANCTION_NOUNS = frozenset({"sanction", "sanctions", "embargo", "embargoes"})

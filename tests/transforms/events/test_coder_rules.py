@@ -1441,3 +1441,18 @@ def test_the_crime_a_verdict_names_is_no_event(resources):
     text = ("A federal court in Buenos Aires found six former military officers guilty on Thursday of the kidnapping "
             "and murder of political dissidents during the 1976-1983 dictatorship, court officials said.")
     assert "COERCE" not in [ev.type for ev in code(resources, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Striking Air France pilots paralysed Paris's Charles de Gaulle airport on the second day of their walkout.",
+    "Tenants facing eviction occupied the town hall of a Madrid suburb on Friday.",
+    "Thousands of Georgian opposition supporters surrounded the parliament building in Tbilisi overnight.",
+    "Hundreds of Mexican teachers took over toll booths on the highway between Oaxaca and Mexico City.",
+    "Greek pharmacists shut their shops nationwide on Thursday in protest against plans to open up the profession.",
+])
+def test_people_who_paralyse_occupy_surround_take_over_or_shut_their_own_shops_protest(resources, text):
+    assert code(resources, text)[0].type == "PROTEST"
+
+
+def test_rebels_taking_over_a_town_still_attack(resources):
+    assert code(resources, "Rebels took over the town of Goma.")[0].type == "ASSAULT"
