@@ -294,7 +294,7 @@ def _own(tok: Token) -> bool:
 
 def _first_actor_like(cands: list[Token], actor: Token | None, lex: Lexicon, gaz: Gazetteer) -> tuple[Token | None, bool]:
     cands = [c for c in cands if (actor is None or c.i != actor.i) and c.tag_ != "IN" and not is_time_word(c)
-             and not _own(c)]
+             and not _own(c) and c.lower_ != "behalf"]  # "collects on behalf of X": for X, not done to it
     for c in cands:
         if c.dep_ in ("amod", "compound", "poss") and not owner_modifier(c, lex, gaz):
             continue

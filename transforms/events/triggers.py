@@ -643,6 +643,12 @@ DEADLINES = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
 
 PROPOSALS = frozenset({"package", "deal", "resolution", "proposal", "bill", "plan", "decision", "measure", "motion",
                        "agreement", "accord", "nomination", "appointment", "statement", "draft", "budget"})
+PUBLIC_PLACES = frozenset({"highway", "highways", "road", "roads", "street", "streets", "neighbourhood", "neighbourhoods",
+                           "neighborhood", "neighborhoods", "district", "districts", "square", "plaza", "university",
+                           "universities", "campus", "campuses", "school", "schools", "town", "city", "market", "markets",
+                           "mosque", "mosques", "church", "churches", "shops"})
+TRANSFERS = frozenset({"transfer", "transfers", "payment", "payments", "revenue", "revenues", "remittances", "funds",
+                       "shipments", "deliveries", "disbursement", "disbursements", "tranche"})
 CREDENTIALS = frozenset({"accreditation", "accreditations", "credentials", "visas", "visa"})
 MEDIATING = frozenset({"mediator", "mediators", "facilitator", "facilitators", "mediation", "broker", "go-between"})
 RALLY_CALLS = frozenset({"urge", "call", "appeal", "ask", "lobby", "press", "exhort", "encourage"})
@@ -694,7 +700,8 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
                for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "abandon", "quit", "freeze", "drop", "withdraw", "boycott", "expel", "force", "set", "block",
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "abandon", "quit", "freeze", "drop", "close",
+                                                                   "shut", "seal", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
@@ -794,6 +801,11 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
     if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
         return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
+    if lemma in ("close", "shut", "seal") and obj_words & PUBLIC_PLACES and subj_sector in STATE_SECTORS:
+        return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "authorities closed the main highway into Srinagar
+        # and sealed off several neighbourhoods": a restriction on people (not a border or an embassy: SANCTION)
+    if lemma in HALTING and obj_words & TRANSFERS and subj_sector not in ("civilian",):
+        return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "Israel halted the transfer of tax revenues"
     if lemma == "withdraw" and obj_words & CREDENTIALS:
         return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "withdrew the accreditation of eight IAEA inspectors"
     if lemma in HALTING | {"abandon", "quit", "freeze", "drop"} and obj_words & {"role", "efforts", "mediation"} \
@@ -1150,8 +1162,9 @@ def _context_type(tok: Token, lemma: str, lex: Lexicon) -> str:
         return "COERCE"  # "gunmen seized American journalist Terry Anderson": a kidnapping, like "abducted"
     if "COERCE" in types and _seizes_goods(tok, lex):
         return "COERCE"  # seizing bombs or "300 kg of explosives" is law enforcement, not an attack
-    if lemma == "raid" and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
-        return "COERCE"  # police raiding a village, security forces raiding a newspaper's offices: a search
+    if lemma in ("raid", "storm") and (subj_sector == "police" or obj is not None and lex.lemma(obj.text, noun=True) in PREMISES):
+        return "COERCE"  # police raiding a village or storming an occupied university, security forces raiding a
+        # newspaper's offices: a search or a crackdown
     if "ACCUSE" in types and default == "ASSAULT":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and lex.lemma(obj.text) in ("decision", "policy", "plan", "remark", "statement", "report", "proposal", "move"):

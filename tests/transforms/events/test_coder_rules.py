@@ -1456,3 +1456,18 @@ def test_people_who_paralyse_occupy_surround_take_over_or_shut_their_own_shops_p
 
 def test_rebels_taking_over_a_town_still_attack(resources):
     assert code(resources, "Rebels took over the town of Goma.")[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Indian authorities closed the main highway into Srinagar and sealed off several neighbourhoods of the city.",
+     "COERCE"),  # a restriction on people, not a border closed to a state
+    ("Egypt closed its border with Gaza.", "SANCTION"),
+    ("Chilean police stormed the University of Chile's administrative building, detaining 43 students.", "COERCE"),
+    ("Troops stormed the rebel stronghold.", "ASSAULT"),
+    ("Washington tightened sanctions on Venezuela's state oil company PDVSA on Monday.", "SANCTION"),
+    ("Israel halted the transfer of tax revenues it collects on behalf of the Palestinian Authority.", "SANCTION"),
+    ("The Caribbean Community asked China to write off debts owed by its smallest members, citing the crippling "
+     "cost of hurricane reconstruction.", "REQUEST"),  # an intergovernmental body anchors disaster words
+])
+def test_closures_crackdowns_tightened_sanctions_and_halted_transfers(resources, text, etype):
+    assert code(resources, text)[0].type == etype
