@@ -344,6 +344,8 @@ def _conditional(tok: Token, hostile: bool) -> bool:
     return False
 
 
+DEMAND_NOUNS = frozenset({"demand", "demands", "call", "calls", "appeal", "appeals", "request", "requests", "plea", "pleas",
+                          "ultimatum", "insistence"})
 URGING = frozenset({"urge", "ask", "call", "appeal", "press", "implore", "beg", "plead", "encourage", "invite",
                     "exhort", "request", "demand", "lobby", "push"})  # not "order": an order is carried out
 
@@ -355,6 +357,10 @@ def _requested(tok: Token, lex: Lexicon) -> bool:
     verb = clause_verb(tok)
     while verb is not None and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         verb = verb.head  # "urged the government to protect them and to repeal the laws"
+    if verb is not None and verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.tag_.startswith("NN") \
+            and verb.head.lower_ in DEMAND_NOUNS and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to")
+                                                        for m in verb.children):
+        return True  # "rejected protesters' demands that he resign": what is demanded, not done
     if verb is None or verb.dep_ not in ("xcomp", "ccomp") or not verb.head.tag_.startswith("VB"):
         return False
     lemma = lex.lemma(verb.head.text)

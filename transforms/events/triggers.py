@@ -546,8 +546,10 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE" if _held_together(drill) else "MOBILIZE", None, trig.words)
     if trig.type == "MOBILIZE" and any(t.lower_ in PEACEKEEPING for t in tok.subtree):
         return Trigger(tok, "AID", "peacekeeping", trig.words)  # troops sent to join a peacekeeping force
-    if trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex):
-        return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city
+    if trig.type == "COERCE" and _protesting_subject(tok, lex) and not _seizes_goods(tok, lex) \
+            or trig.type == "SANCTION" and _protest_as_subject(tok, lex):
+        return Trigger(tok, "PROTEST", None, trig.words)  # strikers shutting a port, a strike closing a city or
+        # halting trains
     if trig.type in ("ASSAULT", "COERCE") and _rioting_subject(tok, lex):
         return Trigger(tok, "PROTEST", "riot", trig.words)  # "rioters torched cars", "crowds stoned police vehicles"
     if trig.type not in HOSTILE and _in_protest(tok):
@@ -701,7 +703,8 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
 
 
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "abandon", "quit", "freeze", "drop", "close",
-                                                                   "shut", "seal", "withdraw", "boycott", "expel", "force", "set", "block",
+                                                                   "shut", "seal", "abrogate", "terminate", "cancel",
+                                                                   "annul", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
@@ -730,6 +733,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     side = _side_taken(tok, lemma, lex) if lemma in RALLY_CALLS or lemma == "rally" else None
     if side is not None:
         return side
+    if lemma in REVERSING | {"abrogate", "terminate", "cancel", "annul", "suspend"} and obj_words & PACTS \
+            and subj_sector not in ("civilian",):
+        return Trigger(tok, "SANCTION", None, (tok, *objs[:1]))  # "Seoul's decision to scrap its military
+        # intelligence-sharing pact with Tokyo", "abrogated the 1975 treaty": relations reduced
     if lemma in ("sign", "conclude") and obj_words & PACTS and subtree & GOODWILL:
         return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "signed a treaty of friendship and cooperation"
     if lemma in ("suspend", "ban", "close", "shut") and (obj_words & PUBLICATIONS or any(
@@ -1067,6 +1074,9 @@ def _subject(tok: Token, active_only: bool = False) -> Token | None:
     return found
 
 
+ARMED_MODIFIERS = frozenset({"armed", "masked", "hooded", "gun-toting", "unidentified"})
+
+
 def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     """Protesters, strikers or a crowd, or a protest itself, is the doer: what they do is a protest
     (PLOVER's COERCE is an authority's or an armed group's act)."""
@@ -1074,8 +1084,16 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     if subj is None:
         return False
     subj = quantity_of(subj)  # "thousands of opposition supporters"
+    if any(c.lower_ in ARMED_MODIFIERS for c in subj.children if c.dep_ in ("amod", "compound")):
+        return False  # "armed men hijacked an Indian Airlines jet": gunmen, not a crowd
     noun = lex.lemma(subj.text, noun=True)
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
+
+
+def _protest_as_subject(tok: Token, lex: Lexicon) -> bool:
+    """A protest itself does it: "a general strike halted trains and closed banks"."""
+    subj = _subject(tok, active_only=True)
+    return subj is not None and _noun_type(subj, lex) == "PROTEST"
 
 
 def _seizes_goods(tok: Token, lex: Lexicon) -> bool:
@@ -1100,8 +1118,9 @@ def _in_protest(tok: Token) -> bool:
     complement's: "refusing to pay utility bills in protest")."""
     for node in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
         for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in"):
-            if any(g.lower_ == "protest" for g in prep.children if g.dep_ == "pobj"):
-                return True
+            if any(g.lower_ == "protest" or g.lower_ in ("strike", "walkout", "stoppage") and not any(
+                    m.lower_ in ("air", "missile", "drone") for m in g.children) for g in prep.children if g.dep_ == "pobj"):
+                return True  # "stayed away from classrooms ... in a strike over unpaid salary increases"
     return False
 
 
@@ -1358,7 +1377,8 @@ SUBSIDING = frozenset({"subside", "abate", "ease", "wane", "die", "pause", "stal
 def _lull(tok: Token, lex: Lexicon) -> bool:
     """"Fighting has stopped in the capital", "the shelling subsided": a lull, no one's act (whoever
     halts an attack is coded on the halting verb, a RETREAT)."""
-    return tok.dep_ in ("nsubj", "csubj") and lex.lemma(tok.head.text) in HALTING | SUBSIDING
+    return tok.dep_ in ("nsubj", "csubj") and lex.lemma(tok.head.text) in HALTING | SUBSIDING \
+        and not any(c.dep_ == "dobj" for c in tok.head.children)  # not "a stoppage halted trains": it acts
 
 
 def in_a_name(tok: Token) -> bool:

@@ -1471,3 +1471,23 @@ def test_rebels_taking_over_a_town_still_attack(resources):
 ])
 def test_closures_crackdowns_tightened_sanctions_and_halted_transfers(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Thai Prime Minister Prayuth Chan-ocha rejected protesters' demands that he resign, telling reporters he would "
+     "not bow to pressure.", "REJECT"),  # what the demands ask is no resignation
+    ("Members of the Kenya National Union of Teachers stayed away from classrooms on Monday in a strike over unpaid "
+     "salary increases.", "PROTEST"),
+    ("Seoul's decision to scrap its military intelligence-sharing pact with Tokyo came amid a bitter row.",
+     "SANCTION"),
+    ("Lawyers across Pakistan boycotted the courts on Monday in protest at the suspension of the Chief Justice.",
+     "PROTEST"),
+    ("A general strike halted trains and closed banks across the country on Wednesday.", "PROTEST"),
+])
+def test_demands_strikes_scrapped_pacts_and_protests_that_halt_things(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_armed_men_are_no_protesters(resources):
+    text = "Armed men hijacked an Indian Airlines jet shortly after it took off from Kathmandu."
+    assert "PROTEST" not in [ev.type for ev in code(resources, text)]  # gunmen are no crowd
