@@ -573,6 +573,7 @@ TYPED_BY_RULES = ASSEMBLING | PREVENTING | REACHING | DISRUPTING | TESTING | SHR
 ARMS_HANDED = frozenset({"weapon", "weapons", "arms", "rifle", "rifles", "gun", "guns", "grenade", "grenades",
                          "ammunition", "explosives"})
 VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "equipment"})
+JUSTICE = frozenset({"tribunal", "court", "prosecutors", "interpol", "icc"})
 STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
                              "harbours", "harbors", "airport", "airports", "facilities"})
 RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
@@ -654,6 +655,7 @@ TRANSFERS = frozenset({"transfer", "transfers", "payment", "payments", "revenue"
 CREDENTIALS = frozenset({"accreditation", "accreditations", "credentials", "visas", "visa"})
 MEDIATING = frozenset({"mediator", "mediators", "facilitator", "facilitators", "mediation", "broker", "go-between"})
 RALLY_CALLS = frozenset({"urge", "call", "appeal", "ask", "lobby", "press", "exhort", "encourage"})
+RALLYING = frozenset({"rally", "mobilize", "mobilise", "unite"})  # "mobilised church leaders behind the campaign"
 UNITING = frozenset({"unite", "mobilize", "mobilise", "rally", "stand", "band", "close", "join", "form"})
 BACKING = frozenset({"support", "back", "endorse"})
 OPPOSING = frozenset({"isolate", "oppose", "resist", "boycott", "topple", "oust", "overthrow", "defeat", "condemn"})
@@ -665,13 +667,13 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     support for the PLO (SUPPORT, CAMEO 053), "called on Arabs to unite against Sharon" rallies opposition
     to him (ACCUSE, CAMEO 113); so does "launched a campaign to rally public support against the bid".
     The request's addressees are among the action words: the side taken is the recipient, not they."""
-    if lemma == "rally":
+    if lemma in RALLYING:
         rallied = [o for o in tok.children if o.dep_ == "dobj"]
         behind = [p for n in (tok, *rallied) for p in n.children if p.dep_ == "prep" and p.lower_ in ("behind", "around")]
         if behind and rallied:
             return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # "rallied its member states behind a Palestinian bid"
         backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
-        if not backing:
+        if not backing or lemma != "rally":
             return None
         against = backing[0].lower_ == "opposition" or any(
             p.dep_ == "prep" and p.lower_ == "against" for n in (tok, backing[0]) for p in n.children)
@@ -702,7 +704,7 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
                for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | {"rally", "abandon", "quit", "freeze", "drop", "close",
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | {"abandon", "quit", "freeze", "drop", "close",
                                                                    "shut", "seal", "abrogate", "terminate", "cancel",
                                                                    "annul", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
@@ -730,7 +732,7 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     subj_sector = lex.sector(subj.lower_) if subj is not None else None
     subtree = {t.lower_ for o in objs for t in o.subtree} | {g.lower_ for c in tok.children if c.dep_ == "prep"
                                                              for g in c.subtree}
-    side = _side_taken(tok, lemma, lex) if lemma in RALLY_CALLS or lemma == "rally" else None
+    side = _side_taken(tok, lemma, lex) if lemma in RALLY_CALLS or lemma in RALLYING else None
     if side is not None:
         return side
     if lemma in REVERSING | {"abrogate", "terminate", "cancel", "annul", "suspend"} and obj_words & PACTS \
@@ -764,10 +766,14 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
     # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone; not
     # "deported 400 suspected militants to southern Lebanon": an expulsion of those it holds suspect)
+    if lemma in HANDING_OVER and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+            g.lower_ in JUSTICE for g in c.children if g.dep_ == "pobj") for c in tok.children):
+        return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed over by Serbian authorities to the
+        # U.N. war crimes tribunal": a fugitive given up to justice
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return Trigger(tok, "CONCEDE", "return", (tok, *objs[:1]))  # "Iraq handed back to Kuwait its state archives"
     if lemma in ALLOWING and obj_words & STAGING_GROUNDS and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FORCES | AIRCRAFT | WAR_MATERIEL for g in c.children)
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FORCES | AIRCRAFT | WAR_MATERIEL for g in c.subtree)
             for c in tok.children):
         return Trigger(tok, "COOPERATE", "military", (tok, *objs[:1]))  # "opened its air base to American warplanes"
     if lemma in GIVING and obj_words & ARMS_HANDED and subj_sector in ("rebel", "militia"):
@@ -1001,13 +1007,18 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         for child in [*_object_nouns(tok), *conjoined]:  # "impose a sweeping trade and financial embargo"
             if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
                 continue  # "launches war games": exercises (classify_noun types them), no war launched
-            if _trade_ban(child):
+            if any(c.lower_ in FIGURATIVE for c in child.children if c.dep_ in ("compound", "amod")):
+                continue  # "intensifying the price war among carmakers": no one is attacked
+            light = lemma not in lex.verb_type or lemma in lex.light  # the object says what the verb does
+            if light and _trade_ban(child):
                 return Trigger(tok, "SANCTION", "embargo", (tok, child))  # "ordered a ban on the sale of computers to
                 # South African security forces": an embargo, not a ban on a party or a paper
-            stopped = _stopped(child, lex) if lemma not in SETTLING else None  # not "signed a cessation of
-            # hostilities": an agreement
+            stopped = _stopped(child, lex) if light and lemma not in SETTLING else None  # not "signed a cessation of
+            # hostilities": an agreement; not "demanded the lifting of sanctions": a request
             if stopped is not None:
                 return Trigger(tok, stopped, None, (tok, child))  # "declared a three-month suspension of attacks"
+            if lemma in OBSERVING and _noun_lemma(child, lex) in TRUCES:
+                return Trigger(tok, "RETREAT", None, (tok, child))  # "began a six-month bilateral ceasefire"
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
             if noun in lex.noun_type and not _to_the_media(child, noun):
                 etype = lex.noun_type[noun]
@@ -1234,6 +1245,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, _of_what(tok, lex), None, (tok,), nominal=True)  # "the restoration of diplomatic relations"
     if noun in TRUCES and tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in TAKING_EFFECT:
         return Trigger(tok, "RETREAT", None, (tok,), nominal=True)  # "a ceasefire took hold across Bosnia"
+    if noun in TRUCES and tok.dep_ == "dobj" and lex.lemma(tok.head.text) in OBSERVING:
+        return Trigger(tok.head, "RETREAT", None, (tok.head, tok))  # "troops observed a ceasefire along the border"
     if not tok.tag_.startswith("NN") or noun not in lex.noun_type or tok.text == "March":
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
@@ -1302,6 +1315,7 @@ def _of_what(noun: Token, lex: Lexicon) -> str | None:
 HOSTILITIES = frozenset({"hostilities", "fighting", "attacks", "attack", "violence", "offensive",
                          "offensives", "bombing", "bombings", "shelling", "raids", "strikes", "struggle"})
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+OBSERVING = frozenset({"observe", "respect", "honour", "honor", "begin", "start", "extend", "maintain", "keep"})
 TAKING_EFFECT = frozenset({"take", "come", "go", "begin", "start", "enter", "hold"})  # "took hold/effect", "came
 # into force", "went into effect", "began at midnight": the guns are silent
 

@@ -1491,3 +1491,23 @@ def test_demands_strikes_scrapped_pacts_and_protests_that_halt_things(resources,
 def test_armed_men_are_no_protesters(resources):
     text = "Armed men hijacked an Indian Airlines jet shortly after it took off from Kathmandu."
     assert "PROTEST" not in [ev.type for ev in code(resources, text)]  # gunmen are no crowd
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Thai and Cambodian troops observed a ceasefire along their disputed border on Friday.", "RETREAT"),
+    ("Colombia's government and the ELN rebel group began a six-month bilateral ceasefire on Thursday.", "RETREAT"),
+    ("The two sides agreed a ceasefire.", "AGREE"),
+    ("Ghana's Christian Council mobilised church leaders across the country behind the government's "
+     "anti-corruption campaign.", "SUPPORT"),
+    ("Ratko Mladic was flown to The Hague on Tuesday after being handed over by Serbian authorities to the U.N. war "
+     "crimes tribunal.", "COOPERATE"),
+    ("Kyrgyzstan has opened the Manas air base near Bishkek to U.S. and coalition aircraft.", "COOPERATE"),
+    ("Zimbabwe's president demanded the unconditional lifting of Western sanctions on his country.", "REQUEST"),
+])
+def test_truces_kept_support_mobilised_fugitives_handed_to_justice_and_demanded_relief(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_price_war_intensified_is_no_attack(resources):
+    assert code(resources, "BYD launched a hybrid sedan priced below 100,000 yuan, intensifying the price war among "
+                           "Chinese carmakers.") == []
