@@ -50,16 +50,16 @@ EXTRACTION_GOLD = SHARED / "data" / "extraction-dev" / "ground-truth.json"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
-# CI floors, set just under the numbers measured with coder plover-rules-0.32 (dev / holdout): PLOVER type
-# 0.911 / 0.755, main-event 4W lenient@1 0.844 / 0.705, no main event claimed for an article without a
-# political one 0.900 / 0.842, sentence type 0.844 / 0.742, sentence event/no-event
-# F1 0.930 / 0.887; written training sentences (all six files): type 0.902, non-events left alone 0.945;
-# written check sentences: type 0.881, event/no-event F1 0.943. Every quality number is gated. Speed is
+# CI floors, set just under the numbers measured with coder plover-rules-0.53 (dev / holdout): PLOVER type
+# 0.922 / 0.762, main-event 4W lenient@1 0.844 / 0.748, no main event claimed for an article without a
+# political one 0.900 / 0.842, sentence type 0.844 / 0.758, sentence event/no-event
+# F1 0.930 / 0.896; written training sentences (all six files): type 0.914, non-events left alone 0.945;
+# written check sentences: type 0.900, event/no-event F1 0.956. Every quality number is gated. Speed is
 # printed, never gated in CI.
-FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.74, "main_4w_dev": 0.82, "main_4w_holdout": 0.73,
+FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.75, "main_4w_dev": 0.82, "main_4w_holdout": 0.73,
           "main_none_ok_dev": 0.88, "main_none_ok_holdout": 0.82,
           "sent_type_acc_dev": 0.82, "sent_type_acc_holdout": 0.72, "sent_event_f1_dev": 0.91,
-          "sent_event_f1_holdout": 0.87, "written_type_acc": 0.90, "written_nonevent_ok": 0.93, "check_type_acc": 0.88,
+          "sent_event_f1_holdout": 0.87, "written_type_acc": 0.91, "written_nonevent_ok": 0.93, "check_type_acc": 0.88,
           "check_event_f1": 0.95, "articles_per_s": 15.0}
 # ASSAULTs coded on no-event sentences. Labelled sentences (204): none. Written non-events of sports,
 # weather, disaster, accident and product text (the training files): none.

@@ -576,6 +576,23 @@ VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "equ
 JUSTICE = frozenset({"tribunal", "court", "prosecutors", "interpol", "icc"})
 STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
                              "harbours", "harbors", "airport", "airports", "facilities"})
+REDEPLOYING = frozenset({"redeploy", "move", "pull", "withdraw", "relocate", "shift"})
+ROUTES = frozenset({"route", "routes", "road", "roads", "corridor", "corridors", "highway", "airport", "crossing",
+                    "crossings"})
+TROOP_KINDS = frozenset({"paratroopers", "marines", "commandos", "legionnaires", "peacekeepers"})
+PROPPING = frozenset({"bolster", "shore", "prop", "protect", "defend", "support", "help", "back"})
+REGIMES = frozenset({"government", "regime", "president", "ally", "allies", "authorities", "leader"})
+
+
+def _propping_up(tok: Token, lex: Lexicon) -> bool:
+    """Forces sent to bolster, shore up or defend a government: military aid (CAMEO 0712, 074), not a show of force."""
+    aims = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+    aims += [g for c in aims for g in c.children if g.dep_ == "conj" and g.tag_.startswith("VB")]  # "to secure the
+    # airport and shore up the government"
+    return any(lex.lemma(c.text) in PROPPING and any(o.lower_ in REGIMES for o in c.subtree if o.dep_ in ("dobj", "pobj"))
+               for c in aims)
+
+
 RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
 DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
@@ -670,7 +687,9 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in RALLYING:
         rallied = [o for o in tok.children if o.dep_ == "dobj"]
         behind = [p for n in (tok, *rallied) for p in n.children if p.dep_ == "prep" and p.lower_ in ("behind", "around")]
-        if behind and rallied:
+        subj = _subject(tok, active_only=True)
+        party = subj is not None and lex.sector(quantity_of(subj).lower_) not in (None, "civilian")
+        if behind and (rallied or party):  # "the ANC rallied behind Mugabe" (a crowd rallying is a demonstration)
             return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # "rallied its member states behind a Palestinian bid"
         backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
         if not backing or lemma != "rally":
@@ -704,7 +723,7 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
                for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | {"abandon", "quit", "freeze", "drop", "close",
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | REDEPLOYING | {"reopen", "deploy", "fly", "abandon", "quit", "freeze", "drop", "close",
                                                                    "shut", "seal", "abrogate", "terminate", "cancel",
                                                                    "annul", "withdraw", "boycott", "expel", "force", "set", "block",
                                                      "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
@@ -806,6 +825,15 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "order" and obj_words & FORCES and any(c.dep_ == "prep" and c.lower_ in MOVEMENT | {"to", "onto"}
                                                        for c in tok.children):
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "ordered troops onto the streets of Guayaquil"
+    if lemma in REDEPLOYING and obj_words & FORCES and any(
+            c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away") for c in tok.children):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "redeployed thousands of troops out of Beirut"
+    if lemma in ("reopen", "open") and subj_sector == "military" and obj_words & ROUTES:
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "Bosnian Serb forces reopened the main land routes into
+        # Sarajevo, easing a siege": a military blockade eased (CAMEO 0872)
+    if lemma in DISPATCHING | {"deploy", "fly"} and obj_words & (FORCES | RESERVISTS | TROOP_KINDS) and _propping_up(tok, lex):
+        return Trigger(tok, "AID", "military", (tok, *objs[:1]))  # "deployed paratroopers ... to shore up the
+        # embattled Sierra Leonean government", "flew 200 troops into N'Djamena to bolster the government"
     if lemma in DISPATCHING and obj_words & (FORCES | RESERVISTS) and any(
             c.dep_ in ("advmod", "prt") and c.lower_ == "home" for c in tok.children):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "sent home 20,000 reservists": demobilised
@@ -1351,6 +1379,8 @@ def _stopped(noun: Token, lex: Lexicon) -> str | None:
     return None
 
 
+INQUIRIES = frozenset({"inquiry", "inquiries", "probe", "probes", "investigation", "investigations", "hearings",
+                       "hearing", "inquest"})
 VERDICTS = frozenset({"guilty", "liable", "innocent", "responsible", "convicted", "acquitted", "cleared", "accused",
                       "charged", "indicted", "suspected"})
 
@@ -1360,6 +1390,9 @@ def _judged_crime(noun: Token) -> bool:
     "convicted of murder"): what a court judges, not an act the sentence reports."""
     if noun.dep_ == "conj":
         noun = noun.head  # "of the kidnapping and murder"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and (noun.head.head.lower_ in INQUIRIES or any(
+            c.lower_ in INQUIRIES for c in noun.head.head.children if c.dep_ == "dobj")):
+        return True  # "began hearings into the killing of 13 Arab citizens", "a probe into alleged bribes": investigated
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for"):
         return False
     above = list(noun.head.ancestors)[:3]  # ("guilty on Thursday of the kidnapping": the parser hangs "of" on the day)

@@ -1511,3 +1511,28 @@ def test_truces_kept_support_mobilised_fugitives_handed_to_justice_and_demanded_
 def test_a_price_war_intensified_is_no_attack(resources):
     assert code(resources, "BYD launched a hybrid sedan priced below 100,000 yuan, intensifying the price war among "
                            "Chinese carmakers.") == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("South Africa's ruling African National Congress rallied behind Zimbabwe's President Robert Mugabe on "
+     "Sunday.", "SUPPORT"),
+    ("Protesters rallied behind the opposition leader in the capital.", "PROTEST"),  # a crowd demonstrates
+    ("Syria redeployed thousands of troops out of Beirut and surrounding areas on Thursday.", "RETREAT"),
+    ("Bosnian Serb forces reopened the main land routes into Sarajevo on Monday, easing a siege.", "RETREAT"),
+    ("Britain deployed hundreds of paratroopers to Freetown to secure the airport and shore up the embattled "
+     "Sierra Leonean government.", "AID"),
+    ("Russia deployed troops to the border to protect its citizens.", "MOBILIZE"),
+    ("Ethiopia and Eritrea put their signatures to a comprehensive peace accord in Algiers on Tuesday.", "AGREE"),
+    ("Negotiators from the two sides resumed bargaining in Kuala Lumpur on Thursday.", "CONSULT"),
+    ("Spanish and French security services have begun pooling intelligence on Basque separatist suspects.",
+     "COOPERATE"),
+    ("The European Commission gave its blessing on Wednesday to Slovakia's economic reform programme.", "SUPPORT"),
+])
+def test_backing_redeployment_out_routes_reopened_troops_to_prop_up_a_government(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_what_an_inquiry_looks_into_is_no_event(resources):
+    text = ("An Israeli state commission of inquiry began hearings on Monday into the killing of 13 Arab citizens by "
+            "police during protests in northern Israel.")
+    assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
