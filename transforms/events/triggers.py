@@ -576,6 +576,8 @@ VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "equ
 JUSTICE = frozenset({"tribunal", "court", "prosecutors", "interpol", "icc"})
 STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
                              "harbours", "harbors", "airport", "airports", "facilities"})
+NOTES = frozenset({"note", "notes", "letter", "letters"})  # "a note of protest": a state's formal complaint
+MONITORS = frozenset({"monitors", "observers", "peacekeepers", "inspectors"})
 REDEPLOYING = frozenset({"redeploy", "move", "pull", "withdraw", "relocate", "shift"})
 ROUTES = frozenset({"route", "routes", "road", "roads", "corridor", "corridors", "highway", "airport", "crossing",
                     "crossings"})
@@ -825,6 +827,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma == "order" and obj_words & FORCES and any(c.dep_ == "prep" and c.lower_ in MOVEMENT | {"to", "onto"}
                                                        for c in tok.children):
         return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "ordered troops onto the streets of Guayaquil"
+    if lemma in ("withdraw", "pull", "recall") and (obj_words & MONITORS or {t.lower_ for o in objs for t in o.subtree}
+                                                     & PEACEKEEPING and obj_words & FORCES):
+        return Trigger(tok, "SANCTION", "expel", (tok, *objs[:1]))  # "pulled its ceasefire monitors out of Kosovo",
+        # "began withdrawing its peacekeeping troops from Guinea-Bissau": CAMEO 166
     if lemma in REDEPLOYING and obj_words & FORCES and any(
             c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away") for c in tok.children):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "redeployed thousands of troops out of Beirut"
@@ -1045,6 +1051,8 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             # hostilities": an agreement; not "demanded the lifting of sanctions": a request
             if stopped is not None:
                 return Trigger(tok, stopped, None, (tok, child))  # "declared a three-month suspension of attacks"
+            if light and child.lower_ == "protest" and child.head.lower_ == "of" and child.head.head.lower_ in NOTES:
+                return Trigger(tok, "ACCUSE", None, (tok, child))  # "delivered a formal note of protest to Bogota"
             if lemma in OBSERVING and _noun_lemma(child, lex) in TRUCES:
                 return Trigger(tok, "RETREAT", None, (tok, child))  # "began a six-month bilateral ceasefire"
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
@@ -1290,6 +1298,8 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if noun in ("explosion", "blast", "fire") and any(c.lower_ in ACCIDENTAL_CAUSES for c in tok.children
                                                       if c.dep_ in ("compound", "amod", "nmod")):
         return None  # "a methane explosion at the coal mine", "a gas blast": an accident
+    if noun == "protest" and tok.head.lower_ == "of" and tok.head.head.lower_ in NOTES:
+        return Trigger(tok, "ACCUSE", None, (tok,), nominal=True)  # "delivered a formal note of protest to Bogota"
     if _judged_crime(tok):
         return None  # "found six officers guilty of the kidnapping and murder of dissidents": the verdict is the act
     if noun == "charge" and (tok.head.lower_ == "of" and tok.head.head.lower_ == "free" or tok.head.lower_ == "in"):

@@ -1536,3 +1536,15 @@ def test_what_an_inquiry_looks_into_is_no_event(resources):
     text = ("An Israeli state commission of inquiry began hearings on Monday into the killing of 13 Arab citizens by "
             "police during protests in northern Israel.")
     assert "ASSAULT" not in [ev.type for ev in code(resources, text)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Economic Community of West African States began withdrawing its peacekeeping troops from Guinea-Bissau "
+     "on Saturday.", "SANCTION"),  # peacekeepers withdrawn (CAMEO 166), not a retreat
+    ("Russia withdrew its troops from Chechnya.", "RETREAT"),
+    ("Ecuador delivered a formal note of protest to Bogota on Monday over repeated incursions by Colombian troops.",
+     "ACCUSE"),  # a state's formal complaint
+    ("Workers staged a protest outside the factory.", "PROTEST"),
+])
+def test_peacekeepers_withdrawn_and_notes_of_protest(resources, text, etype):
+    assert code(resources, text)[0].type == etype
