@@ -1028,6 +1028,8 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                     etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
                 if etype in ("ASSAULT", "COERCE") and lemma == "take" and _protesting_subject(tok, lex):
                     etype = "PROTEST"  # "teachers took over toll booths", "youths took over the town hall": an occupation
+                elif etype == "ASSAULT" and lemma == "take" and _police_subject(tok, lex):
+                    etype = "COERCE"  # "federal police took over the toll booths": law enforcement, no battle
                 elif etype == "ASSAULT" and lemma == "take" and _seizes_goods(tok, lex):
                     etype = "COERCE"  # "troops took over the plants of a cement company": property seized (CAMEO 1711)
                 if etype == "ASSAULT" and "COERCE" in types and _of_media_or_premises(conts[rest], lex):
@@ -1073,7 +1075,8 @@ def _of_media_or_premises(words: tuple[Token, ...], lex: Lexicon) -> bool:
     return any(lex.sector(n.lower_) == "media" or lex.lemma(n.text, noun=True) in PREMISES
                for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
                for g in p.children if g.dep_ == "pobj"
-               for n in (g, *(a for a in g.children if a.dep_ == "appos")))  # "of Zaman, the largest newspaper"
+               for n in (g, *(a for a in g.children if a.dep_ in ("appos", "compound"))))  # "of Zaman, the largest
+    # newspaper", "of television stations"
 
 
 def _forces_object(tok: Token, lex: Lexicon) -> bool:
@@ -1135,6 +1138,11 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
         return False  # "armed men hijacked an Indian Airlines jet": gunmen, not a crowd
     noun = lex.lemma(subj.text, noun=True)
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
+
+
+def _police_subject(tok: Token, lex: Lexicon) -> bool:
+    subj = _subject(tok, active_only=True)
+    return subj is not None and lex.sector(quantity_of(subj).lower_) == "police"
 
 
 def _protest_as_subject(tok: Token, lex: Lexicon) -> bool:

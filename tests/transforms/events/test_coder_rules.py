@@ -1548,3 +1548,15 @@ def test_what_an_inquiry_looks_into_is_no_event(resources):
 ])
 def test_peacekeepers_withdrawn_and_notes_of_protest(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("South African police fired rubber bullets to disperse residents who had barricaded streets.", "COERCE"),
+    ("Thai soldiers seized control of television stations in Bangkok on Thursday.", "COERCE"),
+    ("Mexican federal police took over the toll booths on the Oaxaca highway.", "COERCE"),
+    ("Algerian gendarmes stormed the town hall of Ouargla on Thursday and arrested about 30 unemployed youths.",
+     "COERCE"),
+    ("Rebels seized control of the town.", "ASSAULT"),
+])
+def test_police_crackdowns_and_stations_seized_coerce(resources, text, etype):
+    assert code(resources, text)[0].type == etype
