@@ -576,7 +576,14 @@ VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "equ
 JUSTICE = frozenset({"tribunal", "court", "prosecutors", "interpol", "icc"})
 STAGING_GROUNDS = frozenset({"base", "bases", "airspace", "airfield", "airfields", "port", "ports", "harbour", "harbor",
                              "harbours", "harbors", "airport", "airports", "facilities"})
-NOTES = frozenset({"note", "notes", "letter", "letters"})  # "a note of protest": a state's formal complaint
+NOTES = frozenset({"note", "notes", "letter", "letters"})
+
+
+def _note_of_protest(noun: Token) -> bool:
+    """"delivered a formal note of protest to Bogota": a state's formal complaint (ACCUSE), no demonstration."""
+    return noun.lower_ == "protest" and noun.head.lower_ == "of" and noun.head.head.lower_ in NOTES
+
+
 MONITORS = frozenset({"monitors", "observers", "peacekeepers", "inspectors"})
 REDEPLOYING = frozenset({"redeploy", "move", "pull", "withdraw", "relocate", "shift"})
 ROUTES = frozenset({"route", "routes", "road", "roads", "corridor", "corridors", "highway", "airport", "crossing",
@@ -689,8 +696,7 @@ def _side_taken(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in RALLYING:
         rallied = [o for o in tok.children if o.dep_ == "dobj"]
         behind = [p for n in (tok, *rallied) for p in n.children if p.dep_ == "prep" and p.lower_ in ("behind", "around")]
-        subj = _subject(tok, active_only=True)
-        party = subj is not None and lex.sector(quantity_of(subj).lower_) not in (None, "civilian")
+        party = _subject_sector(tok, lex) not in (None, "civilian")
         if behind and (rallied or party):  # "rallied its member states behind a Palestinian bid", "the ANC rallied
             return Trigger(tok, "SUPPORT", None, (tok, behind[0]))  # behind Mugabe" (a crowd rallying demonstrates)
         backing = [o for o in tok.children if o.dep_ == "dobj" and o.lower_ in ("support", "backing", "opposition")]
@@ -1028,7 +1034,7 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                     etype = "COERCE"  # police blocking a road obstruct it; protesters blocking it protest
                 if etype in ("ASSAULT", "COERCE") and lemma == "take" and _protesting_subject(tok, lex):
                     etype = "PROTEST"  # "teachers took over toll booths", "youths took over the town hall": an occupation
-                elif etype == "ASSAULT" and lemma == "take" and _police_subject(tok, lex):
+                elif etype == "ASSAULT" and lemma == "take" and _subject_sector(tok, lex) == "police":
                     etype = "COERCE"  # "federal police took over the toll booths": law enforcement, no battle
                 elif etype == "ASSAULT" and lemma == "take" and _seizes_goods(tok, lex):
                     etype = "COERCE"  # "troops took over the plants of a cement company": property seized (CAMEO 1711)
@@ -1053,7 +1059,7 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             # hostilities": an agreement; not "demanded the lifting of sanctions": a request
             if stopped is not None:
                 return Trigger(tok, stopped, None, (tok, child))  # "declared a three-month suspension of attacks"
-            if light and child.lower_ == "protest" and child.head.lower_ == "of" and child.head.head.lower_ in NOTES:
+            if light and _note_of_protest(child):
                 return Trigger(tok, "ACCUSE", None, (tok, child))  # "delivered a formal note of protest to Bogota"
             if lemma in OBSERVING and _noun_lemma(child, lex) in TRUCES:
                 return Trigger(tok, "RETREAT", None, (tok, child))  # "began a six-month bilateral ceasefire"
@@ -1140,11 +1146,6 @@ def _protesting_subject(tok: Token, lex: Lexicon) -> bool:
     return lex.sector(subj.lower_) == "civilian" or noun in lex.noun_type and _noun_type(subj, lex) == "PROTEST"
 
 
-def _police_subject(tok: Token, lex: Lexicon) -> bool:
-    subj = _subject(tok, active_only=True)
-    return subj is not None and lex.sector(quantity_of(subj).lower_) == "police"
-
-
 def _protest_as_subject(tok: Token, lex: Lexicon) -> bool:
     """A protest itself does it: "a general strike halted trains and closed banks"."""
     subj = _subject(tok, active_only=True)
@@ -1179,9 +1180,14 @@ def _in_protest(tok: Token) -> bool:
     return False
 
 
+def _subject_sector(tok: Token, lex: Lexicon, active_only: bool = True) -> str | None:
+    """The sector of the verb's subject, read through a count ("thousands of opposition supporters")."""
+    subj = _subject(tok, active_only=active_only)
+    return lex.sector(quantity_of(subj).lower_) if subj is not None else None
+
+
 def _state_subject(tok: Token, lex: Lexicon) -> bool:
-    subj = _subject(tok, active_only=True)
-    return subj is not None and lex.sector(subj.lower_) in STATE_SECTORS
+    return _subject_sector(tok, lex) in STATE_SECTORS
 
 
 def _fleeing_party(tok: Token, lex: Lexicon) -> bool:
@@ -1196,8 +1202,7 @@ def _fleeing_party(tok: Token, lex: Lexicon) -> bool:
 
 
 def _civilian_subject(tok: Token, lex: Lexicon) -> bool:
-    subj = _subject(tok)
-    return subj is not None and lex.sector(quantity_of(subj).lower_) in ("civilian", "opposition")
+    return _subject_sector(tok, lex, active_only=False) in ("civilian", "opposition")
 
 
 SANCTION_NOUNS = frozenset({"sanction", "sanctions", "embargo", "embargoes"})
@@ -1283,10 +1288,12 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE" if _held_together(tok) else "MOBILIZE", None, (tok,), nominal=True)  # war games
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") and _trade_ban(tok):
         return Trigger(tok, "SANCTION", "embargo", (tok,), nominal=True)  # "a ban on arms sales to Taiwan"
-    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and _stopped(tok, lex) is not None:
-        return Trigger(tok, _stopped(tok, lex), None, (tok,), nominal=True)  # "a cessation of hostilities was declared"
-    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") and _of_what(tok, lex) is not None:
-        return Trigger(tok, _of_what(tok, lex), None, (tok,), nominal=True)  # "the restoration of diplomatic relations"
+    stopped = _stopped(tok, lex) if tok.dep_ in ("nsubj", "nsubjpass", "ROOT") else None
+    if stopped is not None:
+        return Trigger(tok, stopped, None, (tok,), nominal=True)  # "a cessation of hostilities was declared"
+    typed = _of_what(tok, lex) if tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj") else None
+    if typed is not None:
+        return Trigger(tok, typed, None, (tok,), nominal=True)  # "the restoration of diplomatic relations"
     if noun in TRUCES and tok.dep_ == "nsubj" and lex.lemma(tok.head.text) in TAKING_EFFECT:
         return Trigger(tok, "RETREAT", None, (tok,), nominal=True)  # "a ceasefire took hold across Bosnia"
     if noun in TRUCES and tok.dep_ == "dobj" and lex.lemma(tok.head.text) in OBSERVING:
@@ -1306,7 +1313,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
     if noun in ("explosion", "blast", "fire") and any(c.lower_ in ACCIDENTAL_CAUSES for c in tok.children
                                                       if c.dep_ in ("compound", "amod", "nmod")):
         return None  # "a methane explosion at the coal mine", "a gas blast": an accident
-    if noun == "protest" and tok.head.lower_ == "of" and tok.head.head.lower_ in NOTES:
+    if _note_of_protest(tok):
         return Trigger(tok, "ACCUSE", None, (tok,), nominal=True)  # "delivered a formal note of protest to Bogota"
     if _judged_crime(tok):
         return None  # "found six officers guilty of the kidnapping and murder of dissidents": the verdict is the act
