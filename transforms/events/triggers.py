@@ -1527,16 +1527,18 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             trig = classify_noun(tok, lex)
             if trig:
                 found.append(trig)
-    protests = [t.token for t in found if t.type == "PROTEST"]
     return sorted(found, key=lambda t: (depth(t.token, lex) + (1.5 if t.nominal else 0) - t.priority
-                                        + _secondary(t, protests), t.token.i))
+                                        + _secondary(t, found, lex), t.token.i))
 
 
-def _secondary(trig: Trigger, protests: list[Token]) -> float:
+def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
     """How far a trigger ranks below its sentence's main act: a participle trailing the clause ("...,
     blaming Taliban insurgents", "..., demanding the return of ...") adds to an act already reported,
-    and a demand is what a protest is for ("on hunger strike to demand a retrial")."""
+    and a demand is what a protest is for ("on hunger strike to demand a retrial"). A participle of
+    giving in ranks above the act it qualifies (unless that act is a hostile one): "resigned on Tuesday,
+    bowing to pressure from weeks of protests" reports a concession (CAMEO 08)."""
     tok = trig.token
+    protests = [t.token for t in found if t.type == "PROTEST"]
     if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
                                       or clause_verb(p) in tok.ancestors for p in protests if p.i != tok.i):
         return 2.0  # "has been on hunger strike for 40 days to demand a retrial"
@@ -1548,10 +1550,17 @@ def _secondary(trig: Trigger, protests: list[Token]) -> float:
         return 1.0  # "rioting broke out after police shot a woman": the shooting is what it followed
     if a_purpose(tok):
         return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
-    return 1.0 if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal else 0.0
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal:
+        verb = lex.lemma(tok.text)
+        if trig.type == "CONCEDE" and (verb in YIELDING or verb == "give" and any(w.lower_ == "in" for w in trig.words)) \
+                and not any(t.token.i == tok.head.i and t.type in HOSTILE for t in found):
+            return -1.5  # "resigned on Tuesday, bowing to pressure": the participle says what the act was
+        return 1.0
+    return 0.0
 
 
 CONCESSIVE = frozenset({"although", "though"})
+YIELDING = frozenset({"yield", "bow", "succumb", "relent", "acquiesce", "accede", "cave", "meet", "heed"})  # giving in
 OCCASIONS = frozenset({"after", "amid", "following", "despite", "before", "since", "ahead"})  # when, or on what occasion
 AIMS = frozenset({"bid", "effort", "efforts", "attempt", "attempts", "drive", "push", "order", "move", "quest", "hope",
                   "hopes", "aim"})

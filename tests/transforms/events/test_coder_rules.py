@@ -1560,3 +1560,14 @@ def test_peacekeepers_withdrawn_and_notes_of_protest(resources, text, etype):
 ])
 def test_police_crackdowns_and_stations_seized_coerce(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Bolivian president resigned on Sunday, bowing to weeks of protests by miners and farmers.", "CONCEDE"),
+    ("The king recognised the opposition's victory in the local elections, yielding to weeks of street protests.",
+     "CONCEDE"),
+    ("Police arrested the strike leaders on Monday, yielding to pressure from the mine owners.", "COERCE"),
+    ("The army shelled rebel positions near the border on Monday, killing at least 12 fighters.", "ASSAULT"),
+])
+def test_a_participle_of_giving_in_says_what_the_act_was(resources, text, etype):
+    assert code(resources, text)[0].type == etype
