@@ -137,6 +137,10 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
             for grand in child.children:
                 if grand.dep_ == "mark":
                     out.setdefault(grand.lower_, (grand,))
+    following = tok.doc[tok.i + 1:tok.i + 3]
+    if len(following) == 2 and all(w.tag_[:2] in ("JJ", "NN") and tok.is_ancestor(w) for w in following):
+        out.setdefault(" ".join(lex.lemma_of(w) for w in following), tuple(following))  # "fired tear gas and
+        # stun grenades": the object the parser split ("tear" an adjective, "gas" a modifier of "grenades")
     return out
 
 
@@ -538,6 +542,9 @@ def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "MOBILIZE", "test", (tok,))  # "carried out five underground nuclear tests"
     if lemma in DISRUPTING and (_rioting_subject(tok, lex, ACTIVISTS) or _protesting_subject(tok, lex)):
         return Trigger(tok, "PROTEST", None, (tok,))  # "protesters disrupted a West End performance", "glued themselves"
+    if lemma in ANSWERING and _with_force(tok):
+        return Trigger(tok, "ASSAULT", None, (tok,))  # "would answer any Indian attack with full force": a response
+        # in arms (a threat while it is future)
     trig = _arrival(tok, lemma, lex) or _classify_verb(tok, lemma, lex)
     if trig is None or trig.type in HOSTILE and _scored(tok):
         return None
@@ -875,6 +882,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "CONCEDE", None, (tok, *objs[:1]))  # "withdrew the extradition bill", "scrapped the bill"
     if lemma == "join" and objs and objs[0].tag_.startswith("NNP") and lex.sector(objs[0].lower_) == "igo":
         return Trigger(tok, "COOPERATE", None, (tok,))  # "Finland formally joined NATO", "joined the ICC"
+    if lemma in LEAVING_BODIES and _body_left(tok, objs, lex):
+        return Trigger(tok, "SANCTION", None, (tok,))  # "Morocco withdrew from the Organisation of African Unity",
+        # "quit OPEC", "pulled out of the Commonwealth": relations reduced (CAMEO 16), not a retreat
     if lemma == "expel" and obj_words & INDIVIDUALS:
         return Trigger(tok, "COERCE", None, (tok, *objs[:1]))  # "expelled an American missionary": a deportation
     if lemma == "force" or lemma == "order" and _leaving(tok, lex):
@@ -1178,6 +1188,19 @@ def _in_protest(tok: Token) -> bool:
                     m.lower_ in ("air", "missile", "drone") for m in g.children) for g in prep.children if g.dep_ == "pobj"):
                 return True  # "stayed away from classrooms ... in a strike over unpaid salary increases"
     return False
+
+
+LEAVING_BODIES = frozenset({"withdraw", "pull", "quit", "leave", "walk"})
+
+
+def _body_left(tok: Token, objs: list[Token], lex: Lexicon) -> bool:
+    """The verb's object, or what it leaves "from" / "out of", is a named international body (not the choice
+    on a ballot: "the country was wrong to vote to leave the EU")."""
+    if tok.dep_ == "xcomp" and lex.lemma(tok.head.text) == "vote":
+        return False
+    left = [*objs, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                     for g in c.children if g.dep_ == "pobj")]
+    return any(b.tag_.startswith("NNP") and lex.sector(b.lower_) == "igo" for b in left)
 
 
 def _subject_sector(tok: Token, lex: Lexicon, active_only: bool = True) -> str | None:
@@ -1535,8 +1558,9 @@ def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
     """How far a trigger ranks below its sentence's main act: a participle trailing the clause ("...,
     blaming Taliban insurgents", "..., demanding the return of ...") adds to an act already reported,
     and a demand is what a protest is for ("on hunger strike to demand a retrial"). A participle of
-    giving in ranks above the act it qualifies (unless that act is a hostile one): "resigned on Tuesday,
-    bowing to pressure from weeks of protests" reports a concession (CAMEO 08)."""
+    giving in or of protesting ranks above the act it qualifies (giving in unless that act is a hostile
+    one): "resigned on Tuesday, bowing to pressure from weeks of protests" reports a concession (CAMEO 08),
+    "merchants shut their shops, protesting the deportation of four activists" a protest."""
     tok = trig.token
     protests = [t.token for t in found if t.type == "PROTEST"]
     if trig.type == "REQUEST" and any(p in tok.ancestors or p.head in tok.ancestors or p.head == tok.head
@@ -1555,6 +1579,9 @@ def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
         if trig.type == "CONCEDE" and (verb in YIELDING or verb == "give" and any(w.lower_ == "in" for w in trig.words)) \
                 and not any(t.token.i == tok.head.i and t.type in HOSTILE for t in found):
             return -1.5  # "resigned on Tuesday, bowing to pressure": the participle says what the act was
+        if trig.type == "PROTEST" and verb == "protest" and _civilian_subject(tok.head, lex):
+            return -1.5  # "merchants shut their shops, protesting the deportation of four activists" (not a
+            # state's protest: "Egypt recalled its ambassador, protesting the invasion" stays a recall)
         return 1.0
     return 0.0
 
@@ -1587,6 +1614,9 @@ def a_disposition(tok: Token) -> bool:
     """"a moderate Democrat willing to criticize his party": an intent word describing someone the
     sentence mentions (not its subject) tells what kind of person they are, not what they said or did."""
     return tok.lower_ in INTENT_WORDS and tok.dep_ == "amod" and tok.head.dep_ not in ("nsubj", "nsubjpass")
+
+
+ANSWERING = frozenset({"answer", "respond", "counter", "repel"})
 
 
 def _with_force(verb: Token) -> bool:

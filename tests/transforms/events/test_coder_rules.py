@@ -1571,3 +1571,24 @@ def test_police_crackdowns_and_stations_seized_coerce(resources, text, etype):
 ])
 def test_a_participle_of_giving_in_says_what_the_act_was(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Soldiers fired tear gas and stun grenades at students outside the university.", "COERCE"),  # "tear" parsed
+    # an adjective and "gas" a modifier of "grenades": the words after the verb still name what was fired
+    ("Venezuela quit OPEC on Friday.", "SANCTION"),
+    ("Morocco withdrew from the Organisation of African Unity on Monday.", "SANCTION"),
+    ("Serb forces withdrew from the UN safe area.", "RETREAT"),
+    ("Palestinian merchants shut their shops in East Jerusalem on Monday, protesting the deportation of four "
+     "activists.", "PROTEST"),
+    ("Egypt recalled its ambassador from Israel on Monday, protesting the invasion of Lebanon.", "SANCTION"),
+    ("Pakistan said it would answer any Indian attack with full force, after India moved troops toward the border.",
+     "THREATEN"),
+])
+def test_crowd_weapons_bodies_left_protesting_participles_and_answers_in_force(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_ballot_to_leave_a_union_is_no_sanction(resources):
+    text = "A poll found most Britons think the country was wrong to vote to leave the EU."
+    assert "SANCTION" not in [ev.type for ev in code(resources, text)]
