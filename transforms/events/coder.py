@@ -29,7 +29,7 @@ from .relevance import Relevance, head_word, is_actor, is_institution, is_politi
 from .resources import Resources
 from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
-from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, find_triggers, in_a_name
+from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, describes_noun, find_triggers, in_a_name
 
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
@@ -580,7 +580,8 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     location = pick_location(facts.places, trig, skip, used) or ctx.dateline
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
-        + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3) - (0.2 if a_purpose(trig.token) else 0)
+        + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3) - (0.2 if a_purpose(trig.token) else 0) \
+        - (0.2 if describes_noun(trig) else 0)
     cameo = lex.cameo_modes.get(f"{trig.type}.{trig.mode}", lex.cameo[trig.type])
     start, end = span
     return Event(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .phrases import verb_above, whole_phrase
+from .phrases import hung_on_subject, verb_above, whole_phrase
 from .roles import subject
 from .triggers import Trigger
 
@@ -45,6 +45,8 @@ def _speaker(verb: Token) -> str | None:
 
 def _governing(tok: Token, lex: Lexicon) -> tuple[str, str | None] | None:
     """The first verb above the trigger that frames it as someone's statement, claim, threat or plan."""
+    if hung_on_subject(tok):
+        return None
     for node in tok.ancestors:
         if not node.tag_.startswith("VB") and node.tag_ != "MD":
             continue

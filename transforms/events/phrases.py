@@ -201,6 +201,15 @@ def antecedent(tok: Token) -> Token:
     return tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
 
 
+def hung_on_subject(tok: Token) -> bool:
+    """A past verb with its own object that the parser hung on its own subject as a modifier ("About
+    300 Contra rebels handed over their weapons ... under a plan agreed with the government": "handed" under
+    "rebels", "agreed" the root): it is the sentence's predicate, and the verbs the parse puts above it frame
+    nothing (not "students opposed to tuition increases occupied ...", which describes the students)."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ in ("nsubj", "nsubjpass") \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
 def verbs_above(tok: Token) -> Iterator[Token]:
     """The verbs among the word's ancestors, nearest first."""
     return (a for a in tok.ancestors if a.tag_.startswith("VB"))

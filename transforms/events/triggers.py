@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import HYPHENS, antecedent, clause_verb, is_time_word, quantity_of, time_phrase, verb_above
+from .phrases import (HYPHENS, antecedent, clause_verb, hung_on_subject, is_time_word, quantity_of, time_phrase,
+                      verb_above)
 from .relevance import CROWDS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -55,7 +56,7 @@ WAR_MATERIEL = frozenset({"frigate", "frigates", "warship", "warships", "destroy
 AIRCRAFT = frozenset({"warplane", "warplanes", "helicopter", "helicopters", "gunship", "gunships", "drone", "drones",
                       "aircraft", "planes"})
 SIEGES = frozenset({"siege", "sieges", "blockade", "blockades"})  # military ones: easing them is a retreat
-WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo"})
+WEAPON_TESTS = frozenset({"missile", "rocket", "warhead", "bomb", "device", "weapon", "icbm", "torpedo", "interceptor"})
 PROCESSES = frozenset({"talks", "talk", "dialogue", "negotiation", "negotiations", "election", "elections", "vote", "poll",
                        "polls", "summit", "meeting", "conference", "session", "ceremony", "parliament", "inauguration",
                        "referendum", "hearing", "inquiry", "commission", "process", "conference", "games", "olympics"})
@@ -780,6 +781,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COERCE", "censor", (tok, *objs[:1]))  # "suspended publication of the daily El Watan"
     if lemma in HALTING and any(_noun_type(o, lex) == "ASSAULT" for o in objs):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "halted its bombing", "suspended air strikes"
+    if (lemma in REVERSING or lemma in HALTING) and any(c.dep_ == "dobj" and c.lower_ == "state" for c in tok.children):
+        return Trigger(tok, "CONCEDE", "ease", (tok, *objs[:1]))  # "lifted the state of siege", "ended the state of
+        # emergency": an emergency rule eased (CAMEO 0812), not a military blockade
     if (lemma in REVERSING or lemma in HALTING) and obj_words & SIEGES:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "lifted its siege of the city": CAMEO 0872, de-escalation
     if (lemma in REVERSING or lemma in HALTING) and any(_noun_type(o, lex) in ("COERCE", "SANCTION") for o in objs):
@@ -800,6 +804,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
     # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone; not
     # "deported 400 suspected militants to southern Lebanon": an expulsion of those it holds suspect)
+    if lemma in HANDING_OVER and not objs and {t.lower_ for t in tok.subtree} & SUSPECTS and any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+        return Trigger(tok, "COOPERATE", "judicial", (tok,))  # "handed over to Saudi Arabia on Sunday four suspected
+        # militants wanted in connection with bombings": the object put last, which the parser loses
     if lemma in HANDING_OVER and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
             g.lower_ in JUSTICE for g in c.children if g.dep_ == "pobj") for c in tok.children):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed over by Serbian authorities to the
@@ -1074,6 +1082,9 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             if lemma in OBSERVING and _noun_lemma(child, lex) in TRUCES:
                 return Trigger(tok, "RETREAT", None, (tok, child))  # "began a six-month bilateral ceasefire"
             noun = _noun_lemma(child, lex)  # "staged a sit-in"
+            if noun == "boycott" and light and _civilian_subject(tok, lex):
+                return Trigger(tok, "PROTEST", "boycott", (tok, child))  # "residents of Soweto stepped up their rent
+                # boycott": people's boycotts protest (CAMEO 143), as "consumers boycotted Japanese goods" does
             if noun in lex.noun_type and not _to_the_media(child, noun):
                 etype = lex.noun_type[noun]
                 if lemma not in lex.verb_type or lemma in lex.light:
@@ -1137,6 +1148,8 @@ def _subject(tok: Token, active_only: bool = False) -> Token | None:
     found = next((c for c in tok.children if c.dep_ in deps), None)
     if found is None and tok.dep_ == "conj" and tok.head.tag_.startswith("VB"):
         return _subject(tok.head, active_only)  # "crowds stoned police vehicles and set fire to ...": one subject
+    if found is None and hung_on_subject(tok):
+        return tok.head  # "About 200 rebels handed over their rifles ... under a plan agreed ..."
     return found
 
 
@@ -1540,7 +1553,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                 found.append(trig)
                 used |= {t.i for t in trig.words}
             if tok.dep_ == "ccomp":
-                found.extend(_demand(tok, lex))
+                found.extend(_demand(tok, lex) + _ruling(tok, lex))
         elif tag.startswith("NN"):
             nouns.append(tok)
         if tok.lower_ in INTENT_WORDS:
@@ -1574,6 +1587,10 @@ def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
         return 1.0  # "rioting broke out after police shot a woman": the shooting is what it followed
     if a_purpose(tok):
         return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
+    if describes_noun(trig):
+        return 1.0  # "separatist gunmen blamed for a wave of attacks"
+    if hung_on_subject(tok):
+        return -1.5  # the sentence's predicate, whatever the parse put above it
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal:
         verb = lex.lemma(tok.text)
         if trig.type == "CONCEDE" and (verb in YIELDING or verb == "give" and any(w.lower_ == "in" for w in trig.words)) \
@@ -1608,6 +1625,15 @@ def a_purpose(tok: Token) -> bool:
     if verb.dep_ == "pcomp":
         return verb.head.head.lower_ in ("aimed", "aiming", "aim", "designed", "intended")
     return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def describes_noun(trig: Trigger) -> bool:
+    """A past participle describing a noun tells who or what, not what happened: "separatist gunmen blamed
+    for a wave of attacks", "a demobilisation plan agreed with the government" (but when the noun is the
+    parse's root, the participle is the predicate the parser missed: "870 members of the bloc disarmed")."""
+    tok = trig.token
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not trig.nominal and tok.head.dep_ != "ROOT" \
+        and not hung_on_subject(tok)
 
 
 def a_disposition(tok: Token) -> bool:
@@ -1652,6 +1678,21 @@ def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:
         return []
     modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
     return [Trigger(clause.head, "REQUEST", "demand", (clause.head, modal), priority=0.5)] if modal is not None else []
+
+
+RULING = frozenset({"rule", "find", "conclude", "decide", "declare"})
+BREACHING = frozenset({"violate", "breach", "break", "infringe", "flout", "contravene"})
+
+
+def _ruling(clause: Token, lex: Lexicon) -> list[Trigger]:
+    """"The European Court of Human Rights ruled that Turkey had violated the rights of Kurdish villagers":
+    a court finding a party in breach accuses it (CAMEO 11), whatever the breach."""
+    ruling = clause.head
+    subj = _subject(ruling, active_only=True)
+    if lex.lemma(ruling.text) not in RULING or lex.lemma(clause.text) not in BREACHING or subj is None \
+            or subj.lower_ not in JUSTICE and subj.lower_ not in ("judge", "judges", "panel"):
+        return []
+    return [Trigger(ruling, "ACCUSE", None, (ruling,), priority=0.5)]
 
 
 def depth(tok: Token, lex: Lexicon) -> float:

@@ -1592,3 +1592,20 @@ def test_crowd_weapons_bodies_left_protesting_participles_and_answers_in_force(r
 def test_a_ballot_to_leave_a_union_is_no_sanction(resources):
     text = "A poll found most Britons think the country was wrong to vote to leave the EU."
     assert "SANCTION" not in [ev.type for ev in code(resources, text)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police from Laos and Thailand launched joint patrols along the Mekong on Monday to hunt for smugglers blamed "
+     "for a string of attacks.", "COOPERATE"),  # "blamed for": a participle describing the smugglers
+    ("About 200 rebels handed over their rifles to U.N. peacekeepers on Friday under a disarmament plan agreed with "
+     "the government.", "RETREAT"),  # "handed" parsed under "rebels", "agreed" the root
+    ("Pakistan handed over to Jordan on Monday two suspected militants wanted for a hotel bombing in Amman.",
+     "COOPERATE"),
+    ("The junta lifted the state of siege on Sunday.", "CONCEDE"),
+    ("The army lifted its siege of the city.", "RETREAT"),
+    ("India test-fired an interceptor over the Bay of Bengal on Sunday.", "MOBILIZE"),
+    ("The European Court of Human Rights ruled that Russia had violated the rights of Chechen civilians.", "ACCUSE"),
+    ("Residents of the township stepped up their rent boycott on Tuesday.", "PROTEST"),
+])
+def test_described_nouns_misparsed_predicates_emergency_rule_tests_rulings_and_boycotts(resources, text, etype):
+    assert code(resources, text)[0].type == etype
