@@ -153,8 +153,11 @@ def _object_nouns(tok: Token) -> list[Token]:
         if child.dep_ in ("dobj", "attr", "nsubjpass"):
             out.append(child)
             out.extend(c for c in child.lefts if c.dep_ == "compound" or c.dep_ == "nmod" and hyphenated(c) != c.lower_)
-            out.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj")  # "5 million dollars of aid"
+            for of in (g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"):  # "5 million dollars of aid"
+                out.append(of)
+                out.extend(c for c in of.lefts if c.dep_ == "compound")  # "the headquarters of the state oil
+                # company PDVSA"
     return out
 
 
@@ -822,10 +825,10 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "fighters handing rifles and grenades to officials"
     if lemma in GIVING and obj_words & (WAR_MATERIEL | AIRCRAFT | ARMS_HANDED | VESSELS) and subj_sector != "rebel" \
             and any(c.dep_ == "prep" and c.lower_ == "to" and any(
-                lex.sector(g.lower_) in ("military", "government") for g in c.children if g.dep_ == "pobj")
+                lex.sector(g.lower_) in ("military", "government", "rebel") for g in c.children if g.dep_ == "pobj")
             for c in tok.children):
-        return Trigger(tok, "AID", "military", (tok, *objs[:1]))  # "handed over 20 armoured personnel carriers to
-        # Somalia's national army", "six patrol boats to the Tunisian navy"
+        return Trigger(tok, "AID", "military", (tok, *objs[:1]))  # "shipped Stinger missiles to Afghan guerrillas",
+        # "handed over 20 armoured personnel carriers to Somalia's national army", "six patrol boats to the navy"
     if lemma in GIVING and (obj_words | subtree) & EVIDENCE:
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "provided investigators with evidence"
     if lemma in TRADING and obj_words & ENERGY:
@@ -1589,6 +1592,8 @@ def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
         return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
     if describes_noun(trig):
         return 1.0  # "separatist gunmen blamed for a wave of attacks"
+    if tok.dep_ == "conj" and _conjoined_without_coordinator(tok.head):
+        return -1.0  # "fighters besieged in Kunduz surrendered": the predicate the parser put under the participle
     if hung_on_subject(tok):
         return -1.5  # the sentence's predicate, whatever the parse put above it
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and not trig.nominal:
@@ -1629,11 +1634,30 @@ def a_purpose(tok: Token) -> bool:
 
 def describes_noun(trig: Trigger) -> bool:
     """A past participle describing a noun tells who or what, not what happened: "separatist gunmen blamed
-    for a wave of attacks", "a demobilisation plan agreed with the government" (but when the noun is the
-    parse's root, the participle is the predicate the parser missed: "870 members of the bloc disarmed")."""
+    for a wave of attacks", "a demobilisation plan agreed with the government", "fighters besieged in
+    Kunduz surrendered" (but when the noun is the parse's root, the participle is the predicate the parser
+    missed: "870 members of the bloc disarmed")."""
     tok = trig.token
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not trig.nominal and tok.head.dep_ != "ROOT" \
-        and not hung_on_subject(tok)
+    if trig.nominal:
+        return False
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT" and not hung_on_subject(tok) \
+        or _conjoined_without_coordinator(tok)
+
+
+CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
+
+
+def _conjoined_without_coordinator(tok: Token) -> bool:
+    """"Thousands of Taliban fighters besieged in the city of Kunduz surrendered to ...", "aid workers held
+    hostage in Somalia were set free": the parser made the participle a verb and the predicate its conjunct,
+    with no "and" or comma between them. A participle has no auxiliary, nor an object but "hostage": "two
+    people have been arrested after protesters disrupted a performance" and "handed back the offices of a
+    station seized two months earlier" are no such case."""
+    if tok.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("cc", "aux", "auxpass") or c.dep_ == "dobj"
+                                             and c.lower_ not in CAPTIVE for c in tok.children):
+        return False
+    return any(c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > tok.i
+               and not any(t.is_punct for t in tok.doc[tok.i + 1:c.i]) for c in tok.children)
 
 
 def a_disposition(tok: Token) -> bool:

@@ -1609,3 +1609,24 @@ def test_a_ballot_to_leave_a_union_is_no_sanction(resources):
 ])
 def test_described_nouns_misparsed_predicates_emergency_rule_tests_rulings_and_boycotts(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("About 500 Tamil fighters besieged in the northern town of Kilinochchi surrendered to army forces on Friday, "
+     "officials said.", "RETREAT"),  # "besieged" parsed a verb, "surrendered" its conjunct: the participle describes the fighters
+    ("Two French engineers held hostage in the Niger Delta were set free on Friday by the gunmen who had seized "
+     "them.", "CONCEDE"),
+    ("The authorities handed back the offices of an opposition newspaper seized two months earlier.", "CONCEDE"),
+])
+def test_a_participle_the_parser_made_a_verb_describes_its_noun(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Washington shipped anti-tank missiles to Kurdish guerrillas on Friday.", "AID"),
+    ("Bolivian troops seized the headquarters of the state mining company Comibol on Saturday to break a strike.",
+     "COERCE"),  # the owner named after its kind: "company" a compound of "Comibol"
+    ("Government troops seized the rebel headquarters in the north.", "ASSAULT"),
+])
+def test_arms_shipped_to_guerrillas_and_premises_seized_by_the_state(resources, text, etype):
+    assert code(resources, text)[0].type == etype
