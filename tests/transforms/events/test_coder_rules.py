@@ -1617,6 +1617,8 @@ def test_described_nouns_misparsed_predicates_emergency_rule_tests_rulings_and_b
     ("Two French engineers held hostage in the Niger Delta were set free on Friday by the gunmen who had seized "
      "them.", "CONCEDE"),
     ("The authorities handed back the offices of an opposition newspaper seized two months earlier.", "CONCEDE"),
+    ("Thousands of people marched through Skopje on Sunday to protest against the government after a fire at a "
+     "nightclub killed 60 people.", "PROTEST"),  # "killed" parsed a conjunct of "marched", a verb between
 ])
 def test_a_participle_the_parser_made_a_verb_describes_its_noun(resources, text, etype):
     assert code(resources, text)[0].type == etype
