@@ -80,6 +80,7 @@ CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds",
 HELPERS = frozenset({"doctor", "doctors", "medic", "medics", "nurse", "nurses", "rescuer", "rescuers", "rescue",
                      "surgeon", "surgeons", "engineer", "engineers"})
 OCCUPYING = frozenset({"storm", "occupy", "block", "blockade", "besiege"})
+# modifiers that make a war, battle or fight a contest of another kind ("price war", "court battle")
 FIGURATIVE = frozenset({"court", "legal", "price", "trade", "culture", "bidding", "custody", "tariff", "boardroom",
                         "takeover", "ratings", "media", "pr", "currency", "courtroom", "patent"})
 SPACECRAFT = frozenset({"lunar", "space", "unmanned", "robotic", "interplanetary", "mars", "solar", "moon", "orbital",
@@ -206,6 +207,24 @@ def _sends_envoys(tok: Token, lex: Lexicon) -> bool:
         t.lower_ in AID_GOODS | HELPERS for o in objs for t in o.subtree)
 
 
+HURT = frozenset({"unconscious", "senseless", "death", "up"})
+
+
+def _hurt(verb: Token) -> bool:
+    """"beat an opposition candidate unconscious", "beaten to death", "beat up": violence, not a contest."""
+    return any(w.lower_ in HURT for c in verb.children if c.dep_ in ("prt", "prep", "acomp", "oprd", "dobj", "advmod",
+                                                                      "ccomp", "xcomp")
+               for w in (c, *c.subtree))
+
+
+def _own(verb: Token) -> frozenset[str]:
+    """The possessives that may stand for the verb's own subject: "their" for a plural one."""
+    subj = _subject(verb)
+    if subj is not None and subj.tag_ in ("NNS", "NNPS"):
+        return frozenset({"their"})
+    return frozenset({"their", "his", "her", "its"})
+
+
 def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
@@ -306,9 +325,10 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
             c.dep_ in ("poss", "compound", "amod") and (c.text[:1].isupper() or c.dep_ == "poss") for c in o.children)
             for o in objs):
         return True  # "police destroyed thousands of illegal weapons": disposal (not "destroyed Ukrainian weapons")
-    if lemma in ("burn", "torch") and objs and all(any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her", "its")
-                                                         for c in o.children) for o in objs):
-        return True  # "women burned their headscarves at rallies": a protest gesture, no attack
+    if lemma in ("burn", "torch") and objs and all(any(c.dep_ == "poss" and c.lower_ in _own(tok) for c in o.children)
+                                                    for o in objs):
+        return True  # "women burned their headscarves at rallies": a protest gesture, no attack (not "militiamen
+        # beat a candidate and torched his house")
     if lemma == "pull" and objs and not preps & {"out", "back", "away"} \
             and not {lex.lemma(o.text, noun=True) for o in objs} & (FORCES | WAR_MATERIEL):
         return True  # "worked through the night to pull survivors from collapsed blocks": no forces pulled back
@@ -521,7 +541,8 @@ def _scored(tok: Token) -> bool:
 def classify_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     """The verb's event type (phrase, light verb + noun, or lemma), or None when it codes none."""
     lemma = lex.lemma(tok.text)
-    if lemma in CONTEST_VERBS and (any(t.lower_ in ELECTORAL for t in tok.doc) or SCORE.search(tok.doc.text)):
+    if lemma in CONTEST_VERBS and (any(t.lower_ in ELECTORAL for t in tok.doc) or SCORE.search(tok.doc.text)) \
+            and not _hurt(tok):
         return None  # "the pathway to beating Trump" is an election race, "beating Senegal 3-2" a match
     visit = _visit(tok, lemma, lex)  # before other_sense: "negotiators return to Geneva for talks"
     if visit is not None:
@@ -1070,8 +1091,10 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         for child in [*_object_nouns(tok), *conjoined]:  # "impose a sweeping trade and financial embargo"
             if child.lower_ == "war" and child.dep_ == "compound" and _noun_lemma(child.head, lex) == "game":
                 continue  # "launches war games": exercises (classify_noun types them), no war launched
-            if any(c.lower_ in FIGURATIVE for c in child.children if c.dep_ in ("compound", "amod")):
-                continue  # "intensifying the price war among carmakers": no one is attacked
+            if any(c.lower_ in FIGURATIVE for c in child.children if c.dep_ in ("compound", "amod")) \
+                    and lex.noun_type.get(_noun_lemma(child, lex)) == "ASSAULT":
+                continue  # "intensifying the price war among carmakers": no one is attacked (but "tightened its
+                # trade embargo against Cuba" is an embargo)
             light = lemma not in lex.verb_type or lemma in lex.light  # the object says what the verb does
             if light and _trade_ban(child):
                 return Trigger(tok, "SANCTION", "embargo", (tok, child))  # "ordered a ban on the sale of computers to
@@ -1341,7 +1364,7 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "its wettest March on record": the month
     if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj", "appos"):
         return None
-    if any(c.lower_ in FIGURATIVE or noun == "probe" and c.lower_ in SPACECRAFT
+    if any(c.lower_ in FIGURATIVE and lex.noun_type[noun] == "ASSAULT" or noun == "probe" and c.lower_ in SPACECRAFT
            for c in tok.children if c.dep_ in ("compound", "amod")) \
             or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
         return None  # a court battle, a price war, a war of words: no one is attacked

@@ -1632,3 +1632,16 @@ def test_a_participle_the_parser_made_a_verb_describes_its_noun(resources, text,
 ])
 def test_arms_shipped_to_guerrillas_and_premises_seized_by_the_state(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_a_trade_embargo_is_an_embargo_and_a_price_war_no_war(resources):
+    assert code(resources, "The United States tightened its trade embargo against Cuba on Friday.")[0].type == "SANCTION"
+    assert "ASSAULT" not in [ev.type for ev in code(resources, "Carmakers intensified the price war in China.")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Youths loyal to the ruling party beat an opposition parliamentary candidate unconscious on Sunday.", "ASSAULT"),
+    ("After the vote, ruling party militiamen torched his house in Mashonaland.", "ASSAULT"),  # "his": not theirs
+])
+def test_a_beating_in_an_election_and_a_house_burned_that_is_not_the_doers(resources, text, etype):
+    assert code(resources, text)[0].type == etype
