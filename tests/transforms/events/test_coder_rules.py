@@ -1645,3 +1645,11 @@ def test_a_trade_embargo_is_an_embargo_and_a_price_war_no_war(resources):
 ])
 def test_a_beating_in_an_election_and_a_house_burned_that_is_not_the_doers(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Cuba freed 52 political prisoners on Monday, in what analysts called a goodwill gesture.", "CONCEDE"),
+    ("Debt relief worth 400 million dollars was granted to Bolivia by the Paris Club on Friday.", "AID"),
+])
+def test_prisoners_anchor_a_sentence_analysts_comment_on_and_the_paris_club_is_a_body(resources, text, etype):
+    assert code(resources, text)[0].type == etype
