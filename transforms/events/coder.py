@@ -18,7 +18,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from .calibration import features
-from .dates import MONTHS, DateMatch, find_dates
+from .dates import MONTHS, WEEKDAYS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
 from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
@@ -398,6 +398,15 @@ def _is_year(tok: Token) -> bool:
                                                                          or before.like_num or before.text == ","))
 
 
+def _this_week(verb: Token) -> bool:
+    """The verb is dated by a weekday ("on Thursday", "said Friday"), or today or yesterday: news, whatever year
+    its other words name."""
+    heads = (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd") and c.tag_.startswith("JJ")))
+    return any(w.lower_ in WEEKDAYS or w.lower_ in ("today", "yesterday")
+               for h in heads for c in h.children if c.dep_ == "npadvmod" or c.dep_ == "prep" and c.lower_ == "on"
+               for w in (c, *c.children))  # (also on the adjective of "found them guilty on Thursday")
+
+
 def _dated_by_year(tok: Token) -> bool:
     """The word carries a bare year of its own: "the 1994 genocide", "in 1987", "since 1983"."""
     return any(_is_year(c) for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")) or any(
@@ -469,6 +478,8 @@ def _background(tok: Token) -> bool:
     deadly assault in 2012") or one that has gone on since a year ("fighting since 1983"); and an act
     that only dates something else ("no presence at the site since the ban")."""
     verb = tok if tok.tag_.startswith("VB") else _verb_of_noun(tok)
+    if verb is tok and _this_week(verb):
+        return False  # "found six former officers guilty on Thursday of murders during the 1976-1983 dictatorship"
     if tok.dep_ == "pobj" and tok.head.lower_ == "since" or verb is not None and verb.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in verb.children):
         return True  # "no presence at the site since the ban", "since the war started, ...": the act dates another

@@ -1653,3 +1653,9 @@ def test_a_beating_in_an_election_and_a_house_burned_that_is_not_the_doers(resou
 ])
 def test_prisoners_anchor_a_sentence_analysts_comment_on_and_the_paris_club_is_a_body(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_a_verdict_given_this_week_on_crimes_of_a_past_decade_is_news(resources):
+    text = ("A federal court in Cordoba found five former military officers guilty on Thursday of the kidnapping and "
+            "murder of political dissidents during the 1976-1983 dictatorship, court officials said.")
+    assert code(resources, text)[0].type == "ACCUSE"
