@@ -29,7 +29,8 @@ from .relevance import Relevance, head_word, is_actor, is_institution, is_politi
 from .resources import Resources
 from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
-from .triggers import AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, describes_noun, find_triggers, in_a_name
+from .triggers import (AID_GOODS, HELPERS, NEEDS_PARTY, Trigger, a_disposition, a_purpose, describes_noun, find_triggers,
+                       in_a_name)
 
 ADOPTED = frozenset({"plan", "scheme", "budget", "bill", "law", "measure", "policy", "strategy", "programme", "program",
                      "project", "motion", "amendment", "legislation", "package", "regulation", "rule", "guideline",
@@ -476,7 +477,8 @@ def _background(tok: Token) -> bool:
     "the 1994 genocide, in which 800,000 people were killed"), an act dated by a bare year ("the
     expulsion of diplomats in 1987", "was annexed by Morocco in 1975 and ...", "was the scene of a
     deadly assault in 2012") or one that has gone on since a year ("fighting since 1983"); and an act
-    that only dates something else ("no presence at the site since the ban")."""
+    that only dates something else ("no presence at the site since the ban"). A verb dated this week is
+    news whatever year its other words name."""
     verb = tok if tok.tag_.startswith("VB") else _verb_of_noun(tok)
     if verb is tok and _this_week(verb):
         return False  # "found six former officers guilty on Thursday of murders during the 1976-1983 dictatorship"
