@@ -50,13 +50,13 @@ EXTRACTION_GOLD = SHARED / "data" / "extraction-dev" / "ground-truth.json"
 DRAFT_TO_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SPLITS = ("dev", "holdout")
 FIELDS = ("who", "what", "when", "where")
-# CI floors, set just under the numbers measured with coder plover-rules-0.53 (dev / holdout): PLOVER type
-# 0.922 / 0.762, main-event 4W lenient@1 0.844 / 0.748, no main event claimed for an article without a
+# CI floors, set just under the numbers measured with coder plover-rules-0.64 (dev / holdout): PLOVER type
+# 0.927 / 0.769, main-event 4W lenient@1 0.844 / 0.748, no main event claimed for an article without a
 # political one 0.900 / 0.842, sentence type 0.844 / 0.758, sentence event/no-event
-# F1 0.930 / 0.896; written training sentences (all six files): type 0.914, non-events left alone 0.945;
+# F1 0.930 / 0.896; written training sentences (all six files): type 0.915, non-events left alone 0.945;
 # written check sentences: type 0.900, event/no-event F1 0.956. Every quality number is gated. Speed is
 # printed, never gated in CI.
-FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.75, "main_4w_dev": 0.82, "main_4w_holdout": 0.73,
+FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.76, "main_4w_dev": 0.82, "main_4w_holdout": 0.73,
           "main_none_ok_dev": 0.88, "main_none_ok_holdout": 0.82,
           "sent_type_acc_dev": 0.82, "sent_type_acc_holdout": 0.72, "sent_event_f1_dev": 0.91,
           "sent_event_f1_holdout": 0.87, "written_type_acc": 0.91, "written_nonevent_ok": 0.93, "check_type_acc": 0.88,
