@@ -1659,3 +1659,10 @@ def test_a_verdict_given_this_week_on_crimes_of_a_past_decade_is_news(resources)
     text = ("A federal court in Cordoba found five former military officers guilty on Thursday of the kidnapping and "
             "murder of political dissidents during the 1976-1983 dictatorship, court officials said.")
     assert code(resources, text)[0].type == "ACCUSE"
+
+
+def test_a_protesters_demand_for_something_is_no_market_demand(resources):
+    text = ("Farmers blocked highways into the capital with tractors on Saturday to press their demand for the repeal "
+            "of the farm laws.")
+    assert code(resources, text)[0].type == "PROTEST"
+    assert code(resources, "Demand for Chinese steel slumped in the third quarter, traders said.") == []
