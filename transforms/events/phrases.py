@@ -210,6 +210,24 @@ def hung_on_subject(tok: Token) -> bool:
         and any(c.dep_ == "dobj" for c in tok.children)
 
 
+CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
+
+
+def conjoined_without_coordinator(tok: Token) -> bool:
+    """"Thousands of Taliban fighters besieged in the city of Kunduz surrendered to ...", "aid workers held
+    hostage in Somalia were set free": the parser made the participle a verb and the predicate its conjunct,
+    with no "and", comma or other verb between them. A participle has no auxiliary, nor an object but
+    "hostage": "two people have been arrested after protesters disrupted a performance" and "handed back the
+    offices of a station seized two months earlier" are no such case, nor "people marched to protest against
+    the government after the collapse of a canopy killed 15 people"."""
+    if tok.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("cc", "aux", "auxpass") or c.dep_ == "dobj"
+                                             and c.lower_ not in CAPTIVE for c in tok.children):
+        return False
+    return any(c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > tok.i
+               and not any(t.is_punct or t.tag_.startswith("VB") and t.head != c for t in tok.doc[tok.i + 1:c.i])
+               for c in tok.children)  # (the conjunct's own "were" may stand between)
+
+
 def verbs_above(tok: Token) -> Iterator[Token]:
     """The verbs among the word's ancestors, nearest first."""
     return (a for a in tok.ancestors if a.tag_.startswith("VB"))

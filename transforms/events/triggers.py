@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (ALLOWING, ARGUMENT_VERBS, ARRIVING, CARRYING, EVACUATING, FUNDING, GIVING, HALTING,
                       HANDING_OVER, HOSTILE, LEAVING, MOVING, REVERSING, TRADING, Lexicon)
-from .phrases import (HYPHENS, antecedent, clause_verb, hung_on_subject, is_time_word, quantity_of, time_phrase,
-                      verb_above)
+from .phrases import (HYPHENS, antecedent, clause_verb, conjoined_without_coordinator, hung_on_subject,
+                      is_time_word, quantity_of, time_phrase, verb_above)
 from .relevance import CROWDS
 
 INTENT_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined", "vow", "vows", "vowed", "swear",
@@ -1615,7 +1615,7 @@ def _secondary(trig: Trigger, found: list[Trigger], lex: Lexicon) -> float:
         return 1.5  # "mounted joint patrols in a bid to curb smuggling": the patrols were mounted
     if describes_noun(trig):
         return 1.0  # "separatist gunmen blamed for a wave of attacks"
-    if tok.dep_ == "conj" and _conjoined_without_coordinator(tok.head):
+    if tok.dep_ == "conj" and conjoined_without_coordinator(tok.head):
         return -1.0  # "fighters besieged in Kunduz surrendered": the predicate the parser put under the participle
     if hung_on_subject(tok):
         return -1.5  # the sentence's predicate, whatever the parse put above it
@@ -1664,25 +1664,7 @@ def describes_noun(trig: Trigger) -> bool:
     if trig.nominal:
         return False
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT" and not hung_on_subject(tok) \
-        or _conjoined_without_coordinator(tok)
-
-
-CAPTIVE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
-
-
-def _conjoined_without_coordinator(tok: Token) -> bool:
-    """"Thousands of Taliban fighters besieged in the city of Kunduz surrendered to ...", "aid workers held
-    hostage in Somalia were set free": the parser made the participle a verb and the predicate its conjunct,
-    with no "and", comma or other verb between them. A participle has no auxiliary, nor an object but
-    "hostage": "two people have been arrested after protesters disrupted a performance" and "handed back the
-    offices of a station seized two months earlier" are no such case, nor "people marched to protest against
-    the government after the collapse of a canopy killed 15 people"."""
-    if tok.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("cc", "aux", "auxpass") or c.dep_ == "dobj"
-                                             and c.lower_ not in CAPTIVE for c in tok.children):
-        return False
-    return any(c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > tok.i
-               and not any(t.is_punct or t.tag_.startswith("VB") and t.head != c for t in tok.doc[tok.i + 1:c.i])
-               for c in tok.children)  # (the conjunct's own "were" may stand between)
+        or conjoined_without_coordinator(tok)
 
 
 def a_disposition(tok: Token) -> bool:
@@ -1730,6 +1712,7 @@ def _demand(clause: Token, lex: Lexicon) -> list[Trigger]:
 
 
 RULING = frozenset({"rule", "find", "conclude", "decide", "declare"})
+JUDGES = JUSTICE | {"judge", "judges", "panel"}  # who rules (JUSTICE: who fugitives are handed to)
 BREACHING = frozenset({"violate", "breach", "break", "infringe", "flout", "contravene"})
 
 
@@ -1739,7 +1722,7 @@ def _ruling(clause: Token, lex: Lexicon) -> list[Trigger]:
     ruling = clause.head
     subj = _subject(ruling, active_only=True)
     if lex.lemma(ruling.text) not in RULING or lex.lemma(clause.text) not in BREACHING or subj is None \
-            or subj.lower_ not in JUSTICE and subj.lower_ not in ("judge", "judges", "panel"):
+            or subj.lower_ not in JUDGES:
         return []
     return [Trigger(ruling, "ACCUSE", None, (ruling,), priority=0.5)]
 
