@@ -25,7 +25,7 @@ from .model import Event, EventLocation, Participant, make_event_id
 from .modality import ADOPTING, has_aux, modality
 from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain,
                       span_text, time_phrase, verbs_above)
-from .relevance import Relevance, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
+from .relevance import Relevance, anchored, head_word, is_actor, is_institution, is_political, is_thing, is_weapon
 from .resources import Resources
 from .roles import (LAUNCHING, addressees, find_actor, find_giver, find_nominal_actor, find_recipient, is_passive,
                     launch_origin, resolve_pronoun)
@@ -69,6 +69,7 @@ class SentenceContext:
     title_words: frozenset[str]
     dateline: EventLocation | None = None
     title_triggers: tuple[Trigger, ...] = ()  # the headline's, found once (main_event reads its wording)
+    domain: str | None = None  # the article's non-political kind (relevance.article_domain): "disaster"...
 
 
 @dataclass(frozen=True)
@@ -703,12 +704,6 @@ OFFENDERS = frozenset({"man", "woman", "men", "gunman", "gang", "gangs", "hunter
                        "student", "pupil", "neighbour", "neighbor", "husband", "wife", "boyfriend"})
 STREET_CRIMES = frozenset({"stab", "murder", "rob", "mug", "strangle", "burgle", "knife", "batter", "carjack"})
 ACCIDENTAL = frozenset({"accidentally", "inadvertently", "mistakenly", "unintentionally"})
-# "..., police said", "police are appealing for witnesses after ...": who tells of a crime or looks into it
-# does not make it political
-ATTRIBUTION = re.compile(r"\b(?:police|officials|authorities|prosecutors)\s+(?:said|say|says|told|reported)\b"
-                         r"|\b(?:said|according to)\s+(?:the\s+)?(?:local\s+)?(?:police|officials|authorities)\b"
-                         r"|\b(?:police|officers|detectives)\s+(?:are|were|have been)\s+(?:appealing|investigating)\b",
-                         re.IGNORECASE)
 
 
 def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
@@ -728,7 +723,7 @@ def _crime(ev: Event, trig: Trigger, res: Resources) -> bool:
             return False  # "a woman was killed in the Mankote area" may be the border shelling the article reports
     elif actor.named or actor.country is not None or head_word(actor) not in OFFENDERS | {""}:
         return False
-    return not res.relevance.anchors.search(ATTRIBUTION.sub(" ", ev.sentence))
+    return not anchored(ev.sentence, res.relevance)
 
 
 def _what_a_rule_allows(tok: Token, rel: Relevance) -> bool:
@@ -901,6 +896,8 @@ def _code_triggers(doc: Doc, triggers: list[Trigger], span: tuple[int, int], ind
         # not fire", "no operations were cancelled") is none (a refusal to cooperate was reframed as a REJECT)
         if ev.type in seen or ev.status == "denied" or not between_actors(ev, trig, res):
             continue
+        if ctx.domain == "disaster" and ev.type == "ASSAULT" and ev.actor is None:
+            continue  # in a quake report, "320 people had been injured" by no one named is the quake's doing
         confidence = calibrated(ev, trig, rank, res)
         if confidence < MIN_CONFIDENCE:
             continue

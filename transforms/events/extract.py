@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .phrases import is_pronoun, is_proper
 from .main_event import LEAD, put_main_first
-from .relevance import article_domain, off_topic
+from .relevance import anchored, article_domain, off_topic
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
 from .triggers import OCCASIONS, Trigger, find_triggers
@@ -65,31 +65,33 @@ def _candidate(sentence: str, res: Resources) -> bool:
     return may_hold_event(sentence, res.prefilter) and off_topic(sentence, res.relevance) is None
 
 
-def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str]]:
-    """The article, the (index, start, end) of its candidate sentences, and the texts to parse (none for an
-    article in another language than English, declared or detected)."""
+def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str], str | None]:
+    """The article, the (index, start, end) of its candidate sentences, the texts to parse (none for an
+    article in another language than English, declared or detected), and its non-political kind (sport,
+    products, business, disaster...) or None."""
     art = as_input(article)
     if not art.language:  # "newsdesk events" lines and dicts often carry none: the text tells
         art = replace(art, language=detect_language(art.text))
     if not art.codable:
-        return art, [], [""]
+        return art, [], [""], None
     spans = _without_datelines(art.text, sentence_spans(art.text))
     texts = [art.text[s:e] for s, e in spans]
     kinds = [off_topic(text, res.relevance) for text in texts]
-    anchored = [kind is None and bool(res.relevance.anchors.search(text)) for kind, text in zip(kinds, texts)]
-    anchored_only = article_domain(kinds, sum(anchored)) is not None  # sport, products, business...
-    chosen = [(i, s, e) for i, ((s, e), text, kind, anchor) in enumerate(zip(spans, texts, kinds, anchored))
-              if kind is None and may_hold_event(text, res.prefilter) and (anchor or not anchored_only)]
-    return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen]
+    anchors = [kind is None and anchored(text, res.relevance) for kind, text in zip(kinds, texts)]
+    domain = article_domain(kinds, sum(anchors))  # sport, products, business...
+    chosen = [(i, s, e) for i, ((s, e), text, kind, anchor) in enumerate(zip(spans, texts, kinds, anchors))
+              if kind is None and may_hold_event(text, res.prefilter) and (anchor or domain is None)]
+    return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen], domain
 
 
-def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources) -> list[Event]:
+def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources,
+                  domain: str | None = None) -> list[Event]:
     title = docs[0] if docs[0].text else None
     title_triggers = tuple(find_triggers(title, res.lexicon)) if title is not None else ()
     title_types, title_words = _title_hints(title if title is not None and _candidate(title.text, res) else None,
                                             title_triggers)
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
-                          title_types, title_words, dateline_place(art.text, res), title_triggers)
+                          title_types, title_words, dateline_place(art.text, res), title_triggers, domain)
     events: list[tuple[int, Event]] = []
     prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):
@@ -102,12 +104,12 @@ def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any],
 def extract_events_many(articles: Iterable[Any], resources: Resources, batch_size: int = BATCH) -> list[list[Event]]:
     """Events of each article, in input order; one parser pipe over every candidate sentence."""
     plans = [_plan(a, resources) for a in articles]
-    texts = [t for _, _, batch in plans for t in batch]
+    texts = [t for _, _, batch, _ in plans for t in batch]
     docs = [reparsed(doc, resources.nlp, resources.lexicon) for doc in resources.nlp.pipe(texts, batch_size=batch_size)]
     entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
     out, pos = [], 0
-    for art, chosen, batch in plans:
-        out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources))
+    for art, chosen, batch, domain in plans:
+        out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources, domain))
         pos += len(batch)
     return out
 

@@ -72,16 +72,45 @@ def off_topic(sentence: str, rel: Relevance) -> str | None:
     """The non-political kind of text the sentence belongs to ("sports", "furniture"...), or None."""
     if rel.furniture.search(sentence):
         return "furniture"
-    if rel.anchors.search(sentence):
+    marks = [(name, m) for name, pattern in rel.domains for m in pattern.finditer(sentence) if _marks(m, rel.names)]
+    if anchored(sentence, rel, [m for _, m in marks]):
         return None
-    kind = next((name for name, pattern in rel.domains
-                 if any(_marks(m, rel.names) for m in pattern.finditer(sentence))), None)
+    kind = marks[0][0] if marks else "sports" if _scoreline(sentence) else None
     if kind in STATE_MATTERS and rel.states is not None and len(set(rel.states.findall(sentence))) >= 2:
         return None  # "India declined foreign assistance for flood relief, including an offer from the UAE"
     return kind
 
 
 STATE_MATTERS = frozenset({"disaster", "business"})  # what two states can deal over (not a match between them)
+SCORELINE = re.compile(r"(?<![\w.,/-])\d{1,3}-\d{1,3}(?![\w.,/-])")  # "a 2-1 win", "routed the Padres 9-2"
+TALLIES = re.compile(r"(?<![\w-])(?:vote[sd]?|voting|ballot|rul(?:ed|ing)|decision|verdict|majority|margin|court|"
+                     r"justices|judges|jury|senate|senators|lawmakers|council|parliament|assembly|delegates)(?![\w-])",
+                     re.IGNORECASE)  # "the council voted 9-2", "a 5-4 ruling"
+
+
+# who a sentence quotes as its source: "..., police said", "according to local authorities"
+ATTRIBUTION = re.compile(r"\b(?:(?:government|state|local|health|interior|federal|provincial|disaster|security)\s+)*"
+                         r"(?:police|officials|authorities|prosecutors)\s+(?:said|say|says|told|reported)\b"
+                         r"|\b(?:said|according\s+to)\s+(?:the\s+)?(?:local\s+|state\s+|interior\s+|health\s+)?"
+                         r"(?:police|officials|authorities)\b"
+                         r"|\b(?:police|officers|detectives)\s+(?:are|were|have been)\s+(?:appealing|investigating)\b",
+                         re.IGNORECASE)
+
+
+def anchored(sentence: str, rel: Relevance, marks: list[re.Match[str]] | None = None) -> bool:
+    """The sentence names a political or social actor ([anchors]) other than as the source it quotes ("...,
+    police said") and other than inside one of its domain phrases (`marks`: "a fresh price war")."""
+    text = ATTRIBUTION.sub(lambda m: " " * len(m.group(0)), sentence)
+    return any(not any(_inside(a, m) for m in marks or ()) for a in rel.anchors.finditer(text))
+
+
+def _inside(inner: re.Match[str], outer: re.Match[str]) -> bool:
+    return outer.start() <= inner.start() and inner.end() <= outer.end()
+
+
+def _scoreline(sentence: str) -> bool:
+    """A match score ("2-1", "9-2"): sports text, unless the sentence counts votes or judges."""
+    return bool(SCORELINE.search(sentence)) and not TALLIES.search(sentence)
 
 
 def article_domain(kinds: list[str | None], anchored: int) -> str | None:

@@ -19,6 +19,7 @@ _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
                        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # AP's state or country: "KYIV, Ukraine (AP) —"
                        r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+_AGENCY_DASH = re.compile(r"\s*\([^)]{1,40}\)\s*[-–—]+\s")  # "JOPLIN, Mont. (AP) — ": a dateline goes on
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -43,7 +44,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for p_start, p_end in _paragraphs(text):
         cursor = p_start
         for m in _BOUNDARY.finditer(text, p_start, p_end):
-            if _is_abbreviation(text, m.start()):
+            if _is_abbreviation(text, m.start()) or _AGENCY_DASH.match(text, m.end()):
                 continue
             spans.append((cursor, m.end()))
             cursor = m.end()

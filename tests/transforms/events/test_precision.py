@@ -39,6 +39,11 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "India launched its first unmanned lunar probe from the Sriharikota space centre on Wednesday.",
     "China's lunar probe landed on the far side of the moon.",
     "Scientists warn that chronic sleep loss raises the risk of heart disease.",
+    # the war of a business phrase anchors nothing; a match score and a keeper mark sport; a planemaker business
+    "Prices fell across supermarket aisles on Monday as Tesco and Asda fought a fresh price war for shoppers.",
+    "Kane struck twice as Bayern routed Dortmund 4-0 on Saturday.",
+    "Salah shot past the keeper in the final minute to give Liverpool victory over Everton.",
+    "Boeing delivered 40 jets to China in March, the US planemaker said.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
@@ -56,6 +61,14 @@ def test_non_political_text_yields_no_event(resources, text):
 ])
 def test_issue_type_confusions(resources, text, etype):
     assert etype in [e.type for e in code(resources, text)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The city council voted 9-2 on Tuesday to ban protests outside the town hall.", "COERCE"),
+    ("The rebels and the army clashed again on Monday, a week after a 3-2 vote in parliament.", "ASSAULT"),
+])
+def test_a_tally_of_votes_is_no_match_score(resources, text, etype):
+    assert [e.type for e in code(resources, text)][:1] == [etype]
 
 
 def test_a_year_in_passing_is_not_the_event_date(resources):
@@ -227,3 +240,20 @@ def test_what_leaves_out_a_phrase_framing_the_sentence_before_its_subject(resour
     ev = code(resources, "In a rare diplomatic breakthrough, Saudi Arabia and Iran agreed on Friday to restore "
                          "diplomatic relations.")[0]
     assert ev.type == "AGREE" and ev.what == "agreed to restore diplomatic relations"
+
+
+def test_an_accident_under_an_agency_dateline_is_no_event(resources):
+    text = ("JOPLIN, Mont. (AP) \u2014 An Amtrak train derailed on Saturday in north-central Montana, killing three "
+            "people and injuring dozens of others, authorities said.")
+    assert code(resources, text) == []
+
+
+QUAKE_REPORT = ("A powerful earthquake struck the High Atlas mountains late on Friday, killing more than 600 people. "
+                "The magnitude 6.8 quake hit at a shallow depth, the seismic institute said. "
+                "Most of the deaths were in mountain areas that are hard to reach, the ministry said in a statement, "
+                "adding that at least 320 people had been injured. "
+                "Rescuers searched the rubble of collapsed houses through the night as aftershocks shook the region.")
+
+
+def test_in_a_disaster_report_harm_no_one_is_said_to_have_done_is_no_assault(resources):
+    assert "ASSAULT" not in [e.type for e in code(resources, QUAKE_REPORT, "Earthquake kills more than 600")]

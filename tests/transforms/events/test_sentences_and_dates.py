@@ -79,6 +79,16 @@ def test_wire_datelines_with_a_country_or_state(text, place):
     assert found == place and text[start:].split()[0] in ("Russia", "Officials", "Britain", "Ministers")
 
 
+def test_a_dateline_with_an_abbreviated_state_stays_with_its_sentence():
+    from transforms.events.sentences import sentence_spans, strip_dateline
+
+    text = ("JOPLIN, Mont. (AP) \u2014 An Amtrak train derailed Saturday in Montana, killing three people. "
+            "Eight cars left the tracks.")
+    (start, end), _ = sentence_spans(text)
+    cut, place = strip_dateline(text, start, end)
+    assert (text[cut:end], place) == ("An Amtrak train derailed Saturday in Montana, killing three people.", "Joplin")
+
+
 def test_a_wire_dateline_is_not_the_main_events_doer(resources):
     from transforms.events import ArticleInput, extract_events
     text = ("KYIV, Ukraine (AP) \u2014 Russia launched more than 100 missiles and drones at Ukraine's energy "
