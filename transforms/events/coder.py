@@ -53,6 +53,9 @@ MOVES = {"MOBILIZE": frozenset({"to", "towards", "toward"}), "AID": frozenset({"
 VENUES = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout"})  # where something was said or done
 # acts done in words or dealings: a place they name without "in", "at"... is a party or a theme, not where
 DEALINGS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST", "AGREE", "SANCTION", "COOPERATE"})
+# what is signed or held where the act happens: "signed a power-sharing agreement in Riyadh", "held talks in Geneva"
+SIGNED = frozenset({"agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "treaty", "memorandum",
+                    "declaration", "protocol", "communique", "ceasefire", "truce", "talks"})
 _WORDS = re.compile(r"[a-z]+")
 _CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)*")
 
@@ -233,10 +236,19 @@ def at_venue(tok: Token) -> bool:
     """"in Geneva", "at the White House", "in the Egyptian resort of Sharm el-Sheikh", "at the court in The
     Hague": a place the clause is set in (not "over its war in Ukraine", the place of one of its nouns)."""
     while tok.dep_ == "pobj" and tok.head.lower_ in VENUES | {"of"}:
-        if tok.head.head.tag_.startswith("VB"):
-            return tok.head.lower_ in VENUES
-        tok = tok.head.head  # up from "The Hague" to "the court", from "Sharm el-Sheikh" to "the resort"
+        above = tok.head.head
+        if above.tag_.startswith("VB") or above.dep_ == "dobj" and above.lower_ in SIGNED:
+            return tok.head.lower_ in VENUES  # "signed an agreement in Riyadh": the parser hangs it on the deal
+        tok = above  # up from "The Hague" to "the court", from "Sharm el-Sheikh" to "the resort"
     return False
+
+
+def _nationality(tok: Token) -> bool:
+    """"U.S. Secretary of State Warren Christopher", "Yemen's government": a country that says whose the
+    subject is, not where the act happened."""
+    while tok.dep_ in ("compound", "poss", "amod", "nmod"):
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _where_clause(place: Token, trigger: Token) -> bool:
@@ -246,10 +258,11 @@ def _where_clause(place: Token, trigger: Token) -> bool:
 
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
-                  used: set[int] | None = None) -> EventLocation | None:
+                  used: set[int] | None = None, dateline: EventLocation | None = None) -> EventLocation | None:
     """The place named nearest the trigger in the parse, preferring "in/at/near X" and a city to a region
     or country ("in Austin, Texas"); for acts done in words or dealings (DEALINGS) only such a venue. Its
-    index goes into `used`."""
+    index goes into `used`. A country the sentence names only as its subject's nationality ("U.S. Secretary
+    of State Warren Christopher held talks ...") gives way to the dateline's city."""
     best: tuple[float, Token, Place] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
@@ -262,8 +275,10 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
         if best is None or score < best[0]:
             best = (score, tok, place)
     if best is None:
-        return None
+        return dateline
     _, tok, place = best
+    if dateline is not None and _nationality(tok):
+        return dateline
     if used is not None:
         used.add(tok.i)
     return place.as_location(span_text(proper_chain(tok)))
@@ -591,7 +606,7 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     if trig.type == "PROTEST" and lex.lemma(trig.token.text) == "protest" and _official(actor, res.gazetteer):
         trig = replace(trig, type="ACCUSE", mode=None)  # "China protested against the arms sale": a state's protest
     skip = {t.i for t in (actor_tok,) if t is not None}
-    location = pick_location(facts.places, trig, skip, used) or ctx.dateline
+    location = pick_location(facts.places, trig, skip, used, ctx.dateline)
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
         + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3) - (0.2 if a_purpose(trig.token) else 0) \

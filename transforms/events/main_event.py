@@ -116,14 +116,20 @@ def _named_doer(main: Event, title: Doc | None, res: Resources) -> Participant |
     return participant(subj, res.lexicon, res.gazetteer)
 
 
-def _headline_what(main: Event, ctx: SentenceContext) -> str | None:
+def _headline_what(main: Event, ctx: SentenceContext, lex: Lexicon) -> str | None:
     """What was done, as the headline says it, when the headline reports an act of the main event's type
     ("Greece sends reform list to eurozone creditors" -> "sends reform list to eurozone creditors"): the
-    headline is the article's own summary of its main event; the lead sentence stays its source."""
+    headline is the article's own summary of its main event; the lead sentence stays its source. A verb the
+    lead uses too takes the lead's tense: headlines tell past acts in the present ("Sudan, rebels sign
+    security deal" over "... signed an agreement on Thursday" -> "signed security deal")."""
     same = next((t for t in ctx.title_triggers if t.type == main.type), None)
     if same is None or not same.nominal and (is_passive(same.token) or same.token.tag_ == "VBN"):
         return None  # "Assad forces driven out of strategic city by jihadists": the lead names the doer and the city
-    return predicate(same)
+    what = predicate(same)
+    told = main.action.split()[0] if main.action else ""
+    if not same.nominal and told and lex.lemma(told) == lex.lemma(same.token.text) and what.startswith(same.token.text):
+        return told + what[len(same.token.text):]
+    return what
 
 
 def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: dict[int, Doc],
@@ -148,5 +154,5 @@ def put_main_first(events: list[tuple[int, Event]], title: Doc | None, lead: dic
         or named_place([lead[own], *(d for i, d in lead.items() if i != own), *([title] if title is not None else [])],
                        res)
     flagged = replace(main, is_main=True, location=where, actor=_named_doer(main, title, res) or main.actor,
-                      what=_headline_what(main, ctx) or main.what)
+                      what=_headline_what(main, ctx, res.lexicon) or main.what)
     return [flagged] + [ev for ev in ranked if ev.event_id != main.event_id]

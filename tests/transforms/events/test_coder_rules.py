@@ -1023,7 +1023,7 @@ def test_a_headline_verb_taken_for_a_noun_leaves_its_subject_out_of_what(resourc
     main = extract_events(ArticleInput("t", "Kenyan police arrest opposition leader ahead of planned march",
                                        "Kenyan police arrested a senior opposition leader in Nairobi on Wednesday.",
                                        "2024-06-26"), resources)[0]
-    assert main.is_main and main.what == "arrest opposition leader ahead of planned march"
+    assert main.is_main and main.what == "arrested opposition leader ahead of planned march"  # in the lead's tense
 
 
 def test_rescue_teams_sent_after_a_disaster_are_aid(resources):

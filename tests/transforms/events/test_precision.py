@@ -201,10 +201,14 @@ def test_the_ner_place_of_the_main_events_own_sentence_comes_first(resources):
 
 def test_the_main_event_says_what_was_done_as_the_headline_does(resources):
     """The headline is the article's own summary of its main event: where it reports an act of the main
-    event's type, its words are the event's "what"; otherwise the lead sentence's are."""
+    event's type, its words are the event's "what" (its verb in the lead's tense when the lead uses the same
+    verb: headlines tell past acts in the present); otherwise the lead sentence's are."""
     lead = "Saudi Arabia and its allies launched air strikes against Houthi rebels in Yemen early on Thursday."
     main = code(resources, lead, title="Saudi-led coalition launches air strikes on Houthi rebels in Yemen")[0]
-    assert main.is_main and main.type == "ASSAULT" and main.what == "launches air strikes on Houthi rebels in Yemen"
+    assert main.is_main and main.type == "ASSAULT" and main.what == "launched air strikes on Houthi rebels in Yemen"
+    eu = "The European Union imposed sanctions on President Robert Mugabe and 19 of his aides on Monday."
+    slapped = code(resources, eu, title="EU slaps sanctions on Mugabe and aides")[0]
+    assert slapped.type == "SANCTION" and slapped.what == "slaps sanctions on Mugabe and aides"
     other = code(resources, lead, title="A long night in Sanaa")[0]
     assert other.what == "launched air strikes against Houthi rebels in Yemen"
     lead = "Thousands of Christians protested in Lahore on Monday after suicide bombers attacked two churches."
@@ -257,3 +261,16 @@ QUAKE_REPORT = ("A powerful earthquake struck the High Atlas mountains late on F
 
 def test_in_a_disaster_report_harm_no_one_is_said_to_have_done_is_no_assault(resources):
     assert "ASSAULT" not in [e.type for e in code(resources, QUAKE_REPORT, "Earthquake kills more than 600")]
+
+
+def test_a_deal_signed_in_a_city_is_signed_there(resources):
+    """The parser hangs "in Riyadh" on the agreement, not on "signed": the signing's venue all the same."""
+    text = ("Yemen's government and the Southern Transitional Council signed a power-sharing agreement in Riyadh "
+            "on Tuesday.")
+    assert code(resources, text)[0].location.name == "Riyadh"
+
+
+def test_the_subjects_nationality_gives_way_to_the_dateline(resources):
+    text = ("DAMASCUS, Aug 4 (Reuters) - U.S. Secretary of State Warren Christopher held talks with President "
+            "Hafez al-Assad on Wednesday on reviving peace negotiations.")
+    assert code(resources, text, published="1993-08-05")[0].location.name == "Damascus"
