@@ -244,10 +244,10 @@ def at_venue(tok: Token) -> bool:
 
 
 def _nationality(tok: Token) -> bool:
-    """"U.S. Secretary of State Warren Christopher", "Yemen's government": a country that says whose the
-    subject is, not where the act happened."""
-    while tok.dep_ in ("compound", "poss", "amod", "nmod"):
-        tok = tok.head
+    """"U.S. Secretary of State Warren Christopher", "Yemen's government", "the foreign ministers of Japan": a
+    country that says whose the subject is, not where the act happened."""
+    while tok.dep_ in ("compound", "poss", "amod", "nmod") or tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head if tok.dep_ != "pobj" else tok.head.head  # "the foreign ministers of Japan"
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 

@@ -274,3 +274,29 @@ def test_the_subjects_nationality_gives_way_to_the_dateline(resources):
     text = ("DAMASCUS, Aug 4 (Reuters) - U.S. Secretary of State Warren Christopher held talks with President "
             "Hafez al-Assad on Wednesday on reviving peace negotiations.")
     assert code(resources, text, published="1993-08-05")[0].location.name == "Damascus"
+
+
+def test_a_police_force_named_as_the_source_does_not_make_a_crash_political(resources):
+    text = ("A bus carrying pilgrims overturned on the BR-116 highway near Jequie early on Sunday, killing 14 people, "
+            "according to the Federal Highway Police.")
+    assert code(resources, text) == []
+
+
+BLAST_REPORT = ("An explosion at a chemical plant in the eastern Chinese province of Shandong killed nine people and "
+                "injured 16 on Tuesday, state media said. The blast occurred at around 9:40 a.m. in a workshop of a maker "
+                "of pesticide intermediates. Residents living several kilometres away said they felt the blast. Five of "
+                "the injured were in a serious condition, the Zibo city government said in a statement. More than 200 "
+                "firefighters and 40 fire engines were sent to the scene. The cause of the explosion was under "
+                "investigation, the statement said, adding that the company's executives had been detained by police.")
+
+
+def test_a_government_quoted_as_the_source_leaves_an_accident_report_one(resources):
+    """The article is an accident report (its source quoted is no party), so only a sentence naming a
+    political actor codes: the executives detained by police, not residents who "felt the blast"."""
+    assert [e.type for e in code(resources, BLAST_REPORT, "Blast at chemical plant in eastern China kills 9")] == ["COERCE"]
+
+
+def test_the_country_of_the_subjects_ministers_gives_way_to_the_dateline(resources):
+    text = ("BEIJING (AP) \u2014 The foreign ministers of Japan and South Korea met Wednesday on the outskirts of "
+            "Beijing to ease a dispute over trade.")
+    assert code(resources, text, published="2019-08-21")[0].location.name == "Beijing"
