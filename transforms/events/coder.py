@@ -472,9 +472,17 @@ AVERTING = frozenset({"avoid", "avert"})  # not "escape": "escaped an assassinat
 
 
 def _averted(tok: Token, lex: Lexicon) -> bool:
-    """"Sweden avoided having any direct fighting on its territory", "talks averted a strike": the act
-    did not happen (the first two verbs above the trigger)."""
-    return any(lex.lemma(v.text) in AVERTING for v in islice(verbs_above(tok), 2))
+    """"Sweden avoided having any direct fighting on its territory", "talks averted a strike", "coercion
+    without firing a shot": the act did not happen (the first two verbs above the trigger, or "without")."""
+    return tok.head.lower_ == "without" and tok.dep_ in ("pcomp", "pobj") \
+        or any(lex.lemma(v.text) in AVERTING for v in islice(verbs_above(tok), 2))
+
+
+def _charged_with(trig: Trigger) -> bool:
+    """"Mexico extradited a man accused of running logistics for the cartel": an accusation that only says
+    who the man is (a participle describing him, no accuser named) is no act of the sentence, nor is what he
+    is accused of ("demolished the homes of two Palestinians accused of carrying out an attack")."""
+    return trig.type == "ACCUSE" and describes_noun(trig) and not any(c.dep_ == "agent" for c in trig.token.children)
 
 
 def _verb_of_noun(tok: Token) -> Token | None:
@@ -880,10 +888,12 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     """The sentence's events. The NER (costly) runs only when a candidate would be placed at, or aimed
     at, a name that may be a small place or a person's name; then the sentence is coded again with the
     names the NER calls people or organisations taken out of its places."""
-    triggers = [t for t in find_triggers(doc, res.lexicon)
+    found = find_triggers(doc, res.lexicon)
+    charged = {w.i for t in found if _charged_with(t) for w in t.token.subtree}
+    triggers = [t for t in found
                 if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
                 and not _averted(t.token, res.lexicon) and not _requested(t.token, res.lexicon)
-                ][:MAX_TRIGGERS]
+                and t.token.i not in charged][:MAX_TRIGGERS]
     if not triggers:
         return []
     places = gazetteer_places(doc, ctx, res)

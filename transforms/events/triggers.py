@@ -306,6 +306,9 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "to fight corruption", "beat inflation": a policy aim, no one is attacked; "fought off a challenge"
     if lemma in ("kill", "waste"):  # "to kill time"
         return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
+    if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in STRUCK_NOTES
+                                 for c in tok.children):
+        return True  # "Vucic struck a different tone", "struck a balance", "struck a chord": an idiom, no blow
     if lemma == "commit":  # "committed genocide", "crimes committed by": a deed; a pledge commits someone or something *to*
         objs = _object_nouns(tok)
         return "to" not in preps and not deps & {"xcomp", "ccomp"} and not _to_clause(tok) and not _money(objs) \
@@ -356,6 +359,7 @@ OBSTACLES = frozenset({"sea", "ground", "water", "mountain", "mountainside", "hi
 FEELINGS = frozenset({"grief", "sorrow", "pain", "concern", "concerns", "sympathy", "sadness", "joy", "view", "views",
                       "vision", "value", "values", "belief", "beliefs", "opinion", "opinions", "feeling", "feelings",
                       "frustration", "anger", "fear", "fears", "hope", "hopes", "worry", "worries", "outrage"})
+STRUCK_NOTES = frozenset({"tone", "note", "chord", "balance", "pose", "posture", "figure", "match"})
 RINGS = frozenset({"network", "ring", "cell", "gang", "racket", "cartel", "syndicate", "operation", "scheme"})
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",
                       "blaze", "wildfire", "cancer", "malaria", "virus", "pandemic", "unemployment", "fraud", "drought",

@@ -32,6 +32,7 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "Two months after the invasion of Ukraine, the institute moved to Kyiv.",
     "Reliance on temporary workers has shot up since 2022.",
     "The guide suggests board games and crafts to kill time in the shelter.",
+    "The president struck a conciliatory tone in his speech to parliament on Tuesday.",
     # a strike in a match report (the noun "strike" anchors a political sentence, the score says sport)
     "A late strike from the substitute sealed a 2-1 win for Feyenoord in Utrecht.",
     "Apple released a new iPhone with a faster chipset on Tuesday.",
@@ -300,3 +301,17 @@ def test_the_country_of_the_subjects_ministers_gives_way_to_the_dateline(resourc
     text = ("BEIJING (AP) \u2014 The foreign ministers of Japan and South Korea met Wednesday on the outskirts of "
             "Beijing to ease a dispute over trade.")
     assert code(resources, text, published="2019-08-21")[0].location.name == "Beijing"
+
+
+def test_what_is_done_without_an_act_is_no_act(resources):
+    assert code(resources, '"It is coercion without firing a shot," said a researcher at Stanford University.') == []
+    assert [e.type for e in code(resources, "The army shelled the village without warning, killing four.")] == ["ASSAULT"]
+
+
+def test_an_accusation_that_only_says_who_someone_is_is_no_event(resources):
+    text = "Mexico extradited to the United States a man accused of running logistics for the Sinaloa cartel."
+    assert [e.type for e in code(resources, text)] == ["COOPERATE"]
+    text = "Israeli troops demolished the homes of two Palestinians accused of carrying out an attack in Jerusalem."
+    assert [e.type for e in code(resources, text)] == ["COERCE"]  # nor is the attack they are accused of
+    named = "Police arrested two men accused by prosecutors of smuggling arms."
+    assert "ACCUSE" in [e.type for e in code(resources, named)]  # the accuser is named: an act of the sentence
