@@ -225,6 +225,12 @@ def _own(verb: Token) -> frozenset[str]:
     return frozenset({"their", "his", "her", "its"})
 
 
+def _objects_in(verb: Token, nouns: frozenset[str], lex: Lexicon) -> bool:
+    """The verb's object (or, for a participle describing a noun, that noun) is one of `nouns`."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    return bool(objs) and all(lex.lemma(o.text, noun=True) in nouns for o in objs)
+
+
 def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
@@ -309,6 +315,10 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in STRUCK_NOTES
                                  for c in tok.children):
         return True  # "Vucic struck a different tone", "struck a balance", "struck a chord": an idiom, no blow
+    if lemma == "sign" and _objects_in(tok, SIGNED_WORDS, lex):
+        return True  # "the letter, signed by the archbishop", "signed a petition": words signed, no agreement
+    if lemma == "meet" and _objects_in(tok, MET_TERMS, lex):
+        return True  # "Iraq says it has met all its obligations", "failed to meet the deadline": no meeting
     if lemma == "commit":  # "committed genocide", "crimes committed by": a deed; a pledge commits someone or something *to*
         objs = _object_nouns(tok)
         return "to" not in preps and not deps & {"xcomp", "ccomp"} and not _to_clause(tok) and not _money(objs) \
@@ -359,6 +369,10 @@ OBSTACLES = frozenset({"sea", "ground", "water", "mountain", "mountainside", "hi
 FEELINGS = frozenset({"grief", "sorrow", "pain", "concern", "concerns", "sympathy", "sadness", "joy", "view", "views",
                       "vision", "value", "values", "belief", "beliefs", "opinion", "opinions", "feeling", "feelings",
                       "frustration", "anger", "fear", "fears", "hope", "hopes", "worry", "worries", "outrage"})
+SIGNED_WORDS = frozenset({"letter", "petition", "statement", "book", "autograph", "condolence", "card", "photograph",
+                          "shirt", "jersey", "guestbook", "register", "visitors"})
+MET_TERMS = frozenset({"obligation", "target", "condition", "requirement", "deadline", "criterion", "criteria",
+                       "standard", "need", "expectation", "goal", "commitment", "cost", "threshold", "quota"})
 STRUCK_NOTES = frozenset({"tone", "note", "chord", "balance", "pose", "posture", "figure", "match"})
 RINGS = frozenset({"network", "ring", "cell", "gang", "racket", "cartel", "syndicate", "operation", "scheme"})
 SCOURGES = frozenset({"corruption", "poverty", "inflation", "crime", "disease", "hunger", "fire", "fires", "flame",

@@ -315,3 +315,14 @@ def test_an_accusation_that_only_says_who_someone_is_is_no_event(resources):
     assert [e.type for e in code(resources, text)] == ["COERCE"]  # nor is the attack they are accused of
     named = "Police arrested two men accused by prosecutors of smuggling arms."
     assert "ACCUSE" in [e.type for e in code(resources, named)]  # the accuser is named: an act of the sentence
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The letter, signed by CBCP president Archbishop Socrates Villegas, urged Catholics to speak out.", ["REQUEST"]),
+    ("Thousands of residents signed a letter to the governor on Monday.", []),
+    ("Iraq says it has met all its obligations.", []),
+    ("The two sides signed a ceasefire in Addis Ababa on Friday.", ["AGREE"]),
+    ("The foreign minister met his Turkish counterpart in Ankara on Monday.", ["CONSULT"]),
+])
+def test_signing_words_and_meeting_terms_are_no_deals_or_meetings(resources, text, types):
+    assert [e.type for e in code(resources, text)] == types
