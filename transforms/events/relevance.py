@@ -94,7 +94,7 @@ ATTRIBUTION = re.compile(r"\b(?:(?:government|state|local|health|interior|federa
                          r"(?:police|officials|authorities|prosecutors|government)\s+(?:said|say|says|told|reported)\b"
                          r"|\b(?:said|according\s+to)\s+(?:the\s+)?(?:local\s+|state\s+|interior\s+|health\s+)?"
                          r"(?:police|officials|authorities)\b"
-                         r"|\baccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:Police|Authorities)\b"
+                         r"|\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:police|authorities)\b"  # "the Federal Highway Police"
                          r"|\b(?:police|officers|detectives)\s+(?:are|were|have been)\s+(?:appealing|investigating)\b",
                          re.IGNORECASE)
 
@@ -115,17 +115,17 @@ def _scoreline(sentence: str) -> bool:
     return bool(SCORELINE.search(sentence)) and not TALLIES.search(sentence)
 
 
-def article_domain(kinds: list[str | None], anchored: int) -> str | None:
+def article_domain(kinds: list[str | None], political: int) -> str | None:
     """The non-political kind of text a whole article belongs to, or None, from the off_topic kind of
-    each of its sentences and the number of them holding a political anchor word: the sentences marked
-    by sports, disaster, business or product vocabulary (at least two) outnumber the anchored ones. A
+    each of its sentences and the number of them holding a political anchor word (`political`, see anchored):
+    the sentences marked by sports, disaster, business or product vocabulary (at least two) outnumber them. A
     tennis report, a product review or a company profile is such an article; in one, only a sentence
     that names a political or social actor may hold an event ("Murray struck at the next opportunity",
     "SpaceX destroyed three rockets", "The sleeping bag is cut generously" name none, and their own
     sentences carry no domain word to tell)."""
     counts = Counter(k for k in kinds if k is not None and k != "furniture")
     marked = sum(counts.values())
-    return counts.most_common(1)[0][0] if marked >= 2 and marked > anchored else None
+    return counts.most_common(1)[0][0] if marked >= 2 and marked > political else None
 
 
 def _marks(match: re.Match[str], names: frozenset[str]) -> bool:

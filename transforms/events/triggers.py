@@ -312,8 +312,7 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "to fight corruption", "beat inflation": a policy aim, no one is attacked; "fought off a challenge"
     if lemma in ("kill", "waste"):  # "to kill time"
         return any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children)
-    if lemma == "strike" and any(c.dep_ in ("dobj", "nsubjpass") and lex.lemma(c.text, noun=True) in STRUCK_NOTES
-                                 for c in tok.children):
+    if lemma == "strike" and _objects_in(tok, STRUCK_NOTES, lex):
         return True  # "Vucic struck a different tone", "struck a balance", "struck a chord": an idiom, no blow
     if lemma == "sign" and _objects_in(tok, SIGNED_WORDS, lex):
         return True  # "the letter, signed by the archbishop", "signed a petition": words signed, no agreement

@@ -172,9 +172,9 @@ def test_article_domain_counts_marked_against_anchored_sentences(resources):
     review = ["We tested twelve sleeping bags.", "The best one has a warranty of ten years.", "It packs small."]
     kinds = [off_topic(s, rel) for s in review]
     assert kinds == ["product", "product", None]
-    assert article_domain(kinds, anchored=0) == "product"
-    assert article_domain(kinds[1:], anchored=0) is None  # one marked sentence is not an article
-    assert article_domain(kinds, anchored=2) is None  # as many anchored sentences as marked ones
+    assert article_domain(kinds, political=0) == "product"
+    assert article_domain(kinds[1:], political=0) is None  # one marked sentence is not an article
+    assert article_domain(kinds, political=2) is None  # as many anchored sentences as marked ones
 
 
 def test_a_place_keeps_the_articles_spelling_of_its_name(resources):
