@@ -45,6 +45,12 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "Kane struck twice as Bayern routed Dortmund 4-0 on Saturday.",
     "Salah shot past the keeper in the final minute to give Liverpool victory over Everton.",
     "Boeing delivered 40 jets to China in March, the US planemaker said.",
+    # figurative wars and attacks of sport and business, with their domain's words
+    "The Springboks survived a war of attrition in Paris to beat New Zealand and defend their title.",
+    "Tadej Pogacar launched a blistering attack eight kilometres from the summit and rode alone to the stage win.",
+    "Mondo Duplantis continued his assault on the record books, clearing a new world-record height.",
+    "The telecom newcomer blew away rivals with free calls, triggering a brutal tariff war in India.",
+    "Bushfires ravaged the east coast over the summer, killing 33 people and destroying 3,000 homes.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
