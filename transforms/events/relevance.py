@@ -91,7 +91,7 @@ TALLIES = re.compile(r"(?<![\w-])(?:vote[sd]?|voting|ballot|rul(?:ed|ing)|decisi
 # who a sentence quotes as its source: "..., police said", "according to local authorities"
 ATTRIBUTION = re.compile(r"\b(?:(?:government|state|local|health|interior|federal|provincial|disaster|security|city|"
                          r"county|regional|municipal)\s+)*"
-                         r"(?:police|officials|authorities|prosecutors|government)\s+(?:said|say|says|told|reported)\b"
+                         r"(?:police|officials|authorities|prosecutors|government|coast\s+guard)\s+(?:said|say|says|told|reported)\b"
                          r"|\b(?:said|according\s+to)\s+(?:the\s+)?(?:local\s+|state\s+|interior\s+|health\s+)?"
                          r"(?:police|officials|authorities)\b"
                          r"|\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:police|authorities)\b"  # "the Federal Highway Police"

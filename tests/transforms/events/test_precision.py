@@ -51,6 +51,13 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "Mondo Duplantis continued his assault on the record books, clearing a new world-record height.",
     "The telecom newcomer blew away rivals with free calls, triggering a brutal tariff war in India.",
     "Bushfires ravaged the east coast over the summer, killing 33 people and destroying 3,000 homes.",
+    "Gukesh launched a bold kingside attack against Ding Liren in Singapore, sacrificing a knight.",
+    "Naomi Osaka fought back from a set down to beat Elise Mertens in Melbourne, firing 14 aces.",
+    "A reactor exploded at a pharmaceutical factory in Sangareddy, Telangana, bringing down part of the building and "
+    "killing at least 40 workers, officials said.",
+    "A fire aboard the passenger ferry Lady Mary Joy 3 off Basilan in the southern Philippines killed at least 31 "
+    "people as passengers jumped into the sea at night, the coast guard said.",
+    "Ryanair fired a warning shot at Boeing, saying delivery delays would push up fares across Europe.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
