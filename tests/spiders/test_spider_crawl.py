@@ -186,3 +186,26 @@ def test_a_killed_crawl_leaves_only_complete_lines(server, tmp_path):
     lines = out.read_text().splitlines()
     assert len(lines) >= 8
     assert all(RawPage.from_json(json.loads(line)).url.startswith(server.base) for line in lines)
+
+
+def test_a_record_longer_than_any_buffer_is_appended_in_one_write(tmp_path, monkeypatch):
+    """A kill between two writes of one line would tear it: each record goes down in a single write()."""
+    import os
+    from types import SimpleNamespace
+
+    from spiders import pipelines
+
+    calls = []
+    real_write = os.write
+    monkeypatch.setattr(pipelines.os, "write", lambda fd, data: calls.append(len(data)) or real_write(fd, data))
+    counted = []
+    crawler = SimpleNamespace(settings={"PAGES_OUT": str(tmp_path / "pages.jsonl")},
+                              spider=SimpleNamespace(frontier=SimpleNamespace(count=counted.append)))
+    writer = pipelines.RawPageWriter(crawler)
+    writer.open_spider()
+    page = RawPage(url="http://127.0.0.1/a.html", source="s", fetched_at="2026-12-08T00:00:00+00:00", status=200,
+                   body=b"<p>" + b"x" * 200_000 + b"</p>")
+    writer.process_item(page)
+    writer.close_spider()
+    lines = (tmp_path / "pages.jsonl").read_text().splitlines()
+    assert len(calls) == 1 and len(lines) == 1 and RawPage.from_json(json.loads(lines[0])).body == page.body
