@@ -56,7 +56,7 @@ FIELDS = ("who", "what", "when", "where")
 # F1 0.930 / 0.896; written training sentences (all six files): type 0.915, non-events left alone 0.945;
 # written check sentences: type 0.900, event/no-event F1 0.956. Every quality number is gated. Speed is
 # printed, never gated in CI.
-FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.76, "main_4w_dev": 0.82, "main_4w_holdout": 0.73,
+FLOORS = {"plover_type_acc_dev": 0.87, "plover_type_acc_holdout": 0.76, "main_4w_dev": 0.82, "main_4w_holdout": 0.75,
           "main_none_ok_dev": 0.88, "main_none_ok_holdout": 0.82,
           "sent_type_acc_dev": 0.82, "sent_type_acc_holdout": 0.72, "sent_event_f1_dev": 0.91,
           "sent_event_f1_holdout": 0.87, "written_type_acc": 0.91, "written_nonevent_ok": 0.93, "check_type_acc": 0.88,

@@ -141,13 +141,34 @@ def places_in(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Toke
     return [(tok, place) for tok, place in found if not _names_someone(tok, place)]
 
 
+# a common noun after a place's name that makes it an area: "the central Sagaing region", "Idlib province"
+AREAS = frozenset({"region", "province", "district", "governorate", "state", "county", "prefecture", "oblast",
+                   "township", "municipality", "city", "town", "village", "area"})
+# a building named after its town: "at Bogor Palace", "in Insein Prison" (the landmark is in the town)
+BUILDINGS = frozenset({"palace", "prison", "jail", "airport", "barracks", "stadium", "hotel", "base", "camp"})
+
+
+def _names_area(tok: Token) -> bool:
+    """A capitalised word naming the area a common noun after it is ("the central Sagaing region"; the
+    tagger may call the name an adjective or a verb: "Sagaing" as an "-ing" form)."""
+    return tok.dep_ in ("compound", "amod") and tok.head.lower_ in AREAS and tok.head.tag_ in ("NN", "NNS") \
+        and tok.i > tok.sent.start and tok.text[:1].isupper()
+
+
 def gazetteer_places(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
-    """Every name in the sentence the gazetteer knows, before the NER has had its say."""
+    """Every name in the sentence the gazetteer knows, before the NER has had its say. A name before an
+    area word ("the Sagaing region") counts, and a building named after its town ("Bogor Palace") is there."""
     found = []
     for tok in doc:
-        if is_proper(tok) and tok.text[:1].isupper() and tok.dep_ not in ("compound", "flat") and not is_time_word(tok):
+        area = _names_area(tok)
+        if (is_proper(tok) or area) and tok.text[:1].isupper() and (tok.dep_ not in ("compound", "flat") or area) \
+                and not is_time_word(tok):
             # (the parser tags some common words as names: "the western bank of the Dnieper" is no town Bank)
-            place = res.gazetteer.resolve(span_text(proper_chain(tok)), ctx.votes)
+            chain = proper_chain(tok)
+            place = res.gazetteer.resolve(span_text(chain), ctx.votes)
+            if place is None and len(chain) > 1 and chain[-1].lower_ in BUILDINGS:
+                town = res.gazetteer.resolve(span_text(chain[:-1]), ctx.votes)
+                place = town if town is not None and town.kind == "city" else None
             if place is not None:
                 found.append((tok, place))
     return found
@@ -200,8 +221,8 @@ def _set_window_entities(doc: Doc, window: tuple[int, int], part: Doc) -> None:
 
 
 def _after_locative(tok: Token) -> bool:
-    """"in Bama", "near Hamilton": the sentence itself says the name is a place's."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"of", "on"}
+    """"in Bama", "near Hamilton", "the Kherson region": the sentence itself says the name is a place's."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"of", "on"} or _names_area(tok)
 
 
 def _names_someone(tok: Token, place: Place) -> bool:
@@ -217,8 +238,9 @@ def _names_someone(tok: Token, place: Place) -> bool:
 def place_recipient(places: list[tuple[Token, Place]], trig: Trigger, actor: Token | None,
                     used: set[int] | None = None) -> Token | None:
     """With no one on the receiving end, the place acted upon stands in (as CAMEO coders code it).
-    The chosen name's index goes into `used`."""
-    outside = [tok for tok, _ in places if actor is None or not (actor.left_edge.i <= tok.i <= actor.right_edge.i)]
+    The chosen name's index goes into `used`. A name before an area word ("in Papua province") only says where."""
+    outside = [tok for tok, _ in places if (actor is None or not (actor.left_edge.i <= tok.i <= actor.right_edge.i))
+               and not _names_area(tok)]
     verb = trig.token
     if not trig.nominal and any(c.dep_ == "dobj" for c in verb.children):
         # a verb with an object of its own does not take the party a conjoined verb is done to: "opposes all
@@ -241,6 +263,12 @@ def at_venue(tok: Token) -> bool:
             return tok.head.lower_ in VENUES  # "signed an agreement in Riyadh": the parser hangs it on the deal
         tok = above  # up from "The Hague" to "the court", from "Sharm el-Sheikh" to "the resort"
     return False
+
+
+def _origin(tok: Token) -> bool:
+    """"laborers from Punjab", "a delegation from Japan": where someone or something comes from, not where
+    the act is (the parser often hangs "from" on the verb)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
 def _nationality(tok: Token) -> bool:
@@ -269,9 +297,12 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
             continue
         if trig.type in DEALINGS and not at_venue(tok) and not _where_clause(tok, trig.token):
             continue  # "Greece rejected an accord signed by Turkey": a party; the dateline's Athens is where
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
-            or tok.head.i == trig.token.i
-        score = tree_distance(tok, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
+        name = tok.head if _names_area(tok) else tok  # "in the Sagaing region": the region is in the parse
+        if _origin(name) and "from" not in MOVES.get(trig.type, ()):
+            continue  # "shot dead six laborers from Punjab province at a site in Balochistan": where they come from
+        locative = name.dep_ == "pobj" and name.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
+            or name.head.i == trig.token.i
+        score = tree_distance(name, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
         if best is None or score < best[0]:
             best = (score, tok, place)
     if best is None:
@@ -483,6 +514,29 @@ def _charged_with(trig: Trigger) -> bool:
     who the man is (a participle describing him, no accuser named) is no act of the sentence, nor is what he
     is accused of ("demolished the homes of two Palestinians accused of carrying out an attack")."""
     return trig.type == "ACCUSE" and describes_noun(trig) and not any(c.dep_ == "agent" for c in trig.token.children)
+
+
+RELIEF = frozenset({"AID", "RETREAT", "MOBILIZE"})  # rescue, evacuation, deployment: a disaster's response too
+REFERRED = frozenset({"those", "anyone", "everyone", "all"})  # "the families of those killed"
+STRIVING = frozenset({"battle", "fight", "struggle"})
+
+
+def _who_it_befell(trig: Trigger) -> bool:
+    """"compensation for the families of those killed": a participle naming people by what befell them,
+    with no one said to have done it, is no act of the sentence (nor of its subject)."""
+    return describes_noun(trig) and trig.token.head.lower_ in REFERRED \
+        and not any(c.dep_ == "agent" for c in trig.token.children)
+
+
+def _striving(trig: Trigger, lex: Lexicon) -> bool:
+    """"Malatya has been battling to rebuild", "workers fighting to keep their jobs": an effort towards what
+    the clause after it says, no fighting, unless that is itself hostile or armed men strive ("rebels fighting
+    to topple the government")."""
+    tok = trig.token
+    armed = any(c.dep_ == "nsubj" and lex.sector(c.lower_) in ("rebel", "military", "police") for c in tok.children)
+    return not trig.nominal and not armed and lex.lemma(tok.text) in STRIVING and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and lex.verb_type.get(lex.lemma(c.text)) not in HOSTILE for c in tok.children)
 
 
 def _verb_of_noun(tok: Token) -> Token | None:
@@ -893,6 +947,7 @@ def code_sentence(doc: Doc, span: tuple[int, int], index: int, ctx: SentenceCont
     triggers = [t for t in found
                 if not _hypothetical(t.token) and not _background(t.token) and not _speculative(t, res.lexicon)
                 and not _averted(t.token, res.lexicon) and not _requested(t.token, res.lexicon)
+                and not _who_it_befell(t) and not _striving(t, res.lexicon)
                 and t.token.i not in charged][:MAX_TRIGGERS]
     if not triggers:
         return []
@@ -923,6 +978,9 @@ def _code_triggers(doc: Doc, triggers: list[Trigger], span: tuple[int, int], ind
             continue
         if ctx.domain == "disaster" and ev.type == "ASSAULT" and ev.actor is None:
             continue  # in a quake report, "320 people had been injured" by no one named is the quake's doing
+        if ctx.domain == "disaster" and ev.type in RELIEF and not (ev.recipient is not None and ev.recipient.named):
+            continue  # "police evacuated 11 villages", "residents began pulling passengers out": the disaster's
+            # response at home, no dealing between parties (unlike "Australia will send supplies to Papua New Guinea")
         confidence = calibrated(ev, trig, rank, res)
         if confidence < MIN_CONFIDENCE:
             continue

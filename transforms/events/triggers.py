@@ -27,7 +27,7 @@ AID_GOODS = frozenset({"medicine", "medicines", "food", "aid", "supplies", "supp
                        "assistance", "loan", "loans", "credit", "credits", "funding", "humanitarian"})
 CASUALTIES = frozenset({"wounded", "injured", "sick", "casualties", "civilians", "children", "patients", "refugees",
                         "survivors", "residents", "people", "families", "villagers", "inhabitants", "tourists",
-                        "passengers"})
+                        "passengers", "citizens", "nationals", "foreigners", "expatriates"})
 REFUGEES = frozenset({"refugee", "refugees", "migrants", "asylum", "displaced", "evacuees", "fleeing"})
 EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier", "testimony", "documents", "information",
                       "details", "data", "tip-off", "tip-offs"})
@@ -166,7 +166,8 @@ INCREASING = frozenset({"reinforce", "strengthen", "bolster", "fortify"})
 FORCES = frozenset({"troop", "troops", "force", "forces", "army", "soldier", "soldiers", "police", "security", "defence",
                     "defences", "defense", "defenses", "presence", "position", "positions", "border", "borders",
                     "garrison", "garrisons", "unit", "units", "military", "patrol", "patrols", "navy", "fleet", "line",
-                    "lines", "front", "checkpoint", "checkpoints", "base", "bases", "frontier", "contingent"})
+                    "lines", "front", "checkpoint", "checkpoints", "base", "bases", "frontier", "contingent",
+                    "reinforcements"})
 MOVEMENT = frozenset({"into", "toward", "towards", "through", "across", "past", "beyond", "deeper", "forward", "ahead",
                       "inside", "onward", "onwards"})
 
@@ -652,7 +653,7 @@ def _propping_up(tok: Token, lex: Lexicon) -> bool:
 
 
 RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
-DISPATCHING = frozenset({"send", "dispatch", "move", "rush"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
+DISPATCHING = frozenset({"send", "dispatch", "move", "rush", "bring"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
 
 
 def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -905,9 +906,11 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if lemma in DISPATCHING and obj_words & (FORCES | RESERVISTS) and any(
             c.dep_ in ("advmod", "prt") and c.lower_ == "home" for c in tok.children):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "sent home 20,000 reservists": demobilised
-    if lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
-            c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children):  # not "sent troops home"
-        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops"
+    if (lemma in MOVING and obj_words & WAR_MATERIEL or lemma in DISPATCHING and obj_words & FORCES and not any(
+            c.dep_ == "xcomp" or c.lower_ in ("home", "back") for c in tok.children)) \
+            and (lemma != "bring" or any(c.lower_ in ("in", "into") for c in tok.children)):  # not "sent troops home"
+        return Trigger(tok, "MOBILIZE", "troops", (tok, *objs[:1]))  # "sent two frigates", "rushed 5,000 troops",
+        # "brought tanks into Kosovo" (not "would bring Nato forces too close to its borders")
     if lemma in SHRINKING and objs and objs[0].lower_ in FORCES - {"border", "borders", "line", "position", "positions"}:
         return Trigger(tok, "RETREAT", None, (tok, *objs))  # "began reducing its troop presence in South Korea"
     if lemma in ("close", "shut", "seal") and obj_words & PUBLIC_PLACES and subj_sector in STATE_SECTORS:

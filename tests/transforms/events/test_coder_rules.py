@@ -1666,3 +1666,27 @@ def test_a_protesters_demand_for_something_is_no_market_demand(resources):
             "of the farm laws.")
     assert code(resources, text)[0].type == "PROTEST"
     assert code(resources, "Demand for Chinese steel slumped in the third quarter, traders said.") == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    # people evacuated are helped out (CAMEO 07), positions evacuated are given up
+    ("Russian emergency ministry planes evacuated 120 Russian citizens from the Yemeni capital Sanaa on Sunday, the "
+     "ministry said.", "AID"),
+    ("M23 rebels evacuated their positions on the hills overlooking Goma on Saturday.", "RETREAT"),
+    # armour brought into a province is deployed there
+    ("The Yugoslav army brought tanks and armoured reinforcements into Kosovo province on Wednesday, NATO officials "
+     "said.", "MOBILIZE"),
+    # armed men fighting to bring a government down fight; a town battling to rebuild does not
+    ("Rebels have been fighting to topple the government since 2011.", "ASSAULT"),
+])
+def test_citizens_evacuated_armour_brought_in_and_fighting_for_an_end(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow fears that membership for Ukraine would bring Nato forces too close to its borders.",
+    "Malatya has been battling to rebuild since 2023, with tens of thousands still living in container cities.",
+    "The government announced ex gratia of Rs 10 lakh for the families of those killed.",
+])
+def test_forces_feared_an_effort_to_rebuild_and_those_killed_are_no_acts(resources, text):
+    assert code(resources, text) == []

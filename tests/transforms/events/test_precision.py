@@ -63,6 +63,9 @@ def code(resources, text: str, title: str = "", published: str | None = "2015-03
     "injuring dozens of others, authorities said.",
     "A bus carrying pilgrims overturned on the BR-116 highway near Jequie early on Sunday, killing 14 people, "
     "according to the Federal Highway Police.",
+    # an area named as where ("in Papua province") stands in for no one blamed
+    "An Indonesian army helicopter crashed into a mountain in Papua province during a supply flight on Wednesday, "
+    "killing all 12 soldiers aboard, a military spokesman said, blaming thick cloud and poor visibility.",
 ])
 def test_non_political_text_yields_no_event(resources, text):
     assert code(resources, text) == []
@@ -290,6 +293,18 @@ def test_a_government_quoted_as_the_source_leaves_an_accident_report_one(resourc
     assert [e.type for e in code(resources, BLAST_REPORT, "Blast at chemical plant in eastern China kills 9")] == ["COERCE"]
 
 
+WILDFIRE_REPORT = ("More than 600 firefighters battled a wildfire in the hills above Loule on Sunday as strong winds "
+                   "fanned the flames towards the coast. The blaze has burned 4,000 hectares of scrubland since Friday. "
+                   "Police evacuated 11 villages overnight and closed several roads. Residents began pulling "
+                   "neighbours out of burning farmhouses before rescue teams arrived. Temperatures are forecast to "
+                   "stay above 40C until Wednesday, meteorologists said.")
+
+
+def test_a_disasters_response_at_home_is_no_event(resources):
+    """Evacuations and rescues in a wildfire report are the fire's response, no dealing between parties."""
+    assert code(resources, WILDFIRE_REPORT, "Firefighters battle wildfire in Portugal's Algarve as hundreds evacuated") == []
+
+
 @pytest.mark.parametrize("text, published, place", [
     # the parser hangs "in Riyadh" on the agreement, not on "signed": the signing's venue all the same
     ("Yemen's government and the Southern Transitional Council signed a power-sharing agreement in Riyadh on "
@@ -299,6 +314,15 @@ def test_a_government_quoted_as_the_source_leaves_an_accident_report_one(resourc
      "al-Assad on Wednesday on reviving peace negotiations.", "1993-08-05", "Damascus"),
     ("BEIJING (AP) \u2014 The foreign ministers of Japan and South Korea met Wednesday on the outskirts of Beijing "
      "to ease a dispute over trade.", "2019-08-21", "Beijing"),
+    # a name before an area word is the area, however the tagger reads it ("Sagaing" as an "-ing" verb)
+    ("A Myanmar military air strike on a village in the central Sagaing region killed at least 19 people, "
+     "residents said.", "2023-04-12", "Sagaing"),
+    ("Police arrested 12 opposition activists in the Kherson region on Friday.", "2023-04-12", "Kherson"),
+    # a building named after its town is in the town, not in the capital named beside it
+    ("The two leaders met on Monday at Bogor Palace, south of Jakarta, to discuss trade.", "2024-07-09", "Bogor"),
+    # where the victims came from is not where they were shot
+    ("Unidentified gunmen shot dead six laborers from Pakistan's Punjab province at a construction site in "
+     "southwestern Balochistan province on Monday, police said.", "2024-05-10", "Balochistan"),
 ])
 def test_the_place_is_where_the_act_was_done(resources, text, published, place):
     assert code(resources, text, published=published)[0].location.name == place
