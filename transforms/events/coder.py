@@ -157,9 +157,20 @@ def _names_area(tok: Token) -> bool:
 
 def gazetteer_places(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tuple[Token, Place]]:
     """Every name in the sentence the gazetteer knows, before the NER has had its say. A name before an
-    area word ("the Sagaing region") counts, and a building named after its town ("Bogor Palace") is there."""
-    found = []
+    area word ("the Sagaing region") counts, a building named after its town ("Bogor Palace") is there, and a
+    town named "X of Y" is one place ("Port of Spain" is neither Le Port nor Spain)."""
+    found: list[tuple[Token, Place]] = []
+    within: set[int] = set()  # the "Spain" of "Port of Spain"
     for tok in doc:
+        if tok.i in within:
+            continue
+        if (capital := _capital(tok, res)) is not None:
+            found.append((tok, capital))
+            continue
+        if (whole := _town_of(tok, ctx, res)) is not None:
+            found.append((tok, whole[0]))
+            within.update(range(tok.i + 1, whole[1] + 1))
+            continue
         area = _names_area(tok)
         if (is_proper(tok) or area) and tok.text[:1].isupper() and (tok.dep_ not in ("compound", "flat") or area) \
                 and not is_time_word(tok):
@@ -172,6 +183,29 @@ def gazetteer_places(doc: Doc, ctx: SentenceContext, res: Resources) -> list[tup
             if place is not None:
                 found.append((tok, place))
     return found
+
+
+def _capital(tok: Token, res: Resources) -> Place | None:
+    """"in Azerbaijan's capital", "the capital of Sudan", "the Ukrainian capital": that country's capital city."""
+    if tok.lower_ != "capital" or tok.tag_ != "NN" or any(is_proper(c) and c.i > tok.i for c in tok.children) \
+            or tok.i + 1 < len(tok.doc) and is_proper(tok.doc[tok.i + 1]):
+        return None  # "the Chechen capital Grozny" names its city (and Chechnya's is not Russia's)
+    for c in tok.children:
+        named = c.dep_ in ("poss", "amod", "compound") or c.dep_ == "prep" and c.lower_ == "of"
+        word = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+        if named and word is not None and (code := res.gazetteer.country_of_word(word.text)) is not None:
+            return res.gazetteer.capital_of.get(code)
+    return None
+
+
+def _town_of(tok: Token, ctx: SentenceContext, res: Resources) -> tuple[Place, int] | None:
+    """"in Port of Spain": a city whose name runs over "of" into another name, and the index its name ends at."""
+    doc = tok.doc
+    if not (is_proper(tok) and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and is_proper(doc[tok.i + 2])):
+        return None
+    rest = proper_chain(doc[tok.i + 2])
+    place = res.gazetteer.resolve(span_text([*proper_chain(tok), doc[tok.i + 1], *rest]), ctx.votes)
+    return (place, rest[-1].i) if place is not None and place.kind == "city" else None
 
 
 def _ambiguous(place: Place) -> bool:
@@ -265,6 +299,18 @@ def at_venue(tok: Token) -> bool:
     return False
 
 
+def _whose_party(tok: Token, verb: Token) -> bool:
+    """"hosted South Sudan's government", "held talks with Iran's foreign minister": a country that only
+    says whose the other party is."""
+    owner = tok
+    while owner.dep_ in ("compound", "poss", "amod", "nmod"):
+        owner = owner.head
+    if owner is tok:
+        return False
+    return owner.dep_ == "dobj" and owner.head.i == verb.i \
+        or owner.dep_ == "pobj" and owner.head.lower_ == "with" and owner.head.head.i in (verb.i, verb.head.i)
+
+
 def _origin(tok: Token) -> bool:
     """"laborers from Punjab", "a delegation from Japan": where someone or something comes from, not where
     the act is (the parser often hangs "from" on the verb)."""
@@ -297,7 +343,10 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
             continue
         if trig.type in DEALINGS and not at_venue(tok) and not _where_clause(tok, trig.token):
             continue  # "Greece rejected an accord signed by Turkey": a party; the dateline's Athens is where
-        name = tok.head if _names_area(tok) else tok  # "in the Sagaing region": the region is in the parse
+        if trig.type == "CONSULT" and _whose_party(tok, trig.token):
+            continue  # "hosted South Sudan's government ... at State House, Nairobi": the guests' country
+        # "in the Sagaing region", "at State House, Nairobi": the area or the building is in the parse
+        name = tok.head if _names_area(tok) or tok.dep_ == "appos" and tok.head.dep_ == "pobj" else tok
         if _origin(name) and "from" not in MOVES.get(trig.type, ()):
             continue  # "shot dead six laborers from Punjab province at a site in Balochistan": where they come from
         locative = name.dep_ == "pobj" and name.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \

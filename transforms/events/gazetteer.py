@@ -51,6 +51,7 @@ class Gazetteer:
     country_names: dict[str, str]
     capitals: frozenset[str] = frozenset()  # folded capital names: "Washington said" means its government
     desks: dict[str, Place] = field(default_factory=dict)  # "UNITED NATIONS (AP) —": datelines only
+    capital_of: dict[str, Place] = field(default_factory=dict)  # ISO alpha-2 -> its capital: "Azerbaijan's capital"
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         return self.places.get(fold(name), ())
@@ -163,4 +164,6 @@ def load_gazetteer() -> Gazetteer:
         country_names={code: c["name"] for code, c in countries.items()},
         capitals=frozenset(fold(c["capital"]) for c in countries.values() if c.get("capital")) | {"washington"},
         desks=desks,
+        capital_of={code: found for code, c in countries.items()
+                    if c.get("capital") and (found := city_in(c["capital"], code)) is not None},
     )

@@ -19,6 +19,8 @@ _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
                        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # AP's state or country: "KYIV, Ukraine (AP) —"
                        r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+# "Buenos Aires, Argentina: ...", "New Delhi: ..." (IANS, Gulf and South Asian papers): a place and a colon
+_DATELINE_COLON = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")
 _AGENCY_DASH = re.compile(r"\s*\([^)]{1,40}\)\s*[-–—]+\s")  # "JOPLIN, Mont. (AP) — ": a dateline goes on
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -70,9 +72,10 @@ class Prefilter:
 
 
 def strip_dateline(text: str, start: int, end: int) -> tuple[int, str | None]:
-    """"SANAA, March 26 (Wire) - Saudi Arabia ...": the sentence starts after the dateline, whose
+    """"SANAA, March 26 (Wire) - Saudi Arabia ...", "Buenos Aires, Argentina: Argentina's largest ...": the
+    sentence starts after the dateline, whose
     place is returned (the article's default venue)."""
-    m = _DATELINE.match(text, start, end)
+    m = _DATELINE.match(text, start, end) or _DATELINE_COLON.match(text, start, end)
     if not m:
         return start, None
     return m.end(), m.group(1).title()

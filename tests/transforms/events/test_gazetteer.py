@@ -57,3 +57,8 @@ def test_a_capital_called_by_its_own_name_wins_over_a_larger_city_of_that_old_na
     islamabad = gaz.resolve("Islamabad")
     assert (islamabad.name, islamabad.country_code) == ("Islamabad", "PK")
     assert gaz.resolve("Bridgetown").country_code == "BB"
+
+
+def test_each_country_knows_its_capital_city(gaz):
+    assert [gaz.capital_of[code].name for code in ("AZ", "SD", "UA")] == ["Baku", "Khartoum", "Kyiv"]
+    assert all(place.kind == "city" and place.country_code == code for code, place in gaz.capital_of.items())

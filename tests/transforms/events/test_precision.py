@@ -300,6 +300,15 @@ WILDFIRE_REPORT = ("More than 600 firefighters battled a wildfire in the hills a
                    "stay above 40C until Wednesday, meteorologists said.")
 
 
+def test_a_place_and_a_colon_are_a_dateline(resources):
+    """"Buenos Aires, Argentina: ..." opens with where the story was filed, not with who acted."""
+    text = ("Buenos Aires, Argentina: Argentina's largest trade union federation staged a 12-hour general strike on "
+            "Wednesday against President Javier Milei's economic reforms.")
+    first = code(resources, text, published="2024-01-24")[0]
+    assert (first.type, first.actor.core, first.location.name) == ("PROTEST", "Argentina's largest trade union federation",
+                                                                   "Buenos Aires")
+
+
 def test_a_disasters_response_at_home_is_no_event(resources):
     """Evacuations and rescues in a wildfire report are the fire's response, no dealing between parties."""
     assert code(resources, WILDFIRE_REPORT, "Firefighters battle wildfire in Portugal's Algarve as hundreds evacuated") == []
@@ -323,6 +332,16 @@ def test_a_disasters_response_at_home_is_no_event(resources):
     # where the victims came from is not where they were shot
     ("Unidentified gunmen shot dead six laborers from Pakistan's Punjab province at a construction site in "
      "southwestern Balochistan province on Monday, police said.", "2024-05-10", "Balochistan"),
+    # a country's capital named by its country; a town whose name runs over "of"
+    ("Three journalists were detained by police in Azerbaijan's capital on Tuesday.", "2023-11-22", "Baku"),
+    ("Police arrested 40 opposition supporters in the capital of Sudan on Monday.", "2023-11-22", "Khartoum"),
+    ("Russian forces shelled the Chechen capital Grozny on Sunday.", "1995-01-09", "Grozny"),  # named: not Moscow
+    ("The foreign ministry said in a statement issued in Port of Spain on Thursday that Trinidad and Tobago had "
+     "decided to recognise Palestine.", "2024-05-03", "Port of Spain"),
+    # the guests' country is not where they were hosted; the city after the building is
+    ("President William Ruto on Thursday hosted South Sudan's government and a coalition of opposition groups "
+     "that stayed out of the 2018 peace agreement at State House, Nairobi, opening a new round of talks.",
+     "2024-05-10", "Nairobi"),
 ])
 def test_the_place_is_where_the_act_was_done(resources, text, published, place):
     assert code(resources, text, published=published)[0].location.name == place
