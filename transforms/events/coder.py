@@ -116,11 +116,20 @@ def pick_date(doc: Doc, trig: Trigger, matches: list[DateMatch]) -> DateMatch | 
     """The date phrase closest to the trigger in the parse. A "since ..." phrase is background ("the
     fighting since 2002"), and so is a bare year, unless it frames the clause the event is told in ("In
     2014, after Russian-backed forces took over Donetsk, ..."): with neither, none is picked and the
-    publication date stands."""
+    publication date stands. A date in a clause about someone is that clause's ("Hasina, who fled to New
+    Delhi in August")."""
+    matches = [d for d in matches if not _in_relative_clause(token_at(doc, d.start), trig.token)]
     dated = [d for d in matches if d.precision != "year" and not d.text.lower().startswith("since")]
     if not dated:
         dated = [d for d in matches if d.precision == "year" and _frames(token_at(doc, d.start), trig.token)]
     return min(dated, key=lambda d: (tree_distance(token_at(doc, d.start), trig.token), d.start), default=None)
+
+
+def _in_relative_clause(tok: Token, trigger: Token) -> bool:
+    """The token sits in a clause about a person ("who fled ...") the trigger is not part of (not "in a
+    ballot that closed on Friday": the ballot's close dates the vote)."""
+    return any(a.dep_ == "relcl" and trigger not in a.subtree and any(c.lower_ in ("who", "whom") for c in a.children)
+               for a in (tok, *tok.ancestors))
 
 
 def _frames(prep: Token, trigger: Token) -> bool:

@@ -33,6 +33,9 @@ EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier",
                       "details", "data", "tip-off", "tip-offs"})
 ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
 SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives", "wanted", "accused"})
+CHARGES = frozenset({"charges", "charged", "indicted", "warrant"})  # "a former minister ... on the run from bribery charges"
+POSTS = frozenset({"base", "bases", "position", "positions", "checkpoint", "checkpoints", "garrison", "garrisons",
+                   "outpost", "outposts", "territory"})  # a military position handed over is given up
 SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
                           "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles",
                           # property taken by an authority or a group is coercion, not an attack (CAMEO 1711)
@@ -840,13 +843,16 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees / to Cambodians"
     if lemma in EVACUATING and subtree & CASUALTIES:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
-    if lemma in HANDING_OVER and {t.lower_ for o in objs for t in o.subtree} & SUSPECTS and (
+    if lemma == "hand" and obj_words & POSTS and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+        return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "U.S. forces handed over their last base in Niger to
+        # the junta, completing a withdrawal": a position given up (CAMEO 0874)
+    if lemma in HANDING_OVER and {t.lower_ for o in objs for t in o.subtree} & (SUSPECTS | CHARGES) and (
             lemma != "deport" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
             and any(o.lower_ in SUSPECTS for o in objs)):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed three suspects over to Spain"
     # (not "deported 12 foreigners over suspected links to the Islamic State": no suspect handed to anyone; not
     # "deported 400 suspected militants to southern Lebanon": an expulsion of those it holds suspect)
-    if lemma in HANDING_OVER and not objs and {t.lower_ for t in tok.subtree} & SUSPECTS and any(
+    if lemma in HANDING_OVER and not objs and {t.lower_ for t in tok.subtree} & (SUSPECTS | CHARGES) and any(
             c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
         return Trigger(tok, "COOPERATE", "judicial", (tok,))  # "handed over to Saudi Arabia on Sunday four suspected
         # militants wanted in connection with bombings": the object put last, which the parser loses

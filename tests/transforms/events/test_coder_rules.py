@@ -1690,3 +1690,24 @@ def test_citizens_evacuated_armour_brought_in_and_fighting_for_an_end(resources,
 ])
 def test_forces_feared_an_effort_to_rebuild_and_those_killed_are_no_acts(resources, text):
     assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a base handed over is a position given up; a minister on the run handed to another state's authorities
+    # is judicial cooperation (not a release)
+    ("U.S. forces handed over their last base in Niger to the country's ruling junta on Monday, completing a "
+     "withdrawal.", "RETREAT"),
+    ("Peru yesterday handed over to Guatemalan authorities former energy minister Hector Villatoro, who spent "
+     "three years on the run from bribery charges.", "COOPERATE"),
+    ("A former director of the commission was on Thursday arraigned by the Economic and Financial Crimes "
+     "Commission before the Federal High Court on a 17-count charge of money laundering.", "ACCUSE"),
+])
+def test_bases_and_fugitives_handed_over_and_arraignments(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+def test_a_confederation_formed_is_the_cooperation_not_the_summit(resources):
+    text = ("The military rulers of Niger, Mali and Burkina Faso formed a confederation on Saturday at their first "
+            "joint summit in Niamey, deepening their break with the West African bloc ECOWAS.")
+    first = code(resources, text)[0]
+    assert (first.type, first.action) == ("COOPERATE", "formed confederation")

@@ -300,6 +300,14 @@ WILDFIRE_REPORT = ("More than 600 firefighters battled a wildfire in the hills a
                    "stay above 40C until Wednesday, meteorologists said.")
 
 
+def test_a_date_in_a_clause_about_someone_is_not_the_events(resources):
+    text = ("Bangladesh's interim government has formally asked India to extradite former Prime Minister Sheikh "
+            "Hasina, who fled to New Delhi in August after a student-led uprising.")
+    assert code(resources, text, published="2024-12-23")[0].date == "2024-12-23"
+    text = "Members of the Community and GMB unions backed the offer by 78 per cent in a ballot that closed on Friday."
+    assert code(resources, text, published="2015-03-30")[0].date == "2015-03-27"  # the ballot's close dates it
+
+
 def test_a_place_and_a_colon_are_a_dateline(resources):
     """"Buenos Aires, Argentina: ..." opens with where the story was filed, not with who acted."""
     text = ("Buenos Aires, Argentina: Argentina's largest trade union federation staged a 12-hour general strike on "
