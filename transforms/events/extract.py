@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .phrases import is_pronoun, is_proper
 from .main_event import LEAD, put_main_first
-from .relevance import anchored, article_domain, off_topic
+from .relevance import article_domain, off_topic, reading
 from .resources import Resources
 from .sentences import may_hold_event, sentence_spans, strip_dateline
 from .triggers import OCCASIONS, Trigger, find_triggers
@@ -76,8 +76,8 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
         return art, [], [""], None
     spans = _without_datelines(art.text, sentence_spans(art.text))
     texts = [art.text[s:e] for s, e in spans]
-    kinds = [off_topic(text, res.relevance) for text in texts]
-    anchors = [kind is None and anchored(text, res.relevance) for kind, text in zip(kinds, texts)]
+    readings = [reading(text, res.relevance) for text in texts]
+    kinds, anchors = [kind for kind, _ in readings], [anchor for _, anchor in readings]
     domain = article_domain(kinds, sum(anchors))  # sport, products, business...
     chosen = [(i, s, e) for i, ((s, e), text, kind, anchor) in enumerate(zip(spans, texts, kinds, anchors))
               if kind is None and may_hold_event(text, res.prefilter) and (anchor or domain is None)]

@@ -70,15 +70,21 @@ def load_relevance(known_actors: Iterable[str] = (), countries: Iterable[str] = 
 
 def off_topic(sentence: str, rel: Relevance) -> str | None:
     """The non-political kind of text the sentence belongs to ("sports", "furniture"...), or None."""
+    return reading(sentence, rel)[0]
+
+
+def reading(sentence: str, rel: Relevance) -> tuple[str | None, bool]:
+    """The sentence's non-political kind (off_topic) and whether it is anchored (names a political or
+    social actor other than as its source or inside a domain phrase), from one pass over its words."""
     if rel.furniture.search(sentence):
-        return "furniture"
+        return "furniture", False
     marks = [(name, m) for name, pattern in rel.domains for m in pattern.finditer(sentence) if _marks(m, rel.names)]
     if anchored(sentence, rel, [m for _, m in marks]):
-        return None
+        return None, True
     kind = marks[0][0] if marks else "sports" if _scoreline(sentence) else None
     if kind in STATE_MATTERS and rel.states is not None and len(set(rel.states.findall(sentence))) >= 2:
-        return None  # "India declined foreign assistance for flood relief, including an offer from the UAE"
-    return kind
+        return None, False  # "India declined foreign assistance for flood relief, including an offer from the UAE"
+    return kind, False
 
 
 STATE_MATTERS = frozenset({"disaster", "business"})  # what two states can deal over (not a match between them)
