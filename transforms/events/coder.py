@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .calibration import features
 from .dates import MONTHS, WEEKDAYS, DateMatch, find_dates
 from .gazetteer import Gazetteer, Place, fold
-from .lexicon import COOPERATIVE, GIVING, HALTING, HOSTILE, Lexicon
+from .lexicon import COOPERATIVE, EVACUATING, GIVING, HALTING, HOSTILE, Lexicon
 from .model import Event, EventLocation, Participant, make_event_id
 from .modality import ADOPTING, has_aux, modality
 from .phrases import (clause_verb, is_pronoun, is_proper, is_time_word, owner_modifier, participant, proper_chain,
@@ -341,11 +341,14 @@ def _where_clause(place: Token, trigger: Token) -> bool:
 
 
 def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[int],
-                  used: set[int] | None = None, dateline: EventLocation | None = None) -> EventLocation | None:
+                  used: set[int] | None = None, dateline: EventLocation | None = None,
+                  taken_from: bool = False) -> EventLocation | None:
     """The place named nearest the trigger in the parse, preferring "in/at/near X" and a city to a region
     or country ("in Austin, Texas"); for acts done in words or dealings (DEALINGS) only such a venue. Its
     index goes into `used`. A country the sentence names only as its subject's nationality ("U.S. Secretary
-    of State Warren Christopher held talks ...") gives way to the dateline's city."""
+    of State Warren Christopher held talks ...") gives way to the dateline's city. A place someone comes from
+    ("laborers from Punjab") is no venue unless the act takes them from there (`taken_from`: "withdrew from",
+    "evacuated from")."""
     best: tuple[float, Token, Place] | None = None
     for tok, place in places:
         if tok.i in skip or tok.dep_ in ("nsubj", "nsubjpass"):  # a place that acts is a party, not a venue
@@ -356,10 +359,10 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
             continue  # "hosted South Sudan's government ... at State House, Nairobi": the guests' country
         # "in the Sagaing region", "at State House, Nairobi": the area or the building is in the parse
         name = tok.head if _names_area(tok) or tok.dep_ == "appos" and tok.head.dep_ == "pobj" else tok
-        if _origin(name) and "from" not in MOVES.get(trig.type, ()):
+        if _origin(name) and not taken_from:
             continue  # "shot dead six laborers from Punjab province at a site in Balochistan": where they come from
-        locative = name.dep_ == "pobj" and name.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset()) \
-            or name.head.i == trig.token.i
+        locative = name.dep_ == "pobj" and (name.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset())
+                                            or taken_from and name.head.lower_ == "from") or name.head.i == trig.token.i
         score = tree_distance(name, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
         if best is None or score < best[0]:
             best = (score, tok, place)
@@ -587,14 +590,20 @@ def _who_it_befell(trig: Trigger) -> bool:
 
 
 def _striving(trig: Trigger, lex: Lexicon) -> bool:
-    """"Malatya has been battling to rebuild", "workers fighting to keep their jobs": an effort towards what
-    the clause after it says, no fighting, unless that is itself hostile or armed men strive ("rebels fighting
-    to topple the government")."""
+    """"Malatya has been battling to rebuild", "police and firefighters battled through fog to reach the
+    wreckage", "we fought hard for this agreement": an effort towards what the clause or the "for" after it
+    says, no fighting, unless that is itself hostile or armed men strive ("rebels fighting to topple the
+    government", "fighting for independence")."""
     tok = trig.token
-    armed = any(c.dep_ == "nsubj" and lex.sector(c.lower_) in ("rebel", "military", "police") for c in tok.children)
-    return not trig.nominal and not armed and lex.lemma(tok.text) in STRIVING and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        and lex.verb_type.get(lex.lemma(c.text)) not in HOSTILE for c in tok.children)
+    holders = (tok, tok.head) if tok.dep_ == "xcomp" else (tok,)  # "militias continued to fight for control"
+    if trig.nominal or lex.lemma(tok.text) not in STRIVING or any(
+            c.dep_ == "nsubj" and lex.sector(c.lower_) in ("rebel", "military") for h in holders for c in h.children):
+        return False
+    aims = [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                             for a in c.children)]
+    if aims:
+        return all(lex.verb_type.get(lex.lemma(c.text)) not in HOSTILE for c in aims)
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _verb_of_noun(tok: Token) -> Token | None:
@@ -726,7 +735,9 @@ def code_trigger(doc: Doc, trig: Trigger, rank: int, span: tuple[int, int], ctx:
     if trig.type == "PROTEST" and lex.lemma(trig.token.text) == "protest" and _official(actor, res.gazetteer):
         trig = replace(trig, type="ACCUSE", mode=None)  # "China protested against the arms sale": a state's protest
     skip = {t.i for t in (actor_tok,) if t is not None}
-    location = pick_location(facts.places, trig, skip, used, ctx.dateline)
+    taken_from = "from" in MOVES.get(trig.type, ()) or res.lexicon.lemma(trig.token.text) in EVACUATING  # "withdrew
+    # from Gorazde", "evacuated 278 nationals from Sudan": the act is done where they leave
+    location = pick_location(facts.places, trig, skip, used, ctx.dateline, taken_from)
     date = pick_date(doc, trig, facts.dates)
     conf = 0.45 + 0.2 * (actor is not None) + (0.15 if rec_ok else 0.05 if recipient else 0) \
         + (0.1 if not trig.nominal else -0.1) - 0.05 * min(rank, 3) - (0.2 if a_purpose(trig.token) else 0) \
@@ -806,8 +817,9 @@ def between_actors(ev: Event, trig: Trigger, res: Resources) -> bool:
         or trig.type == "SANCTION" and any(w.tag_.startswith("NN") for w in trig.words)  # "allowed elections",
     # "returned fire", "cut off military aid to the country": the phrase names the act, whoever bears it
     if verb in NEEDS_PARTY and not trig.nominal and not named \
-            and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST") \
-            or verb in ("send", "give", "provide") and trig.type not in ("MOBILIZE", "CONCEDE", "RETREAT"):  # not "gave in"
+            and trig.type not in ("AID", "RETREAT", "MOBILIZE", "PROTEST", "THREATEN") \
+            or verb in ("send", "give", "provide") and trig.type not in ("MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"):
+        # (not "gave in", nor "gave the politicians 48 hours to ...": an ultimatum to whoever gets it)
         if not (is_political(ev.recipient, rel) or trig.type == "AID" and _aid_object(trig, res)
                 or _owned_by_party(trig, res) or trig.type == "COERCE" and _silences(ev, trig, res)
                 or _together(trig)):

@@ -19,8 +19,9 @@ _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
                        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # AP's state or country: "KYIV, Ukraine (AP) —"
                        r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-# "Buenos Aires, Argentina: ...", "New Delhi: ..." (IANS, Gulf and South Asian papers): a place and a colon
-_DATELINE_COLON = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")
+# "Buenos Aires, Argentina: ...", "NEW DELHI: ..." (PTI, Gulf and South Asian papers): a place and a colon
+_DATELINE_COLON = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})"
+                             r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")  # "MUMBAI: ..." (PTI)
 _AGENCY_DASH = re.compile(r"\s*\([^)]{1,40}\)\s*[-–—]+\s")  # "JOPLIN, Mont. (AP) — ": a dateline goes on
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

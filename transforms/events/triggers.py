@@ -36,6 +36,8 @@ SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives
 CHARGES = frozenset({"charges", "charged", "indicted", "warrant"})  # "a former minister ... on the run from bribery charges"
 POSTS = frozenset({"base", "bases", "position", "positions", "checkpoint", "checkpoints", "garrison", "garrisons",
                    "outpost", "outposts", "territory"})  # a military position handed over is given up
+PROPERTY = frozenset({"land", "lands", "property", "properties", "house", "houses", "farm", "farms", "asset", "assets",
+                      "estate", "estates", "business", "businesses"})  # given back: a concession
 SEIZED_GOODS = frozenset({"weapon", "weapons", "arms", "explosive", "explosives", "bomb", "bombs", "ammunition", "cache",
                           "drug", "drugs", "cocaine", "heroin", "contraband", "device", "devices", "rifle", "rifles",
                           # property taken by an authority or a group is coercion, not an attack (CAMEO 1711)
@@ -142,6 +144,9 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
             for grand in child.children:
                 if grand.dep_ == "mark":
                     out.setdefault(grand.lower_, (grand,))
+    for prep in (p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.i > o.i):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):  # "placed its artillery units on combat
+            out.setdefault(f"{prep.lower_} {lex.lemma_of(pobj)}", (prep, pobj))  # readiness": hung on the object
     following = tok.doc[tok.i + 1:tok.i + 3]
     if len(following) == 2 and all(w.tag_[:2] in ("JJ", "NN") and tok.is_ancestor(w) for w in following):
         out.setdefault(" ".join(lex.lemma_of(w) for w in following), tuple(following))  # "fired tear gas and
@@ -235,6 +240,18 @@ def _objects_in(verb: Token, nouns: frozenset[str], lex: Lexicon) -> bool:
     return bool(objs) and all(lex.lemma(o.text, noun=True) in nouns for o in objs)
 
 
+def _war_on_no_party(verb: Token, war: Token, lex: Lexicon) -> bool:
+    """"declared war on the mid-range segment", "war on poverty": what the war is "on" is no party (not a
+    name, not a group of people: "declared war on Iraq", "on the rebels" are wars)."""
+    targets = [g for p in (*war.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("on", "against")
+               for g in p.children if g.dep_ == "pobj"]
+    return bool(targets) and all(g.pos_ != "PROPN" and not g.text[:1].isupper() and lex.sector(g.lower_) is None
+                                 for g in targets)
+
+
+INQUIRING = frozenset({"investigate", "probe", "examine", "study", "review", "look"})
+
+
 def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The argument frame shows a sense of the verb that is no event: "tried to secure" is an attempt
     (not a trial), "negotiators return to Geneva" a journey (not a handover: that returns something),
@@ -247,6 +264,8 @@ def other_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return "xcomp" in deps
     if lemma in ("send", "dispatch") and _sends_envoys(tok, lex):
         return True
+    if lemma in INQUIRING and any(c.dep_ == "dobj" and c.lower_ in ("cause", "causes") for c in tok.children):
+        return True  # "would investigate the cause of the sinking": an inquiry into what happened, no one accused
     if lemma == "launch" and any(o.lower_ in ("probe", "probes") and any(m.lower_ in SPACECRAFT for m in o.children)
                                  for o in tok.children if o.dep_ in ("dobj", "nsubjpass")):
         return True  # "launched its first unmanned lunar probe": a spacecraft, not an investigation
@@ -455,6 +474,8 @@ def _killed_by_mishap(verb: Token, lex: Lexicon) -> bool:
     """Killed in a mishap, with no one named who killed: "were killed in a methane explosion at the coal mine",
     "were killed when fire swept through a crowded train", "were killed when their helicopter crashed" (not
     "in a car bomb explosion", "in an attack", nor "killed by gunmen")."""
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN" and _killed_by_mishap(verb.head, lex):
+        return True  # "24 were killed and 31 injured when a bus plunged": the injuries too
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
         return False
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")):
@@ -462,7 +483,8 @@ def _killed_by_mishap(verb: Token, lex: Lexicon) -> bool:
             mods = {m.lower_ for m in cause.children if m.dep_ in ("compound", "amod", "nmod")}
             if lex.lemma(cause.text, noun=True) in MISHAPS and not mods & ARMED:
                 return True
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+    conjoined = [c for c in verb.children if c.dep_ == "conj"]  # "were killed and 31 injured when a bus plunged"
+    for clause in (c for v in (verb, *conjoined) for c in v.children if c.dep_ == "advcl"):
         if not any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children):
             continue
         args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # "when torrential rain
@@ -787,7 +809,7 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | REDEPLOYING | {
     "withdraw", "boycott", "expel", "force", "set", "block", "receive", "sign", "conclude", "turn", "summon", "join",
     "reopen", "deploy", "fly", "abandon", "quit", "freeze", "drop", "close", "shut", "seal", "abrogate", "terminate",
-    "cancel", "annul"}  # also triggers on their own
+    "cancel", "annul", "return", "restore"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
 HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
@@ -860,6 +882,12 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             g.lower_ in JUSTICE for g in c.children if g.dep_ == "pobj") for c in tok.children):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed over by Serbian authorities to the
         # U.N. war crimes tribunal": a fugitive given up to justice
+    if lemma == "give" and _deadline(tok):
+        return Trigger(tok, "THREATEN", None, (tok,))  # "gave the politicians 48 hours to resolve the crisis or
+        # face military intervention": an ultimatum
+    if lemma in ("return", "restore") and obj_words & PROPERTY:
+        return Trigger(tok, "CONCEDE", "return", (tok, *objs[:1]))  # "the government had returned land confiscated
+        # from some 300 families": property given back (CAMEO 0842), not the confiscation the participle recalls
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return Trigger(tok, "CONCEDE", "return", (tok, *objs[:1]))  # "Iraq handed back to Kuwait its state archives"
     if lemma in ALLOWING and obj_words & STAGING_GROUNDS and any(
@@ -884,8 +912,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "gave himself up to soldiers": a surrender
     if lemma == "receive" and _money(objs):
         return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "received a $1.1bn tranche from the IMF"
-    if lemma in FUNDING and (_money(objs) or obj_words & AID_GOODS):
-        return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "released 10 million euros in assistance"
+    if lemma in FUNDING and (_money(objs) or obj_words & AID_GOODS) and not any(lex.sector(o.lower_) for o in objs):
+        return Trigger(tok, "AID", "economic", (tok, *objs[:1]))  # "released 10 million euros in assistance" (not
+        # "released the two Italian aid workers": people freed)
     if lemma in ALLOWING and (obj_words & ACCESS or _access_party(tok, lex)):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "let inspectors back in", "opened Darfur to monitors"
     if lemma in LEAVING and subj_sector == "military":
@@ -1072,6 +1101,17 @@ def _noun_type(noun: Token, lex: Lexicon) -> str | None:
     return lex.noun_type.get(lex.lemma(noun.text, noun=True))
 
 
+SPANS_GIVEN = frozenset({"hours", "days", "weeks"})
+
+
+def _deadline(verb: Token) -> bool:
+    """"gave them 48 hours to leave", "gave the rebels seven days to lay down their arms": a time limit."""
+    return any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in SPANS_GIVEN and any(n.dep_ == "nummod" for n in c.children)
+               for c in verb.children) \
+        and any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in (*verb.children, *(g for o in verb.children for g in o.children)))
+
+
 def _money(objs: list[Token]) -> bool:
     """"50 million crowns", "$3 billion": an amount of money."""
     return any(t.text in ("$", "£", "€") or t.lower_ in CURRENCIES for o in objs for t in o.subtree) \
@@ -1121,6 +1161,8 @@ def _classify_verb(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
                     and lex.noun_type.get(_noun_lemma(child, lex)) == "ASSAULT":
                 continue  # "intensifying the price war among carmakers": no one is attacked (but "tightened its
                 # trade embargo against Cuba" is an embargo)
+            if _noun_lemma(child, lex) == "war" and _war_on_no_party(tok, child, lex):
+                continue  # "Xiaomi has declared war on the mid-range segment", "a war on drugs"
             light = lemma not in lex.verb_type or lemma in lex.light  # the object says what the verb does
             if light and _trade_ban(child):
                 return Trigger(tok, "SANCTION", "embargo", (tok, child))  # "ordered a ban on the sale of computers to
@@ -1392,8 +1434,9 @@ def classify_noun(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     if any(c.lower_ in FIGURATIVE and lex.noun_type[noun] == "ASSAULT" or noun == "probe" and c.lower_ in SPACECRAFT
            for c in tok.children if c.dep_ in ("compound", "amod")) \
-            or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words":
-        return None  # a court battle, a price war, a war of words: no one is attacked
+            or tok.doc[tok.i:tok.i + 3].text.lower() == "war of words" \
+            or noun == "war" and _war_on_no_party(tok.head, tok, lex):
+        return None  # a court battle, a price war, a war of words, a war on a market segment: no one is attacked
     if tok.dep_ == "dobj" and (lex.lemma(tok.head.text) in NEEDING or _prevented(tok.head, lex)):
         return None  # "will need the support of the Greens": what someone lacks, not what was given
     if _to_the_media(tok, noun):

@@ -1711,3 +1711,46 @@ def test_a_confederation_formed_is_the_cooperation_not_the_summit(resources):
             "joint summit in Niamey, deepening their break with the West African bloc ECOWAS.")
     first = code(resources, text)[0]
     assert (first.type, first.action) == ("COOPERATE", "formed confederation")
+
+
+@pytest.mark.parametrize("text, etype", [
+    # property given back, not the confiscation the participle recalls
+    ("The agriculture minister said the government had returned land confiscated from some 300 families during "
+     "the military era.", "CONCEDE"),
+    # a border crossing closed to a neighbour reduces relations, as a border does
+    ("Russia closed its only land border crossing with Georgia, cutting off a key trade route.", "SANCTION"),
+    # aid workers released are people freed, not aid released
+    ("The kidnappers released the two Italian aid workers unharmed near the Somali border on Saturday.", "CONCEDE"),
+    # "on combat readiness" hung on the units, not on "placed"
+    ("North Korea placed its front-line artillery units on combat readiness, the state news agency KCNA said.",
+     "MOBILIZE"),
+    # a time limit given is an ultimatum
+    ("The army chief gave the politicians 48 hours to resolve the crisis or face military intervention.", "THREATEN"),
+])
+def test_property_returned_crossings_closed_workers_freed_readiness_and_ultimatums(resources, text, etype):
+    assert code(resources, text)[0].type == etype
+
+
+@pytest.mark.parametrize("text", [
+    # the injuries of an accident too; a fight for an agreement or through fog is an effort
+    "At least 24 people were killed and 31 injured when an overnight bus plunged about 200 meters into a ravine "
+    "in Peru's southern Andes on Tuesday, authorities said.",
+    '"We fought hard for this agreement," the union\'s chairwoman said.',
+    "Police and firefighters battled through thick fog and difficult terrain for hours to reach the wreckage.",
+    # trees and walls are no doers; an inquiry into a cause accuses no one; a war on a market segment is no war
+    "Among the dead were people crushed by falling trees and walls, officials at the disaster management ministry "
+    "said.",
+    "The transportation ministry said it would investigate the cause of the sinking.",
+    '"Xiaomi has declared war on the mid-range segment," said an analyst at a Shanghai-based consultancy.',
+])
+def test_accident_tolls_efforts_falling_trees_inquiries_and_wars_on_markets_are_no_acts(resources, text):
+    assert code(resources, text) == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Five soldiers were killed and 12 wounded when a roadside bomb exploded under their convoy.", "ASSAULT"),
+    ("The president declared war on the rebels on Monday.", "ASSAULT"),
+    ("Rival militias continued to fight for control of the port.", "ASSAULT"),
+])
+def test_bombs_wars_on_parties_and_armed_men_fighting_for_control_still_attack(resources, text, etype):
+    assert code(resources, text)[0].type == etype

@@ -315,6 +315,8 @@ def test_a_place_and_a_colon_are_a_dateline(resources):
     first = code(resources, text, published="2024-01-24")[0]
     assert (first.type, first.actor.core, first.location.name) == ("PROTEST", "Argentina's largest trade union federation",
                                                                    "Buenos Aires")
+    text = "MUMBAI: Minister of state for rural development Prakash Ghodekar resigned on Monday."  # PTI's capitals
+    assert code(resources, text, published="2025-01-14")[0].actor.core.startswith("Minister")
 
 
 def test_a_disasters_response_at_home_is_no_event(resources):
@@ -340,6 +342,9 @@ def test_a_disasters_response_at_home_is_no_event(resources):
     # where the victims came from is not where they were shot
     ("Unidentified gunmen shot dead six laborers from Pakistan's Punjab province at a construction site in "
      "southwestern Balochistan province on Monday, police said.", "2024-05-10", "Balochistan"),
+    # people are evacuated from where the evacuation is (not from the dateline's city)
+    ("NEW DELHI: The Indian Navy on Tuesday evacuated 278 Indian nationals from strife-torn Sudan aboard INS "
+     "Sumedha.", "2023-04-25", "Sudan"),
     # a country's capital named by its country; a town whose name runs over "of"
     ("Three journalists were detained by police in Azerbaijan's capital on Tuesday.", "2023-11-22", "Baku"),
     ("Police arrested 40 opposition supporters in the capital of Sudan on Monday.", "2023-11-22", "Khartoum"),
