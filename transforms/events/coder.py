@@ -408,6 +408,21 @@ def with_entities(doc: Doc, res: Resources, tokens: list[Token]) -> Doc:
     return doc
 
 
+ENFORCED = {"COERCE": frozenset({"police", "military", "government"}), "ACCUSE": frozenset({"government", "police"})}
+
+
+def _enforcer_quoted(trig: Trigger, lex: Lexicon) -> Token | None:
+    """"Four climate activists were arrested on Tuesday ..., police said", "a former minister was charged ...,
+    the National Prosecuting Authority said": an arrest or a charge told by the force or the office that makes
+    them, with no one else named, was theirs."""
+    for verb in trig.token.ancestors:
+        if verb.tag_.startswith("VB") and lex.lemma(verb.text) in lex.reporting.get("say", frozenset()):
+            source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return source if source is not None and lex.sector(source.lower_) in ENFORCED[trig.type] \
+                and source.lower_ not in lex.report_nouns else None  # not a spokesman: only a messenger
+    return None
+
+
 def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceFacts,
              used: set[int] | None = None) -> tuple[Token | None, Participant | None, Participant | None, bool]:
     """Actor token, actor, recipient, and whether the recipient is a party (not a thing or a place)."""
@@ -417,6 +432,8 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     if actor_tok is None and not trig.nominal:  # "the withdrawal of Syrian troops was completed": the act's noun
         subject = next((w for w in trig.words if w.dep_ == "nsubjpass" and w.head.i == trig.token.i), None)
         actor_tok = find_nominal_actor(subject, lex) if subject is not None else None  # names its doer
+    if actor_tok is None and not trig.nominal and trig.type in ENFORCED and is_passive(trig.token):
+        actor_tok = _enforcer_quoted(trig, lex)
     if actor_tok is not None and actor_tok.lower_ in res.relevance.weapons:
         actor_tok = launch_origin(actor_tok, lex, res.gazetteer) or actor_tok
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)
@@ -603,7 +620,8 @@ def _striving(trig: Trigger, lex: Lexicon) -> bool:
                                                                              for a in c.children)]
     if aims:
         return all(lex.verb_type.get(lex.lemma(c.text)) not in HOSTILE for c in aims)
-    return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) \
+        and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _verb_of_noun(tok: Token) -> Token | None:

@@ -1,7 +1,7 @@
 """Entry points: code one article, or many at once (one spaCy pipe over all their event sentences)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -9,6 +9,7 @@ from transforms.language import detect_language
 
 from .coder import SentenceContext, code_sentence, country_votes, entities_in_windows
 from .dates import parse_published
+from .gazetteer import fold
 from .headlines import reparsed
 from .model import Event, EventLocation, as_input
 from spacy.tokens import Token
@@ -48,14 +49,23 @@ def _root_subject(doc: Any) -> Token | None:
     return None
 
 
-def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(strip_dateline(text, s, e)[0], e) for s, e in spans]
+def _without_datelines(text: str, spans: list[tuple[int, int]], res: Resources) -> list[tuple[int, int]]:
+    """The spans without their datelines; a title-case one ("Jos — ...") only opening the article."""
+    return [(strip_dateline(text, s, e, _is_place(res) if n == 0 else None)[0], e) for n, (s, e) in enumerate(spans)]
+
+
+def _is_place(res: Resources) -> Callable[[str], bool]:
+    """A dateline desk or a place by its own name (not an alternate one: "Hamas" is also a name of Hamm)."""
+    def known(name: str) -> bool:
+        place = res.gazetteer.dateline(name)
+        return place is not None and (fold(place.name) == fold(name) or fold(name) in res.gazetteer.desks)
+    return known
 
 
 def dateline_place(text: str, res: Resources) -> EventLocation | None:
     """The place of the article's dateline, resolved in the gazetteer (None without one)."""
     spans = sentence_spans(text)
-    name = strip_dateline(text, *spans[0])[1] if spans else None
+    name = strip_dateline(text, *spans[0], _is_place(res))[1] if spans else None
     place = res.gazetteer.dateline(name) if name else None
     return place.as_location(name) if place else None
 
@@ -74,7 +84,7 @@ def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]]
         art = replace(art, language=detect_language(art.text))
     if not art.codable:
         return art, [], [""], None
-    spans = _without_datelines(art.text, sentence_spans(art.text))
+    spans = _without_datelines(art.text, sentence_spans(art.text), res)
     texts = [art.text[s:e] for s, e in spans]
     readings = [reading(text, res.relevance) for text in texts]
     kinds, anchors = [kind for kind, _ in readings], [anchor for _, anchor in readings]

@@ -51,6 +51,19 @@ def is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "acl") and agent(verb) is not None)
 
 
+def _attacker_when(verb: Token, lex: Lexicon) -> Token | None:
+    """"14 people were killed and 40 injured when Russian forces struck a hypermarket": the doer of the
+    hostile act in the "when" clause did it."""
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+        for clause in (c for c in v.children if c.dep_ == "advcl"):
+            if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children) \
+                    and lex.verb_type.get(lex.lemma(clause.text)) in ("ASSAULT", "COERCE"):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+    return None
+
+
 def _agent_below(verb: Token) -> Token | None:
     """"accused of misusing funds ... by officials": a by-agent attached lower down in the clause."""
     for tok in verb.subtree:
@@ -154,7 +167,7 @@ OBJECT_CONTROL = frozenset({"force", "persuade", "convince", "induce", "oblige",
 def find_actor(verb: Token, lex: Lexicon) -> Token | None:
     """Who acts: subject, passive agent, or the subject inherited from the governing clause."""
     if is_passive(verb):
-        found = agent(verb) or _agent_below(verb)
+        found = agent(verb) or _agent_below(verb) or _attacker_when(verb, lex)
         if found is None and (any(c.dep_ == "xcomp" for c in verb.children) or lex.lemma(verb.text) in STATIVE):
             found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return found
@@ -316,6 +329,8 @@ def resolve_pronoun(tok: Token | None, lex: Lexicon) -> Token | None:
     while head.head.i != head.i:
         clause, head = head, head.head
         subj = subject(head)
+        if subj is None and tok.lower_ == "they" and clause.dep_ == "advcl":  # "four activists were arrested as
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass" and c.tag_ == "NNS"), None)  # they marched"
         if subj is not None and not is_pronoun(subj) and subj.dep_ != "expl":  # not the "there" of "there were"
             return _those_acted_on(tok, clause, head, subj, lex) or subj
     return tok

@@ -6,7 +6,7 @@ exactly) and only those that contain a trigger form from the lexicon go to spaCy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 ABBREVIATIONS = frozenset(
@@ -22,6 +22,11 @@ _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
 # "Buenos Aires, Argentina: ...", "NEW DELHI: ..." (PTI, Gulf and South Asian papers): a place and a colon
 _DATELINE_COLON = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})"
                              r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")  # "MUMBAI: ..." (PTI)
+# "Jos — Gunmen killed ...", "Paris (AFP) - The French president ...": a place in title case before a dash, taken
+# as a dateline only when the caller knows the name as a place (strip_dateline's is_place)
+_DATELINE_TITLE = re.compile(r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
+                             r"(?:,\s*[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2})?"
+                             r"(?:\s*\([^)]{1,40}\)\s*[-–—]+|\s*[–—])\s+")
 _AGENCY_DASH = re.compile(r"\s*\([^)]{1,40}\)\s*[-–—]+\s")  # "JOPLIN, Mont. (AP) — ": a dateline goes on
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -72,11 +77,15 @@ class Prefilter:
     phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(repr=False)
 
 
-def strip_dateline(text: str, start: int, end: int) -> tuple[int, str | None]:
+def strip_dateline(text: str, start: int, end: int,
+                   is_place: Callable[[str], bool] | None = None) -> tuple[int, str | None]:
     """"SANAA, March 26 (Wire) - Saudi Arabia ...", "Buenos Aires, Argentina: Argentina's largest ...": the
-    sentence starts after the dateline, whose
-    place is returned (the article's default venue)."""
+    sentence starts after the dateline, whose place is returned (the article's default venue). "Jos — ..."
+    counts only when `is_place` knows the name (a sentence may open "Hamas — which rules Gaza — said")."""
     m = _DATELINE.match(text, start, end) or _DATELINE_COLON.match(text, start, end)
+    if not m and is_place is not None:
+        m = _DATELINE_TITLE.match(text, start, end)
+        m = m if m and is_place(m.group(1)) else None
     if not m:
         return start, None
     return m.end(), m.group(1).title()

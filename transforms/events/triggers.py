@@ -33,7 +33,8 @@ EVIDENCE = frozenset({"evidence", "intelligence", "records", "files", "dossier",
                       "details", "data", "tip-off", "tip-offs"})
 ENERGY = frozenset({"gas", "oil", "electricity", "power", "crude", "lng", "coal", "megawatts", "barrels"})
 SUSPECTS = frozenset({"suspect", "suspects", "suspected", "fugitive", "fugitives", "wanted", "accused"})
-CHARGES = frozenset({"charges", "charged", "indicted", "warrant"})  # "a former minister ... on the run from bribery charges"
+# "a former minister ... on the run from bribery charges": a fugitive handed over
+CHARGES = frozenset({"charges", "charged", "indicted", "warrant"})
 POSTS = frozenset({"base", "bases", "position", "positions", "checkpoint", "checkpoints", "garrison", "garrisons",
                    "outpost", "outposts", "territory"})  # a military position handed over is given up
 PROPERTY = frozenset({"land", "lands", "property", "properties", "house", "houses", "farm", "farms", "asset", "assets",
@@ -678,7 +679,8 @@ def _propping_up(tok: Token, lex: Lexicon) -> bool:
 
 
 RESERVISTS = frozenset({"reservist", "reservists", "conscript", "conscripts", "recruits", "militiamen"})
-DISPATCHING = frozenset({"send", "dispatch", "move", "rush", "bring"})  # forces sent somewhere ("deploy" is MOBILIZE itself)
+# forces sent somewhere ("deploy" is MOBILIZE itself)
+DISPATCHING = frozenset({"send", "dispatch", "move", "rush", "bring"})
 
 
 def _arrival(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
@@ -809,7 +811,7 @@ def _a_party(noun: Token, lex: Lexicon) -> bool:
 SETTLED_BY_ARGUMENTS = ARGUMENT_VERBS | SHRINKING | RALLY_CALLS | RALLYING | REDEPLOYING | {
     "withdraw", "boycott", "expel", "force", "set", "block", "receive", "sign", "conclude", "turn", "summon", "join",
     "reopen", "deploy", "fly", "abandon", "quit", "freeze", "drop", "close", "shut", "seal", "abrogate", "terminate",
-    "cancel", "annul", "return", "restore"}  # also triggers on their own
+    "cancel", "annul", "return", "restore", "declare"}  # also triggers on their own
 # heads of a diplomatic mission and their staff: summoned, they hear a protest; withdrawn or recalled, they
 # mark reduced relations (not ENVOYS, who are sent on a mission)
 HEADS_OF_MISSION = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge",
@@ -865,7 +867,8 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "AID", "asylum", (tok, *objs[:1]))  # "opened its border to Afghan refugees / to Cambodians"
     if lemma in EVACUATING and subtree & CASUALTIES:
         return Trigger(tok, "AID", "humanitarian", (tok, *objs[:1]))  # "evacuated the wounded"
-    if lemma == "hand" and obj_words & POSTS and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+    if lemma == "hand" and obj_words & POSTS and any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                                     for c in tok.children):
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "U.S. forces handed over their last base in Niger to
         # the junta, completing a withdrawal": a position given up (CAMEO 0874)
     if lemma in HANDING_OVER and {t.lower_ for o in objs for t in o.subtree} & (SUSPECTS | CHARGES) and (
@@ -882,6 +885,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             g.lower_ in JUSTICE for g in c.children if g.dep_ == "pobj") for c in tok.children):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed over by Serbian authorities to the
         # U.N. war crimes tribunal": a fugitive given up to justice
+    if lemma == "declare" and any(t.lower_ == "grata" for t in tok.subtree):
+        return Trigger(tok, "SANCTION", "expel", (tok,))  # "declared two employees of the Russian embassy persona
+        # non grata": an expulsion
     if lemma == "give" and _deadline(tok):
         return Trigger(tok, "THREATEN", None, (tok,))  # "gave the politicians 48 hours to resolve the crisis or
         # face military intervention": an ultimatum
@@ -1106,10 +1112,11 @@ SPANS_GIVEN = frozenset({"hours", "days", "weeks"})
 
 def _deadline(verb: Token) -> bool:
     """"gave them 48 hours to leave", "gave the rebels seven days to lay down their arms": a time limit."""
-    return any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in SPANS_GIVEN and any(n.dep_ == "nummod" for n in c.children)
-               for c in verb.children) \
-        and any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in (*verb.children, *(g for o in verb.children for g in o.children)))
+    spans = any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in SPANS_GIVEN
+                and any(n.dep_ == "nummod" for n in c.children) for c in verb.children)
+    clauses = (*verb.children, *(g for o in verb.children for g in o.children))
+    return spans and any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clauses)
 
 
 def _money(objs: list[Token]) -> bool:

@@ -1754,3 +1754,31 @@ def test_accident_tolls_efforts_falling_trees_inquiries_and_wars_on_markets_are_
 ])
 def test_bombs_wars_on_parties_and_armed_men_fighting_for_control_still_attack(resources, text, etype):
     assert code(resources, text)[0].type == etype
+
+
+def test_persona_non_grata_is_an_expulsion(resources):
+    text = ("Latvia's Foreign Ministry on Tuesday declared two employees of the Russian embassy in Riga persona non "
+            "grata and ordered them to leave the country within five days.")
+    assert code(resources, text)[0].type == "SANCTION"
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an arrest or a charge told by the force or the office that makes them was theirs (not a spokesman's)
+    ("Four climate activists were arrested on Tuesday as they marched towards parliament, police said.", "police"),
+    ("A former transport minister was charged on Wednesday with corruption, the National Prosecuting Authority "
+     "said.", "National Prosecuting Authority"),
+    # the killing's doer is the attacker of the "when" clause
+    ("At least 14 people were killed and more than 40 injured when Russian forces struck a crowded hypermarket in "
+     "Kharkiv, regional authorities said.", "Russian forces"),
+])
+def test_the_doer_of_a_passive_act_from_its_source_or_its_when_clause(resources, text, actor):
+    assert code(resources, text)[0].actor.core == actor
+
+
+def test_they_in_a_clause_under_a_passive_are_its_subject(resources):
+    text = "Four climate activists were arrested on Tuesday as they marched towards parliament, police said."
+    protest = next(e for e in code(resources, text) if e.type == "PROTEST")
+    assert protest.actor.core == "climate activists"
+    text = ("The Peruvian interior minister resigned on Friday after police were accused of using excessive force, a "
+            "government spokesman said.")
+    assert all(e.actor is None for e in code(resources, text) if e.type == "ACCUSE")  # a spokesman only tells

@@ -317,6 +317,11 @@ def test_a_place_and_a_colon_are_a_dateline(resources):
                                                                    "Buenos Aires")
     text = "MUMBAI: Minister of state for rural development Prakash Ghodekar resigned on Monday."  # PTI's capitals
     assert code(resources, text, published="2025-01-14")[0].actor.core.startswith("Minister")
+    text = "Jos — Gunmen on Monday night killed 11 people in an attack on Kopmur village, residents said."
+    first = code(resources, text, published="2024-08-06")[0]
+    assert (first.actor.core, first.location.name) == ("Gunmen", "Jos")  # a known place before a dash
+    text = "Hamas — which rules Gaza — rejected the Egyptian proposal on Monday."
+    assert code(resources, text)[0].actor.core == "Hamas"  # no place by that name (though Hamm's alternate)
 
 
 def test_a_disasters_response_at_home_is_no_event(resources):
