@@ -40,9 +40,13 @@ def subject(verb: Token) -> Token | None:
 
 
 def agent(verb: Token) -> Token | None:
+    """The "by" phrase's noun of a passive verb ("by neighbouring Georgia": the parser may read the adjective
+    as a verb with the name its object)."""
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return next((g for g in child.children if g.dep_ == "pobj"), None) or next(
+                (o for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                 for o in g.children if o.dep_ == "dobj" and o.tag_.startswith("NNP")), None)
     return None
 
 

@@ -123,7 +123,8 @@ def _continuations(tok: Token, lex: Lexicon) -> dict[str, tuple[Token, ...]]:
         if dep in ("prt", "dobj", "prep", "acomp", "attr", "dative", "advmod", "xcomp", "oprd", "agent", "npadvmod",
                    "nsubjpass"):  # "a seven-day truce was declared by Renamo": declare truce
             low = lex.lemma_of(child)
-            out.setdefault(low, (child,))
+            if not (dep == "prep" and low == "in" and any(g.dep_ == "pobj" for g in child.children)):
+                out.setdefault(low, (child,))  # (not "gave 20 million ECUs in aid": no "give in")
             for mod in (g for g in child.children if g.dep_ in ("compound", "amod") and g.i < child.i):
                 out.setdefault(f"{lex.lemma_of(mod)} {low}", (mod, child))  # "fired tear gas", "declared martial law"
             if dep == "prt":
@@ -885,6 +886,12 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             g.lower_ in JUSTICE for g in c.children if g.dep_ == "pobj") for c in tok.children):
         return Trigger(tok, "COOPERATE", "judicial", (tok, *objs[:1]))  # "handed over by Serbian authorities to the
         # U.N. war crimes tribunal": a fugitive given up to justice
+    if lemma in ("give", "grant") and obj_words & MANDATES:
+        return Trigger(tok, "SUPPORT", None, (tok, *objs[:1]))  # "voted to give President Maduro the power to rule by
+        # decree": a mandate conferred (not "give in")
+    if lemma == "order" and any(c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod") for c in tok.children):
+        expelled = "SANCTION" if obj_words & HEADS_OF_MISSION else "COERCE"  # diplomats expelled; others deported
+        return Trigger(tok, expelled, "expel", (tok, *objs[:1]))  # "two British diplomats were ordered out of Tehran"
     if lemma == "declare" and any(t.lower_ == "grata" for t in tok.subtree):
         return Trigger(tok, "SANCTION", "expel", (tok,))  # "declared two employees of the Russian embassy persona
         # non grata": an expulsion
@@ -925,7 +932,9 @@ def _by_arguments(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, "RETREAT", None, (tok, *objs[:1]))  # "let inspectors back in", "opened Darfur to monitors"
     if lemma in LEAVING and subj_sector == "military":
         return Trigger(tok, "RETREAT", None, (tok,))  # "troops began leaving Somalia"
-    aid = {lex.lemma(t.text, noun=True) for o in objs for t in o.subtree} & (AID_GOODS | HELPERS)
+    given = [*objs, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"  # "gave 20 million ECUs
+                      for g in c.children if g.dep_ == "pobj")]  # in humanitarian aid"
+    aid = {lex.lemma(t.text, noun=True) for o in given for t in o.subtree} & (AID_GOODS | HELPERS)
     if lemma in CARRYING and (aid or lemma in GIVING and _money(objs)):
         return Trigger(tok, "AID", None, (tok, *objs[:1]))  # "gave 50 million crowns", "flew in a team of doctors"
     if lemma == "order" and obj_words & FORCES and any(c.dep_ == "prep" and c.lower_ in MOVEMENT | {"to", "onto"}
@@ -1071,12 +1080,15 @@ def _leaving(tok: Token, lex: Lexicon) -> bool:
 
 
 def _access_party(tok: Token, lex: Lexicon) -> bool:
-    """Those the verb lets in are inspectors, monitors or aid workers: "allowed UN weapons inspectors to
-    resume their work", "let monitors into Aceh", "gave aid agencies permission to enter"."""
+    """Those the verb lets in are inspectors, monitors, peacekeepers or aid workers: "allowed UN weapons inspectors
+    to resume their work", "let monitors into Aceh", "gave aid agencies permission to enter", "allowed an
+    international peacekeeping force to land"."""
     parties = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     parties += [c for c in tok.children if c.dep_ in ("dative", "dobj")]
     parties += [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
-    return any(lex.lemma(p.text, noun=True) in ACCESS or p.lower_ in ACCESS for p in parties)
+    peacekeeping = {p.i for p in parties for m in p.children
+                    if m.dep_ in ("compound", "amod") and m.lower_ in PEACEKEEPING}
+    return any(lex.lemma(p.text, noun=True) in ACCESS or p.lower_ in ACCESS or p.i in peacekeeping for p in parties)
 
 
 def _takes_a_prize(tok: Token, lemma: str, lex: Lexicon) -> bool:
@@ -1108,6 +1120,7 @@ def _noun_type(noun: Token, lex: Lexicon) -> str | None:
 
 
 SPANS_GIVEN = frozenset({"hours", "days", "weeks"})
+MANDATES = frozenset({"power", "powers", "mandate", "authority"})  # conferred on someone
 
 
 def _deadline(verb: Token) -> bool:

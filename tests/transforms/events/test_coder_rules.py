@@ -1767,6 +1767,9 @@ def test_persona_non_grata_is_an_expulsion(resources):
     ("Four climate activists were arrested on Tuesday as they marched towards parliament, police said.", "police"),
     ("A former transport minister was charged on Wednesday with corruption, the National Prosecuting Authority "
      "said.", "National Prosecuting Authority"),
+    # "by neighbouring Georgia": the parser reads "neighbouring" as a verb with the name its object
+    ("A suspected member of the Daesh/ISIS terror group wanted in Turkiye was handed over to Turkish authorities on "
+     "Wednesday by neighbouring Georgia, security sources said.", "Georgia"),
     # the killing's doer is the attacker of the "when" clause
     ("At least 14 people were killed and more than 40 injured when Russian forces struck a crowded hypermarket in "
      "Kharkiv, regional authorities said.", "Russian forces"),
@@ -1782,3 +1785,19 @@ def test_they_in_a_clause_under_a_passive_are_its_subject(resources):
     text = ("The Peruvian interior minister resigned on Friday after police were accused of using excessive force, a "
             "government spokesman said.")
     assert all(e.actor is None for e in code(resources, text) if e.type == "ACCUSE")  # a spokesman only tells
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Two British diplomats were ordered out of Tehran by the Iranian government on Friday.", "SANCTION"),
+    ("The army ordered 300 foreign journalists out of the province on Sunday.", "COERCE"),
+    ("Nigeria closed its land borders with Benin, Niger, Chad and Cameroon.", "SANCTION"),
+    # "in humanitarian aid" is what was given, not the particle of "give in"
+    ("The European Union gave 20 million ECUs in humanitarian aid to Bosnian refugees.", "AID"),
+    ("The opposition gave in to government pressure on Monday.", "CONCEDE"),
+    # powers conferred on a leader back him
+    ("Venezuela's National Assembly voted on Sunday to give President Nicolas Maduro the power to rule by decree, in "
+     "response to the sanctions imposed by the United States last week.", "SUPPORT"),
+    ("Indonesia allowed an Australian-led international peacekeeping force to land in East Timor on Monday.", "RETREAT"),
+])
+def test_ordered_out_borders_closed_aid_given_powers_conferred_and_peacekeepers_let_in(resources, text, etype):
+    assert code(resources, text)[0].type == etype
