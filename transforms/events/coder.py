@@ -408,17 +408,22 @@ def with_entities(doc: Doc, res: Resources, tokens: list[Token]) -> Doc:
     return doc
 
 
-ENFORCED = {"COERCE": frozenset({"police", "military", "government"}), "ACCUSE": frozenset({"government", "police"})}
+ENFORCED = {"COERCE": frozenset({"police", "military", "government"}), "ACCUSE": frozenset({"government", "police"}),
+            "SANCTION": frozenset({"government"}), "COOPERATE": frozenset({"government"})}
 
 
 def _enforcer_quoted(trig: Trigger, lex: Lexicon) -> Token | None:
     """"Four climate activists were arrested on Tuesday ..., police said", "a former minister was charged ...,
-    the National Prosecuting Authority said": an arrest or a charge told by the force or the office that makes
-    them, with no one else named, was theirs."""
+    the National Prosecuting Authority said", "Guzman was extradited to the United States, Mexico's Foreign
+    Relations Department said", "two Russian diplomats were ordered to leave Germany, the German foreign ministry
+    said": an arrest, a charge, an expulsion or an extradition told by the force or the office that makes them,
+    with no one else named, was theirs."""
     for verb in trig.token.ancestors:
         if verb.tag_.startswith("VB") and lex.lemma(verb.text) in lex.reporting.get("say", frozenset()):
             source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            return source if source is not None and lex.sector(source.lower_) in ENFORCED[trig.type] \
+            office = source is not None and source.lower_ == "department" and is_proper(source)  # "Mexico's Foreign
+            # Relations Department" (named: not just any "department", no sector word of its own)
+            return source if source is not None and (lex.sector(source.lower_) in ENFORCED[trig.type] or office) \
                 and source.lower_ not in lex.report_nouns else None  # not a spokesman: only a messenger
     return None
 
@@ -432,8 +437,9 @@ def _parties(trig: Trigger, res: Resources, prev: Token | None, facts: SentenceF
     if actor_tok is None and not trig.nominal:  # "the withdrawal of Syrian troops was completed": the act's noun
         subject = next((w for w in trig.words if w.dep_ == "nsubjpass" and w.head.i == trig.token.i), None)
         actor_tok = find_nominal_actor(subject, lex) if subject is not None else None  # names its doer
-    if actor_tok is None and not trig.nominal and trig.type in ENFORCED and is_passive(trig.token):
-        actor_tok = _enforcer_quoted(trig, lex)
+    acted_on = actor_tok is not None and actor_tok.dep_ == "nsubjpass" and actor_tok.head.i == trig.token.i
+    if (actor_tok is None or acted_on) and not trig.nominal and trig.type in ENFORCED and is_passive(trig.token):
+        actor_tok = _enforcer_quoted(trig, lex) or actor_tok  # ("two Russian diplomats were ordered to leave")
     if actor_tok is not None and actor_tok.lower_ in res.relevance.weapons:
         actor_tok = launch_origin(actor_tok, lex, res.gazetteer) or actor_tok
     rec_tok, rec_ok = find_recipient(trig, actor_tok, lex, res.gazetteer)

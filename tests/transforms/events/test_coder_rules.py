@@ -1767,6 +1767,11 @@ def test_persona_non_grata_is_an_expulsion(resources):
     ("Four climate activists were arrested on Tuesday as they marched towards parliament, police said.", "police"),
     ("A former transport minister was charged on Wednesday with corruption, the National Prosecuting Authority "
      "said.", "National Prosecuting Authority"),
+    # an extradition or an expulsion told by the office that makes it (the diplomats ordered out do not expel)
+    ('Mexican drug lord Joaquin "El Chapo" Guzman was extradited to the United States on Thursday, Mexico\'s '
+     "Foreign Relations Department said.", "Mexico's Foreign Relations Department"),
+    ("Two Russian diplomats were ordered to leave Germany on Wednesday over the killing of a Georgian man in a "
+     "Berlin park, the German foreign ministry said.", "German foreign ministry"),
     # "by neighbouring Georgia": the parser reads "neighbouring" as a verb with the name its object
     ("A suspected member of the Daesh/ISIS terror group wanted in Turkiye was handed over to Turkish authorities on "
      "Wednesday by neighbouring Georgia, security sources said.", "Georgia"),
