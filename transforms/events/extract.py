@@ -50,7 +50,8 @@ def _root_subject(doc: Any) -> Token | None:
 
 
 def _without_datelines(text: str, spans: list[tuple[int, int]], res: Resources) -> list[tuple[int, int]]:
-    """The spans without their datelines; a title-case one ("Jos — ...") only opening the article."""
+    """The spans without their datelines; a colon or title-case one ("NEW DELHI: ...", "Jos — ...") only
+    opening the article."""
     return [(strip_dateline(text, s, e, _is_place(res) if n == 0 else None)[0], e) for n, (s, e) in enumerate(spans)]
 
 

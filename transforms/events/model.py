@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 ENGLISH_LEXIFIED = frozenset({"en", "pcm"})
-CODER_VERSION = "plover-rules-0.79"
+CODER_VERSION = "plover-rules-0.80"
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,13 @@ class Prefilter:
 
 def strip_dateline(text: str, start: int, end: int,
                    is_place: Callable[[str], bool] | None = None) -> tuple[int, str | None]:
-    """"SANAA, March 26 (Wire) - Saudi Arabia ...", "Buenos Aires, Argentina: Argentina's largest ...": the
-    sentence starts after the dateline, whose place is returned (the article's default venue). "Jos — ..."
-    counts only when `is_place` knows the name (a sentence may open "Hamas — which rules Gaza — said")."""
-    m = _DATELINE.match(text, start, end) or _DATELINE_COLON.match(text, start, end)
+    """"SANAA, March 26 (Wire) - Saudi Arabia ...": the sentence starts after the dateline, whose place is
+    returned (the article's default venue). With `is_place` (the article's first sentence only) also
+    "Buenos Aires, Argentina: ..." and, when `is_place` knows the name, "Jos — ..." (not "Hamas — which rules
+    Gaza — said"; nor, further on, a speaker's "Putin: ...")."""
+    m = _DATELINE.match(text, start, end)
+    if not m and is_place is not None:
+        m = _DATELINE_COLON.match(text, start, end)
     if not m and is_place is not None:
         m = _DATELINE_TITLE.match(text, start, end)
         m = m if m and is_place(m.group(1)) else None

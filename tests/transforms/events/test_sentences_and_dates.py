@@ -79,6 +79,22 @@ def test_wire_datelines_with_a_country_or_state(text, place):
     assert found == place and text[start:].split()[0] in ("Russia", "Officials", "Britain", "Ministers")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("NEW DELHI: The Indian Navy evacuated 278 nationals.", "New Delhi"),  # PTI
+    ("Buenos Aires, Argentina: Unions staged a strike.", "Buenos Aires"),
+    ("Jos \u2014 Gunmen killed 11 people.", "Jos"),  # a known place before a dash
+    ("Paris (AFP) - The French president backed Moldova.", "Paris"),
+])
+def test_colon_and_title_case_datelines_open_an_article(text, place):
+    from transforms.events.sentences import strip_dateline
+
+    known = {"Jos", "Paris"}.__contains__
+    start, found = strip_dateline(text, 0, len(text), known)
+    assert found == place and text[start:].split()[0] in ("The", "Unions", "Gunmen")
+    assert strip_dateline(text, 0, len(text)) == (0, None)  # further on, "Putin: ..." is a speaker
+    assert strip_dateline("Hamas \u2014 which rules Gaza \u2014 said.", 0, 36, known) == (0, None)
+
+
 def test_a_dateline_with_an_abbreviated_state_stays_with_its_sentence():
     from transforms.events.sentences import sentence_spans, strip_dateline
 
