@@ -308,12 +308,19 @@ def at_venue(tok: Token) -> bool:
     return False
 
 
+def _owned(tok: Token, through_of: bool = False) -> Token:
+    """The noun a name says whose it is: "Yemen's government", "U.S. Secretary of State ..." (and, through
+    "of", "the foreign ministers of Japan")."""
+    while tok.dep_ in ("compound", "poss", "amod", "nmod") \
+            or through_of and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+    return tok
+
+
 def _whose_party(tok: Token, verb: Token) -> bool:
     """"hosted South Sudan's government", "held talks with Iran's foreign minister": a country that only
     says whose the other party is."""
-    owner = tok
-    while owner.dep_ in ("compound", "poss", "amod", "nmod"):
-        owner = owner.head
+    owner = _owned(tok)
     if owner is tok:
         return False
     return owner.dep_ == "dobj" and owner.head.i == verb.i \
@@ -329,9 +336,7 @@ def _origin(tok: Token) -> bool:
 def _nationality(tok: Token) -> bool:
     """"U.S. Secretary of State Warren Christopher", "Yemen's government", "the foreign ministers of Japan": a
     country that says whose the subject is, not where the act happened."""
-    while tok.dep_ in ("compound", "poss", "amod", "nmod") or tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        tok = tok.head if tok.dep_ != "pobj" else tok.head.head  # "the foreign ministers of Japan"
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    return _owned(tok, through_of=True).dep_ in ("nsubj", "nsubjpass")
 
 
 def _where_clause(place: Token, trigger: Token) -> bool:
@@ -361,8 +366,8 @@ def pick_location(places: list[tuple[Token, Place]], trig: Trigger, skip: set[in
         name = tok.head if _names_area(tok) or tok.dep_ == "appos" and tok.head.dep_ == "pobj" else tok
         if _origin(name) and not taken_from:
             continue  # "shot dead six laborers from Punjab province at a site in Balochistan": where they come from
-        locative = name.dep_ == "pobj" and (name.head.lower_ in LOCATIVE | MOVES.get(trig.type, frozenset())
-                                            or taken_from and name.head.lower_ == "from") or name.head.i == trig.token.i
+        at = LOCATIVE | MOVES.get(trig.type, frozenset()) | ({"from"} if taken_from else frozenset())
+        locative = name.dep_ == "pobj" and name.head.lower_ in at or name.head.i == trig.token.i
         score = tree_distance(name, trig.token) + (0 if locative else 3) + (0.5 if place.kind != "city" else 0)
         if best is None or score < best[0]:
             best = (score, tok, place)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from transforms.language import detect_language
 
@@ -49,10 +49,17 @@ def _root_subject(doc: Any) -> Token | None:
     return None
 
 
-def _without_datelines(text: str, spans: list[tuple[int, int]], res: Resources) -> list[tuple[int, int]]:
-    """The spans without their datelines; a colon or title-case one ("NEW DELHI: ...", "Jos — ...") only
-    opening the article."""
-    return [(strip_dateline(text, s, e, _is_place(res) if n == 0 else None)[0], e) for n, (s, e) in enumerate(spans)]
+def _datelined(text: str, res: Resources) -> tuple[list[tuple[int, int]], EventLocation | None]:
+    """The sentence spans without their datelines, and the place of the article's dateline (its first
+    sentence's; a colon or title-case one, "NEW DELHI: ...", "Jos — ...", is read only there)."""
+    spans = sentence_spans(text)
+    if not spans:
+        return [], None
+    (first, end), rest = spans[0], spans[1:]
+    start, name = strip_dateline(text, first, end, _is_place(res))
+    place = res.gazetteer.dateline(name) if name else None
+    return [(start, end), *((strip_dateline(text, s, e)[0], e) for s, e in rest)], \
+        (place.as_location(name) if place else None)
 
 
 def _is_place(res: Resources) -> Callable[[str], bool]:
@@ -63,46 +70,46 @@ def _is_place(res: Resources) -> Callable[[str], bool]:
     return known
 
 
-def dateline_place(text: str, res: Resources) -> EventLocation | None:
-    """The place of the article's dateline, resolved in the gazetteer (None without one)."""
-    spans = sentence_spans(text)
-    name = strip_dateline(text, *spans[0], _is_place(res))[1] if spans else None
-    place = res.gazetteer.dateline(name) if name else None
-    return place.as_location(name) if place else None
-
-
 def _candidate(sentence: str, res: Resources) -> bool:
     """Worth parsing: a trigger word, and not sports, weather, business, product or page-furniture text."""
     return may_hold_event(sentence, res.prefilter) and off_topic(sentence, res.relevance) is None
 
 
-def _plan(article: Any, res: Resources) -> tuple[Any, list[tuple[int, int, int]], list[str], str | None]:
-    """The article, the (index, start, end) of its candidate sentences, the texts to parse (none for an
-    article in another language than English, declared or detected), and its non-political kind (sport,
-    products, business, disaster...) or None."""
+class Plan(NamedTuple):
+    """What an article needs parsed, and what its sentences are coded with."""
+
+    article: Any
+    chosen: list[tuple[int, int, int]]  # (index, start, end) of its candidate sentences
+    texts: list[str]  # the title and those sentences, to parse (none for an article not in English)
+    domain: str | None  # its non-political kind (sport, products, business, disaster...) or None
+    dateline: EventLocation | None
+
+
+def _plan(article: Any, res: Resources) -> Plan:
+    """The article's Plan: its language declared or detected, its datelines read once."""
     art = as_input(article)
     if not art.language:  # "newsdesk events" lines and dicts often carry none: the text tells
         art = replace(art, language=detect_language(art.text))
     if not art.codable:
-        return art, [], [""], None
-    spans = _without_datelines(art.text, sentence_spans(art.text), res)
+        return Plan(art, [], [""], None, None)
+    spans, dateline = _datelined(art.text, res)
     texts = [art.text[s:e] for s, e in spans]
     readings = [reading(text, res.relevance) for text in texts]
     kinds, anchors = [kind for kind, _ in readings], [anchor for _, anchor in readings]
     domain = article_domain(kinds, sum(anchors))  # sport, products, business...
     chosen = [(i, s, e) for i, ((s, e), text, kind, anchor) in enumerate(zip(spans, texts, kinds, anchors))
               if kind is None and may_hold_event(text, res.prefilter) and (anchor or domain is None)]
-    return art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen], domain
+    return Plan(art, chosen, [art.title.strip()] + [art.text[s:e] for _, s, e in chosen], domain, dateline)
 
 
-def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any], res: Resources,
-                  domain: str | None = None) -> list[Event]:
+def _code_article(plan: Plan, docs: list[Any], res: Resources) -> list[Event]:
+    art, chosen = plan.article, plan.chosen
     title = docs[0] if docs[0].text else None
     title_triggers = tuple(find_triggers(title, res.lexicon)) if title is not None else ()
     title_types, title_words = _title_hints(title if title is not None and _candidate(title.text, res) else None,
                                             title_triggers)
     ctx = SentenceContext(art.id, art.text, parse_published(art.published), country_votes(art.text, res.gazetteer),
-                          title_types, title_words, dateline_place(art.text, res), title_triggers, domain)
+                          title_types, title_words, plan.dateline, title_triggers, plan.domain)
     events: list[tuple[int, Event]] = []
     prev: Token | None = None
     for (index, start, end), doc in zip(chosen, docs[1:]):
@@ -115,13 +122,13 @@ def _code_article(art: Any, chosen: list[tuple[int, int, int]], docs: list[Any],
 def extract_events_many(articles: Iterable[Any], resources: Resources, batch_size: int = BATCH) -> list[list[Event]]:
     """Events of each article, in input order; one parser pipe over every candidate sentence."""
     plans = [_plan(a, resources) for a in articles]
-    texts = [t for _, _, batch, _ in plans for t in batch]
+    texts = [t for plan in plans for t in plan.texts]
     docs = [reparsed(doc, resources.nlp, resources.lexicon) for doc in resources.nlp.pipe(texts, batch_size=batch_size)]
     entities_in_windows(docs, resources, batch_size)  # the NER, only around names it must settle
     out, pos = [], 0
-    for art, chosen, batch, domain in plans:
-        out.append(_code_article(art, chosen, docs[pos:pos + len(batch)], resources, domain))
-        pos += len(batch)
+    for plan in plans:
+        out.append(_code_article(plan, docs[pos:pos + len(plan.texts)], resources))
+        pos += len(plan.texts)
     return out
 
 

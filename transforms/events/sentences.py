@@ -21,7 +21,7 @@ _DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
                        r"(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 # "Buenos Aires, Argentina: ...", "NEW DELHI: ..." (PTI, Gulf and South Asian papers): a place and a colon
 _DATELINE_COLON = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})"
-                             r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")  # "MUMBAI: ..." (PTI)
+                             r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?:\s+(?=[A-Z\"“])")
 # "Jos — Gunmen killed ...", "Paris (AFP) - The French president ...": a place in title case before a dash, taken
 # as a dateline only when the caller knows the name as a place (strip_dateline's is_place)
 _DATELINE_TITLE = re.compile(r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
